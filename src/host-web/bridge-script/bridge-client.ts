@@ -1,0 +1,79 @@
+/**
+ * The browser host's stand-in for the Electron preload: defines `window.auzap` with
+ * the same interface, carried over a WebSocket to the host instead of IPC. The
+ * renderer cannot tell the difference, which is the point.
+ */
+import { BRIDGE_GLOBAL, isCommandChannel, isPushChannel } from '../../shared/bridge-channels';
+import type { AuzapBridge, CommandOutcome } from '../../shared/bridge';
+import { BRIDGE_SOCKET_PATH, type ClientFrame, type HostFrame } from '../wire';
+
+type Listener = (payload: unknown) => void;
+
+const RECONNECT_MS = 1_000;
+const lostContact: CommandOutcome = {
+  ok: false,
+  error: { code: 'unavailable', message: 'Lost contact with the AuZap host. Reconnecting…' },
+};
+
+const pending = new Map<number, (outcome: CommandOutcome) => void>();
+const listeners = new Map<string, Set<Listener>>();
+const outbox: ClientFrame[] = [];
+let nextId = 1;
+let socket: WebSocket | null = null;
+
+function send(frame: ClientFrame) {
+  if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
+  else outbox.push(frame);
+}
+
+function open() {
+  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BRIDGE_SOCKET_PATH}`);
+  socket = ws;
+  ws.addEventListener('open', () => {
+    for (const frame of outbox.splice(0)) ws.send(JSON.stringify(frame));
+  });
+  ws.addEventListener('message', (event) => {
+    let frame: HostFrame;
+    try {
+      frame = JSON.parse(String(event.data)) as HostFrame;
+    } catch {
+      return;
+    }
+    if (frame.kind === 'result') {
+      pending.get(frame.id)?.(frame.outcome);
+      pending.delete(frame.id);
+    } else if (frame.kind === 'push') {
+      for (const listener of listeners.get(frame.channel) ?? []) listener(frame.payload);
+    }
+  });
+  ws.addEventListener('close', () => {
+    socket = null;
+    for (const resolve of pending.values()) resolve(lostContact);
+    pending.clear();
+    setTimeout(open, RECONNECT_MS);
+  });
+}
+
+const bridge: AuzapBridge = {
+  invoke(channel, ...args) {
+    if (!isCommandChannel(channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'Unknown command.' } });
+    }
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve as (outcome: CommandOutcome) => void);
+      send({ kind: 'invoke', id, channel, args });
+    });
+  },
+  on(channel, listener) {
+    if (!isPushChannel(channel)) return () => undefined;
+    const set = listeners.get(channel) ?? new Set<Listener>();
+    listeners.set(channel, set);
+    const wrapped = listener as Listener;
+    set.add(wrapped);
+    return () => set.delete(wrapped);
+  },
+};
+
+Object.defineProperty(window, BRIDGE_GLOBAL, { value: Object.freeze(bridge), writable: false, configurable: false });
+open();

@@ -1,0 +1,69 @@
+/**
+ * `npm run web -- --port N`: the same core as Electron, in plain Node, serving the
+ * built renderer to a browser. Configured by the same AUZAP_* variables.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { bootCore } from '../main/core/boot';
+import { readEnvSettings } from '../main/core/host-config';
+import { createConsoleLogger, systemClock } from '../main/core/ports';
+import { createHostShellState } from './host-shell';
+import { startWebHost } from './web-host';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '5180' },
+      host: { type: 'string', default: '127.0.0.1' },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a port number, got "${values.port}"`);
+    process.exit(2);
+  }
+  const rendererDir = resolve(root, 'out/renderer');
+  const bridgeScriptFile = resolve(root, 'out/host-web/bridge.js');
+  if (!existsSync(resolve(rendererDir, 'index.html')) || !existsSync(bridgeScriptFile)) {
+    console.error('The app is not built yet. Run "npm run build" (or use "npm run web", which builds first).');
+    process.exit(2);
+  }
+  const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const logger = createConsoleLogger('web-host');
+  const shell = createHostShellState();
+  const booted = await bootCore(readEnvSettings(process.env), {
+    version,
+    logger,
+    clock: systemClock,
+    tray: shell,
+    notifier: shell,
+  });
+  const web = await startWebHost({
+    core: booted.core,
+    shell,
+    logger,
+    rendererDir,
+    bridgeScriptFile,
+    port,
+    host: values.host,
+  });
+  console.log(`AuZap web host: open ${web.url}${booted.demoBackend ? ' (demo mode, built-in backend)' : ''}`);
+
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    void Promise.all([web.close(), booted.shutdown()]).finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+/**
+ * The browser host's shell: what Electron would draw on the tray icon, the dock
+ * badge and in native notifications, recorded so `GET /host/state` can report it.
+ * Notifications also go to the real OS notifier when one is given.
+ */
+import type { DesktopNotification, Notifier, TraySink, TrayState } from '../main/core/ports';
+
+export interface HostStateReport {
+  badgeCount: number;
+  tooltip: string;
+  attention: TrayState['attention'];
+  notifications: Array<DesktopNotification & { at: string }>;
+}
+
+export interface HostShellState extends TraySink, Notifier {
+  read(): HostStateReport;
+}
+
+const KEEP_NOTIFICATIONS = 500;
+
+export function createHostShellState(osNotifier?: Notifier): HostShellState {
+  let tray: TrayState = { badgeCount: 0, tooltip: 'AuZap', attention: 'offline' };
+  const notifications: HostStateReport['notifications'] = [];
+  return {
+    update(state) {
+      tray = state;
+    },
+    notify(notification) {
+      notifications.push({ ...notification, at: new Date().toISOString() });
+      if (notifications.length > KEEP_NOTIFICATIONS) notifications.splice(0, notifications.length - KEEP_NOTIFICATIONS);
+      osNotifier?.notify(notification);
+    },
+    read() {
+      return { ...tray, notifications: [...notifications] };
+    },
+  };
+}

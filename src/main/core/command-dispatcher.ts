@@ -1,0 +1,60 @@
+/**
+ * The main side of the bridge, shared by both hosts: checks the channel, validates
+ * the arguments with the shared schema and turns every failure into data the
+ * renderer can show. A handler never crashes the process.
+ */
+import {
+  commandContracts,
+  isCommandChannel,
+  type BridgeErrorCode,
+  type CommandArgs,
+  type CommandChannel,
+  type CommandOutcome,
+  type CommandResult,
+} from '../../shared/bridge';
+import { describeZodError } from '../../shared/events';
+import type { Logger } from './ports';
+
+export type CommandHandlers = {
+  [C in CommandChannel]: (...args: CommandArgs<C>) => Promise<CommandResult<C>> | CommandResult<C>;
+};
+
+/** Throw this from a handler to show `message` to the user as-is. */
+export class UserFacingError extends Error {
+  constructor(
+    message: string,
+    readonly code: BridgeErrorCode = 'failed',
+  ) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+export type CommandDispatcher = (channel: unknown, args: unknown[]) => Promise<CommandOutcome>;
+
+export function createCommandDispatcher(handlers: CommandHandlers, logger: Logger): CommandDispatcher {
+  return async (channel, args) => {
+    if (!isCommandChannel(channel)) {
+      logger.warn(`rejected a call to unknown bridge channel ${JSON.stringify(channel)}`);
+      return { ok: false, error: { code: 'unknown_channel', message: 'Unknown command.' } };
+    }
+    const parsed = commandContracts[channel].args.safeParse(args);
+    if (!parsed.success) {
+      const reason = describeZodError(parsed.error);
+      logger.warn(`rejected "${channel}" with invalid arguments: ${reason}`);
+      return { ok: false, error: { code: 'invalid_arguments', message: `Invalid request: ${reason}` } };
+    }
+    try {
+      const handler = handlers[channel] as (...a: unknown[]) => unknown;
+      const value = (await handler(...(parsed.data as unknown[]))) as CommandResult<typeof channel>;
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof UserFacingError) {
+        return { ok: false, error: { code: error.code, message: error.message } };
+      }
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      logger.error(`"${channel}" failed: ${detail}`);
+      return { ok: false, error: { code: 'internal', message: 'Something went wrong. Please try again.' } };
+    }
+  };
+}

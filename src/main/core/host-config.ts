@@ -1,0 +1,84 @@
+/**
+ * Where the app connects, from the environment (both hosts honour the same
+ * variables). No server URL means demo mode: the host starts the built-in simulator.
+ * A bad value never throws: it becomes a problem the UI states in words.
+ */
+
+export interface ServerTarget {
+  serverUrl: string;
+  token: string;
+  organizationId: string;
+}
+
+export type ConnectionPlan =
+  | { kind: 'demo' }
+  | { kind: 'server'; target: ServerTarget }
+  | { kind: 'unusable'; problem: string; needsSignIn: boolean; serverUrl: string; organizationId: string };
+
+export interface EnvSettings {
+  serverUrl?: string;
+  token?: string;
+  organizationId?: string;
+  dataDir?: string;
+}
+
+export function readEnvSettings(env: Record<string, string | undefined>): EnvSettings {
+  const clean = (value: string | undefined) => {
+    const trimmed = value?.trim();
+    return trimmed ? trimmed : undefined;
+  };
+  return {
+    serverUrl: clean(env.AUZAP_SERVER_URL),
+    token: clean(env.AUZAP_TOKEN),
+    organizationId: clean(env.AUZAP_ORGANIZATION_ID),
+    dataDir: clean(env.AUZAP_DATA_DIR),
+  };
+}
+
+/** Parses a server address; returns a normalised origin+path or a reason it is unusable. */
+export function normaliseServerUrl(raw: string): { ok: true; url: string } | { ok: false; reason: string } {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, reason: `"${raw}" is not a web address (expected something like https://api.example.com)` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, reason: `"${raw}" must start with https:// or http://` };
+  }
+  return { ok: true, url: url.href.replace(/\/$/, '') };
+}
+
+export function planConnection(settings: EnvSettings): ConnectionPlan {
+  if (!settings.serverUrl) return { kind: 'demo' };
+  const organizationId = settings.organizationId ?? '';
+  const url = normaliseServerUrl(settings.serverUrl);
+  if (!url.ok) {
+    return {
+      kind: 'unusable',
+      problem: `The server address ${url.reason}. Fix it in Settings.`,
+      needsSignIn: false,
+      serverUrl: settings.serverUrl,
+      organizationId,
+    };
+  }
+  if (!settings.token) {
+    return {
+      kind: 'unusable',
+      problem: 'Sign in needed: no sign-in token is configured.',
+      needsSignIn: true,
+      serverUrl: url.url,
+      organizationId,
+    };
+  }
+  if (!settings.organizationId) {
+    return {
+      kind: 'unusable',
+      problem: 'No organization is configured. Set the organization in Settings.',
+      needsSignIn: true,
+      serverUrl: url.url,
+      organizationId,
+    };
+  }
+  return { kind: 'server', target: { serverUrl: url.url, token: settings.token, organizationId } };
+}

@@ -1,0 +1,151 @@
+/**
+ * The REST calls of spec/rest-api.md. Every answer is parsed with the shared schemas;
+ * every failure becomes a RestError whose message can be shown to the user as-is.
+ * A 401 is its own kind, because it means "sign in again", not "try again".
+ */
+import type { z } from 'zod';
+import {
+  connectResponse,
+  conversationListDto,
+  errorBody,
+  instanceListDto,
+  messageDto,
+  messageListDto,
+  type ConnectRequest,
+  type ConnectResponse,
+  type ConversationDto,
+  type InstanceDto,
+  type MessageDto,
+} from '../../shared/rest';
+import { describeZodError } from '../../shared/events';
+
+export type RestErrorKind = 'unauthorized' | 'http' | 'network' | 'invalid_response';
+
+export class RestError extends Error {
+  constructor(
+    readonly kind: RestErrorKind,
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'RestError';
+  }
+}
+
+export interface RestClient {
+  listInstances(): Promise<InstanceDto[]>;
+  connectInstance(instanceId: string, body: ConnectRequest): Promise<ConnectResponse>;
+  disconnectInstance(instanceId: string): Promise<void>;
+  listConversations(updatedSince?: string): Promise<ConversationDto[]>;
+  listMessages(conversationId: string, page?: { before?: string; limit?: number }): Promise<MessageDto[]>;
+  sendMessage(conversationId: string, content: string): Promise<MessageDto>;
+}
+
+export interface RestClientOptions {
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export function createRestClient(options: RestClientOptions): RestClient {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+
+  async function call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: z.ZodType<T> | null,
+    body?: unknown,
+  ): Promise<T> {
+    const url = `${options.baseUrl}${path}`;
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${options.token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      throw new RestError(
+        'network',
+        timedOut
+          ? 'The server did not answer in time. Try again.'
+          : 'Cannot reach the server. Check the connection and try again.',
+      );
+    }
+    const text = await response.text().catch(() => '');
+    if (!response.ok) {
+      const serverMessage = readServerError(text);
+      if (response.status === 401) {
+        throw new RestError(
+          'unauthorized',
+          `Sign-in needed: ${serverMessage ?? 'the server no longer accepts your sign-in'}.`,
+          401,
+        );
+      }
+      throw new RestError(
+        'http',
+        serverMessage
+          ? `The server said: ${serverMessage} (HTTP ${response.status}).`
+          : `The server could not do that (HTTP ${response.status}). Try again.`,
+        response.status,
+      );
+    }
+    if (!schema) return undefined as T;
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new RestError('invalid_response', 'The server sent an answer the app cannot read.', response.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new RestError(
+        'invalid_response',
+        `The server sent an unexpected answer (${describeZodError(parsed.error)}).`,
+        response.status,
+      );
+    }
+    return parsed.data;
+  }
+
+  const id = (value: string) => encodeURIComponent(value);
+
+  return {
+    listInstances: () => call('GET', '/instances', instanceListDto),
+    connectInstance: (instanceId, body) => call('POST', `/instances/${id(instanceId)}/connect`, connectResponse, body),
+    disconnectInstance: (instanceId) => call('POST', `/instances/${id(instanceId)}/disconnect`, null),
+    listConversations: (updatedSince) =>
+      call(
+        'GET',
+        updatedSince ? `/conversations?updatedSince=${encodeURIComponent(updatedSince)}` : '/conversations',
+        conversationListDto,
+      ),
+    listMessages: (conversationId, page = {}) => {
+      const query = new URLSearchParams();
+      if (page.before) query.set('before', page.before);
+      if (page.limit) query.set('limit', String(page.limit));
+      const suffix = query.size > 0 ? `?${query.toString()}` : '';
+      return call('GET', `/conversations/${id(conversationId)}/messages${suffix}`, messageListDto);
+    },
+    sendMessage: (conversationId, content) =>
+      call('POST', `/conversations/${id(conversationId)}/messages`, messageDto, { content }),
+  };
+}
+
+function readServerError(text: string): string | null {
+  try {
+    const parsed = errorBody.safeParse(JSON.parse(text));
+    const message = parsed.success ? parsed.data.error.trim() : '';
+    return message ? message.slice(0, 300) : null;
+  } catch {
+    return null;
+  }
+}

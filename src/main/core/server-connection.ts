@@ -1,0 +1,192 @@
+/**
+ * The one Socket.IO connection to the AuZap backend.
+ *
+ * A desktop client never gives up: the Manager retries forever with a 1 s → 5 s
+ * jittered backoff, and a server-initiated disconnect (which socket.io does not
+ * retry) is retried by us. Only an auth refusal stops the loop, because retrying a
+ * rejected token just hammers the server; it waits for the user to sign in again.
+ * The organization room is re-joined on every `connect`, since rooms die with the
+ * connection on the server side.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { CLIENT_EVENT_JOIN_ORGANIZATION, SERVER_EVENT_NAMES, type ServerEventName } from '../../shared/events';
+import type { ConnectionState } from '../../shared/bridge';
+import type { Clock, Logger } from './ports';
+import { describeConnectError, describeDisconnectReason, describeRefusal } from './connection-words';
+
+export type Transport = 'websocket' | 'polling';
+
+export interface ServerConnectionOptions {
+  serverUrl: string;
+  token: string;
+  organizationId: string;
+  transports?: Transport[];
+  logger: Logger;
+  clock: Clock;
+  onState: (state: ConnectionState) => void;
+  onEvent: (name: ServerEventName, payload: unknown) => void;
+  /** Every successful connect; `recovered` is socket.io's connection-state recovery flag. */
+  onConnected?: (info: { firstConnect: boolean; recovered: boolean }) => void;
+  /** Reconnection backoff; the defaults are what users get (1 s → 5 s, jittered). */
+  backoff?: { minMs: number; maxMs: number };
+}
+
+export interface ServerConnection {
+  start(): void;
+  stop(): void;
+  /** Skip the backoff wait (network came back, machine resumed, user clicked retry). */
+  retryNow(): void;
+  /** The backend rejected our token over REST: stop and ask the user to sign in again. */
+  requireSignIn(detail: string): void;
+  readonly state: ConnectionState;
+}
+
+export const RECONNECT_DELAY_MS = 1_000;
+export const RECONNECT_DELAY_MAX_MS = 5_000;
+
+export function createServerConnection(options: ServerConnectionOptions): ServerConnection {
+  const { logger, clock } = options;
+  const backoff = options.backoff ?? { minMs: RECONNECT_DELAY_MS, maxMs: RECONNECT_DELAY_MAX_MS };
+  let socket: Socket | null = null;
+  let everConnected = false;
+  let serverRetryTimer: ReturnType<typeof setTimeout> | null = null;
+  let state: ConnectionState = {
+    status: 'connecting',
+    detail: null,
+    since: new Date(clock.now()).toISOString(),
+    attempt: 0,
+    transport: null,
+  };
+
+  const setState = (next: Omit<ConnectionState, 'since'>) => {
+    const changedStatus = next.status !== state.status;
+    state = { ...next, since: changedStatus ? new Date(clock.now()).toISOString() : state.since };
+    options.onState(state);
+  };
+
+  const currentTransport = (): Transport | null => {
+    const name = socket?.io.engine?.transport?.name;
+    return name === 'websocket' || name === 'polling' ? name : null;
+  };
+
+  const clearServerRetry = () => {
+    if (serverRetryTimer) clearTimeout(serverRetryTimer);
+    serverRetryTimer = null;
+  };
+
+  const attach = (s: Socket) => {
+    s.on('connect', () => {
+      const firstConnect = !everConnected;
+      everConnected = true;
+      s.emit(CLIENT_EVENT_JOIN_ORGANIZATION, options.organizationId);
+      setState({ status: 'online', detail: null, attempt: 0, transport: currentTransport() });
+      logger.info(
+        `connected to ${options.serverUrl} over ${currentTransport() ?? 'unknown transport'}` +
+          `${s.recovered ? ' (session recovered)' : ''}; joined organization ${options.organizationId}`,
+      );
+      options.onConnected?.({ firstConnect, recovered: s.recovered });
+      s.io.engine?.once('upgrade', () => {
+        if (state.status === 'online') setState({ ...state, transport: currentTransport() });
+      });
+    });
+
+    s.on('connect_error', (error: Error) => {
+      // `active` is false only when the server's middleware refused us (the spec's
+      // auth refusal). No retry follows: a rejected token stays rejected.
+      if (!s.active) {
+        logger.warn(`server refused the connection: ${error.message}`);
+        setState({
+          status: 'auth_failed',
+          detail: describeRefusal(error),
+          attempt: state.attempt,
+          transport: null,
+        });
+        return;
+      }
+      setState({
+        status: everConnected ? 'offline' : 'connecting',
+        detail: describeConnectError(error, options.serverUrl),
+        attempt: state.attempt,
+        transport: null,
+      });
+    });
+
+    s.on('disconnect', (reason) => {
+      if (reason === 'io client disconnect') return;
+      logger.warn(`disconnected: ${reason}`);
+      setState({
+        status: 'offline',
+        detail: describeDisconnectReason(reason),
+        attempt: 0,
+        transport: null,
+      });
+      if (reason === 'io server disconnect') scheduleServerRetry(s);
+    });
+
+    s.io.on('reconnect_attempt', (attempt) => {
+      setState({ ...state, attempt, transport: null });
+    });
+
+    for (const name of SERVER_EVENT_NAMES) {
+      s.on(name, (payload: unknown) => options.onEvent(name, payload));
+    }
+  };
+
+  const scheduleServerRetry = (s: Socket) => {
+    clearServerRetry();
+    serverRetryTimer = setTimeout(() => {
+      serverRetryTimer = null;
+      if (socket === s && !s.connected) s.connect();
+    }, backoff.maxMs);
+  };
+
+  return {
+    start() {
+      if (socket) return;
+      const s = io(options.serverUrl, {
+        auth: { token: options.token },
+        transports: options.transports ?? ['websocket', 'polling'],
+        // A proxy that blocks WebSocket must not leave us offline: fall back to polling.
+        tryAllTransports: true,
+        reconnection: true,
+        reconnectionAttempts: Infinity,
+        reconnectionDelay: backoff.minMs,
+        reconnectionDelayMax: backoff.maxMs,
+        randomizationFactor: 0.5,
+        timeout: 10_000,
+        autoConnect: false,
+      });
+      socket = s;
+      attach(s);
+      setState({ status: 'connecting', detail: null, attempt: 0, transport: null });
+      s.connect();
+    },
+    stop() {
+      clearServerRetry();
+      const s = socket;
+      socket = null;
+      if (!s) return;
+      s.removeAllListeners();
+      s.io.removeAllListeners();
+      s.disconnect();
+    },
+    retryNow() {
+      const s = socket;
+      if (!s || s.connected) return;
+      clearServerRetry();
+      logger.info('retrying the connection now');
+      // disconnect() cancels the pending backoff timer; connect() opens straight away.
+      s.disconnect();
+      setState({ status: everConnected ? 'offline' : 'connecting', detail: state.detail, attempt: 0, transport: null });
+      s.connect();
+    },
+    requireSignIn(detail) {
+      clearServerRetry();
+      socket?.disconnect();
+      setState({ status: 'auth_failed', detail, attempt: 0, transport: null });
+    },
+    get state() {
+      return state;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Channel names of the renderer↔main bridge, with no runtime dependencies so that the
+ * sandboxed preload (which cannot load npm packages) can allow-list them.
+ * The schemas for each channel live in ./bridge.ts, keyed by these names.
+ */
+export const COMMAND_CHANNELS = [
+  'app:get-snapshot',
+  'connection:retry-now',
+  'ui:view-changed',
+  'instances:refresh',
+  'instances:connect',
+  'instances:disconnect',
+  'connect-flow:dismiss',
+] as const;
+
+export const PUSH_CHANNELS = ['app:snapshot'] as const;
+
+export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
+export type PushChannel = (typeof PUSH_CHANNELS)[number];
+
+export function isCommandChannel(value: unknown): value is CommandChannel {
+  return typeof value === 'string' && (COMMAND_CHANNELS as readonly string[]).includes(value);
+}
+
+export function isPushChannel(value: unknown): value is PushChannel {
+  return typeof value === 'string' && (PUSH_CHANNELS as readonly string[]).includes(value);
+}
+
+/** The global the preload (Electron) or the bridge script (browser host) defines. */
+export const BRIDGE_GLOBAL = 'auzap';

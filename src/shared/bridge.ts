@@ -1,0 +1,183 @@
+/**
+ * The whole renderer↔main API in one map: commands (renderer invokes, main answers)
+ * and pushes (main → renderer). Main validates every command's arguments with these
+ * schemas; the renderer trusts what main sends. Both hosts (Electron IPC and the
+ * browser host's WebSocket) carry exactly these messages.
+ */
+import { z } from 'zod';
+import { isoTimestamp } from './events';
+import { instanceStatus, phoneNumberDigits } from './rest';
+import type { CommandChannel, PushChannel } from './bridge-channels';
+
+export * from './bridge-channels';
+
+// ---- state main shares with the renderer ------------------------------------
+
+export const CONNECTION_STATUSES = ['connecting', 'online', 'offline', 'auth_failed'] as const;
+export const connectionStatus = z.enum(CONNECTION_STATUSES);
+export type ConnectionStatus = z.infer<typeof connectionStatus>;
+
+export const connectionState = z.object({
+  status: connectionStatus,
+  /** Why we are in this state, in words a staff member understands; null when online. */
+  detail: z.string().nullable(),
+  since: isoTimestamp,
+  /** Reconnection attempts since the connection was last up. */
+  attempt: z.number().int().nonnegative(),
+  transport: z.enum(['websocket', 'polling']).nullable(),
+});
+export type ConnectionState = z.infer<typeof connectionState>;
+
+export const appInfo = z.object({
+  serverUrl: z.string(),
+  organizationId: z.string(),
+  /** True when the app talks to its built-in simulator because no server is configured. */
+  demo: z.boolean(),
+  version: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfo>;
+
+export const diagnostics = z.object({
+  droppedEvents: z.number().int().nonnegative(),
+  lastDropped: z.object({ event: z.string(), reason: z.string(), at: isoTimestamp }).nullable(),
+});
+export type Diagnostics = z.infer<typeof diagnostics>;
+
+export const instanceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: instanceStatus,
+  phoneNumber: z.string().nullable(),
+  /** The last `whatsapp:disconnected` seen for this instance while it is not connected. */
+  lastDisconnect: z.object({ reason: z.string().nullable(), at: isoTimestamp }).nullable(),
+});
+export type InstanceView = z.infer<typeof instanceView>;
+
+export const connectMethod = z.enum(['qr', 'code']);
+export type ConnectMethod = z.infer<typeof connectMethod>;
+
+/**
+ * Where one instance's connect flow is. Kept by main, so a reloaded window shows the
+ * same QR / code and countdown.
+ */
+export const connectStage = z.discriminatedUnion('kind', [
+  /** POST /instances/:id/connect is on its way. */
+  z.object({ kind: z.literal('requesting') }),
+  /** The server accepted; the QR / code has not arrived yet. */
+  z.object({ kind: z.literal('waiting'), since: isoTimestamp, giveUpAt: isoTimestamp }),
+  z.object({
+    kind: z.literal('qr'),
+    qr: z.string(),
+    /** When the server generated it (event timestamp) and when we got it. */
+    generatedAt: isoTimestamp,
+    receivedAt: isoTimestamp,
+    /** 1 for the first QR of the attempt. */
+    sequence: z.number().int().positive(),
+    /** When WhatsApp will replace it (first QR lives 60 s, later ones 20 s). */
+    nextRefreshAt: isoTimestamp,
+  }),
+  z.object({
+    kind: z.literal('code'),
+    pairingCode: z.string(),
+    generatedAt: isoTimestamp,
+    expiresAt: isoTimestamp,
+  }),
+  z.object({ kind: z.literal('connected'), phoneNumber: z.string(), at: isoTimestamp }),
+  /** The attempt failed before a QR/code: a REST error or nothing arrived in time. */
+  z.object({ kind: z.literal('failed'), message: z.string() }),
+  /** WhatsApp ended the attempt (`whatsapp:disconnected` during the flow). */
+  z.object({ kind: z.literal('ended'), reason: z.string().nullable(), at: isoTimestamp }),
+]);
+export type ConnectStage = z.infer<typeof connectStage>;
+
+export const connectFlow = z.object({
+  instanceId: z.string(),
+  method: connectMethod,
+  phoneNumber: z.string().nullable(),
+  startedAt: isoTimestamp,
+  stage: connectStage,
+});
+export type ConnectFlow = z.infer<typeof connectFlow>;
+
+export const appSnapshot = z.object({
+  connection: connectionState,
+  info: appInfo,
+  diagnostics,
+  instances: z.object({
+    items: z.array(instanceView),
+    /** null until the first successful load. */
+    loadedAt: isoTimestamp.nullable(),
+    /** Why the last refresh failed, in words; null when it worked. */
+    error: z.string().nullable(),
+  }),
+  connectFlows: z.array(connectFlow),
+});
+export type AppSnapshot = z.infer<typeof appSnapshot>;
+
+// ---- the map -----------------------------------------------------------------
+
+export const viewState = z.object({
+  /** The window has focus (a notification would interrupt nothing the user is not already seeing). */
+  focused: z.boolean(),
+  visible: z.boolean(),
+  conversationId: z.string().nullable(),
+});
+export type ViewState = z.infer<typeof viewState>;
+
+export const connectRequestArgs = z.discriminatedUnion('method', [
+  z.object({ instanceId: z.string().min(1), method: z.literal('qr') }),
+  z.object({ instanceId: z.string().min(1), method: z.literal('code'), phoneNumber: phoneNumberDigits }),
+]);
+export type ConnectRequestArgs = z.infer<typeof connectRequestArgs>;
+
+interface CommandContract {
+  args: z.ZodTuple;
+  result: z.ZodType;
+}
+
+export const commandContracts = {
+  'app:get-snapshot': { args: z.tuple([]), result: appSnapshot },
+  /** Skip the backoff wait and try to reach the server now. */
+  'connection:retry-now': { args: z.tuple([]), result: z.null() },
+  /** The renderer says what the user is looking at (notification policy needs it). */
+  'ui:view-changed': { args: z.tuple([viewState]), result: z.null() },
+  'instances:refresh': { args: z.tuple([]), result: z.null() },
+  /** Starts (or restarts) the connect flow; the QR / code then arrives in the snapshot. */
+  'instances:connect': { args: z.tuple([connectRequestArgs]), result: z.null() },
+  'instances:disconnect': { args: z.tuple([z.object({ instanceId: z.string().min(1) })]), result: z.null() },
+  /** Closes a finished / failed / unwanted connect flow view. */
+  'connect-flow:dismiss': { args: z.tuple([z.object({ instanceId: z.string().min(1) })]), result: z.null() },
+} satisfies Record<CommandChannel, CommandContract>;
+
+export const pushContracts = {
+  'app:snapshot': appSnapshot,
+} satisfies Record<PushChannel, z.ZodType>;
+
+export type CommandArgs<C extends CommandChannel> = z.input<(typeof commandContracts)[C]['args']>;
+export type CommandResult<C extends CommandChannel> = z.output<(typeof commandContracts)[C]['result']>;
+export type PushPayload<P extends PushChannel> = z.output<(typeof pushContracts)[P]>;
+
+/** What crosses the wire for a command: never a thrown Error, always data. */
+export type CommandOutcome<C extends CommandChannel = CommandChannel> =
+  { ok: true; value: CommandResult<C> } | { ok: false; error: BridgeErrorInfo };
+
+export const BRIDGE_ERROR_CODES = [
+  'unknown_channel',
+  'invalid_arguments',
+  'not_allowed',
+  'failed',
+  'internal',
+  'unavailable',
+] as const;
+export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];
+export interface BridgeErrorInfo {
+  code: BridgeErrorCode;
+  /** Safe to show to the user as-is. */
+  message: string;
+}
+
+/** The object exposed to the renderer as `window.auzap`. */
+export interface AuzapBridge {
+  invoke<C extends CommandChannel>(channel: C, ...args: CommandArgs<C>): Promise<CommandOutcome<C>>;
+  on<P extends PushChannel>(channel: P, listener: (payload: PushPayload<P>) => void): () => void;
+}

@@ -1,0 +1,134 @@
+/**
+ * The backend's Socket.IO contract (spec/socket-events.md) as runtime schemas.
+ *
+ * Every payload that arrives from the server is parsed with these before anything
+ * else sees it. Unknown extra fields are stripped (the backend may add fields);
+ * wrong or missing fields make the payload fail with a readable reason.
+ */
+import { z } from 'zod';
+
+/** ISO 8601 instant as the backend writes it (`new Date().toISOString()`), offsets tolerated. */
+export const isoTimestamp = z.iso.datetime({ offset: true });
+
+const nonEmpty = z.string().min(1);
+
+// ---- client → server -------------------------------------------------------
+
+export const joinOrganizationPayload = nonEmpty;
+export type JoinOrganizationPayload = z.infer<typeof joinOrganizationPayload>;
+
+// ---- server → client -------------------------------------------------------
+
+export const whatsappQrEvent = z.object({
+  instanceId: nonEmpty,
+  qr: nonEmpty,
+  timestamp: isoTimestamp,
+});
+export type WhatsAppQrEvent = z.infer<typeof whatsappQrEvent>;
+
+export const whatsappPairingCodeEvent = z.object({
+  instanceId: nonEmpty,
+  pairingCode: nonEmpty,
+  expiresAt: isoTimestamp,
+  timestamp: isoTimestamp,
+});
+export type WhatsAppPairingCodeEvent = z.infer<typeof whatsappPairingCodeEvent>;
+
+export const whatsappConnectedEvent = z.object({
+  instanceId: nonEmpty,
+  organizationId: nonEmpty,
+  phoneNumber: nonEmpty,
+  timestamp: isoTimestamp,
+});
+export type WhatsAppConnectedEvent = z.infer<typeof whatsappConnectedEvent>;
+
+/** The reasons the spec names; any other string is kept as-is and shown as "unknown". */
+export const KNOWN_DISCONNECT_REASONS = [
+  'logged_out',
+  'connection_lost',
+  'session_expired',
+  'manual',
+  'error',
+] as const;
+export type KnownDisconnectReason = (typeof KNOWN_DISCONNECT_REASONS)[number];
+
+export const whatsappDisconnectedEvent = z.object({
+  instanceId: nonEmpty,
+  reason: z.string().optional(),
+  timestamp: isoTimestamp,
+});
+export type WhatsAppDisconnectedEvent = z.infer<typeof whatsappDisconnectedEvent>;
+
+export const MESSAGE_CONTENT_TYPES = ['text', 'image', 'audio', 'video', 'document'] as const;
+/**
+ * A content type the backend adds later (a sticker, say) must not cost the user the
+ * message: it is kept and shown as "unsupported". A non-string is still an error.
+ */
+export const messageContentType = z.union([
+  z.enum(MESSAGE_CONTENT_TYPES),
+  z
+    .string()
+    .min(1)
+    .transform(() => 'other' as const),
+]);
+export type MessageContentType = z.infer<typeof messageContentType>;
+
+export const whatsappMessageEvent = z.object({
+  conversationId: nonEmpty,
+  contactId: nonEmpty,
+  message: z.object({
+    id: nonEmpty,
+    content: z.string(),
+    contentType: messageContentType,
+    direction: z.literal('incoming'),
+    timestamp: isoTimestamp,
+    mediaUrl: z.string().optional(),
+  }),
+});
+export type WhatsAppMessageEvent = z.infer<typeof whatsappMessageEvent>;
+
+/** Server → client events by name. Event names are the spec's, verbatim. */
+export const serverEventSchemas = {
+  'whatsapp:qr': whatsappQrEvent,
+  'whatsapp:pairing-code': whatsappPairingCodeEvent,
+  'whatsapp:connected': whatsappConnectedEvent,
+  'whatsapp:disconnected': whatsappDisconnectedEvent,
+  'whatsapp:message': whatsappMessageEvent,
+} as const;
+
+export type ServerEventName = keyof typeof serverEventSchemas;
+export type ServerEventPayload<E extends ServerEventName> = z.infer<(typeof serverEventSchemas)[E]>;
+export type ServerEvent = {
+  [E in ServerEventName]: { name: E; payload: ServerEventPayload<E> };
+}[ServerEventName];
+
+export const SERVER_EVENT_NAMES = Object.keys(serverEventSchemas) as ServerEventName[];
+
+export const CLIENT_EVENT_JOIN_ORGANIZATION = 'join-organization';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Human-readable summary of a zod error: `message.id: expected string, received number`. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = issue.path.length > 0 ? issue.path.join('.') : '(payload)';
+      return `${path}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+export function parseServerEvent<E extends ServerEventName>(
+  name: E,
+  payload: unknown,
+): ParseResult<ServerEvent & { name: E }> {
+  const schema = serverEventSchemas[name];
+  const result = schema.safeParse(payload);
+  if (!result.success) return { ok: false, reason: describeZodError(result.error) };
+  return { ok: true, value: { name, payload: result.data } as ServerEvent & { name: E } };
+}
+
+export function isServerEventName(name: string): name is ServerEventName {
+  return Object.prototype.hasOwnProperty.call(serverEventSchemas, name);
+}

@@ -1,0 +1,143 @@
+/**
+ * The REST calls of spec/rest-api.md. Every call is scoped to the organization of the
+ * bearer token: another organization's ids answer 404, exactly like unknown ones, so the
+ * simulator never confirms that a foreign id exists.
+ */
+import type { IncomingMessage } from 'node:http';
+import { isoTimestamp } from '../shared/events';
+import {
+  connectRequest,
+  sendMessageRequest,
+  type ConnectResponse,
+  type ConversationDto,
+  type InstanceDto,
+} from '../shared/rest';
+import type { ConnectionAttempts } from './connection-attempts';
+import type { FailureRules } from './failure-injection';
+import { HttpError, parseOr400, type RouteContext, type RouteResult, type Router } from './http-router';
+import {
+  MAX_MESSAGE_PAGE,
+  DEFAULT_MESSAGE_PAGE,
+  listConversations,
+  listInstances,
+  listMessages,
+  requireConversation,
+  requireInstance,
+  storeOutgoingMessage,
+  type SimulatorAccount,
+  type SimulatorState,
+  type StoredMessage,
+} from './state';
+
+export interface RestDependencies {
+  state: SimulatorState;
+  authenticate(token: string): SimulatorAccount | undefined;
+  attempts: ConnectionAttempts;
+  failures: FailureRules;
+}
+
+type AuthenticatedHandler = (ctx: RouteContext, account: SimulatorAccount) => RouteResult | Promise<RouteResult>;
+
+const INVALID_TOKEN = 'Invalid or expired token';
+
+function bearerToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+export function registerRestRoutes(router: Router, deps: RestDependencies): void {
+  // Scripted failures win over everything, auth included, so "the next call fails" holds
+  // whatever the call looks like.
+  const authenticated =
+    (handler: AuthenticatedHandler) =>
+    (ctx: RouteContext): RouteResult | Promise<RouteResult> => {
+      const failure = deps.failures.take(ctx.method, ctx.url.pathname);
+      if (failure) return { status: failure.status, body: { error: failure.error } };
+      const token = bearerToken(ctx.req);
+      if (token === undefined) throw new HttpError(401, 'Missing bearer token');
+      const account = deps.authenticate(token);
+      if (!account) throw new HttpError(401, INVALID_TOKEN);
+      return handler(ctx, account);
+    };
+
+  router.get(
+    '/instances',
+    authenticated((_ctx, account) => {
+      const body: InstanceDto[] = listInstances(deps.state, account.organizationId);
+      return { status: 200, body };
+    }),
+  );
+
+  router.post(
+    '/instances/:id/connect',
+    authenticated(async (ctx, account) => {
+      const instance = requireInstance(deps.state, account.organizationId, ctx.params.id ?? '');
+      const request = parseOr400(connectRequest, await ctx.readBody());
+      deps.attempts.start(instance, request);
+      const body: ConnectResponse = { instanceId: instance.id, method: request.method };
+      return { status: 202, body };
+    }),
+  );
+
+  router.post(
+    '/instances/:id/disconnect',
+    authenticated((ctx, account) => {
+      const instance = requireInstance(deps.state, account.organizationId, ctx.params.id ?? '');
+      deps.attempts.disconnect(instance, 'manual');
+      return { status: 202, body: { instanceId: instance.id } };
+    }),
+  );
+
+  router.get(
+    '/conversations',
+    authenticated((ctx, account) => {
+      const updatedSince = isoQuery(ctx.url, 'updatedSince');
+      const body: ConversationDto[] = listConversations(deps.state, account.organizationId, updatedSince);
+      return { status: 200, body };
+    }),
+  );
+
+  router.get(
+    '/conversations/:id/messages',
+    authenticated((ctx, account) => {
+      const before = isoQuery(ctx.url, 'before');
+      const limit = limitQuery(ctx.url);
+      const body: StoredMessage[] = listMessages(deps.state, account.organizationId, ctx.params.id ?? '', {
+        ...(before !== undefined ? { before } : {}),
+        limit,
+      });
+      return { status: 200, body };
+    }),
+  );
+
+  router.post(
+    '/conversations/:id/messages',
+    authenticated(async (ctx, account) => {
+      const conversationId = ctx.params.id ?? '';
+      // Resolve the conversation before the body so an unknown id is a 404 whatever was sent.
+      requireConversation(deps.state, account.organizationId, conversationId);
+      const { content } = parseOr400(sendMessageRequest, await ctx.readBody());
+      const body: StoredMessage = storeOutgoingMessage(deps.state, account.organizationId, conversationId, content);
+      return { status: 201, body };
+    }),
+  );
+}
+
+function isoQuery(url: URL, name: string): Date | undefined {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (!isoTimestamp.safeParse(raw).success) {
+    throw new HttpError(400, `${name} must be an ISO 8601 date-time, got ${JSON.stringify(raw)}`);
+  }
+  return new Date(raw);
+}
+
+function limitQuery(url: URL): number {
+  const raw = url.searchParams.get('limit');
+  if (raw === null || raw === '') return DEFAULT_MESSAGE_PAGE;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new HttpError(400, `limit must be a positive integer, got ${JSON.stringify(raw)}`);
+  }
+  return Math.min(Number(raw), MAX_MESSAGE_PAGE);
+}

@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { startSimulator, type Simulator } from '../../src/simulator/simulator';
+import { startHost, type RunningHost } from './support/hosts';
+
+const ACCOUNT = { token: 'e2e-token', organizationId: 'org-e2e', organizationName: 'E2E Store' };
+
+test.describe('connection status in the window', () => {
+  let sim: Simulator | null = null;
+  let host: RunningHost | null = null;
+
+  test.afterEach(async () => {
+    await host?.stop();
+    await sim?.close();
+    host = null;
+    sim = null;
+  });
+
+  test('with no configuration it runs against the built-in demo backend and shows Online, labelled Demo', async ({
+    page,
+  }) => {
+    host = await startHost();
+    await page.goto(host.url);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+    await expect(page.getByTestId('connection-status')).toHaveText(/Online/);
+    await expect(page.getByTestId('demo-badge')).toBeVisible();
+    expect((await host.hostState()).tooltip).toBe('AuZap (Demo) — Online, no unread messages');
+  });
+
+  test('against a separately started simulator it shows Online and the organization', async ({ page }) => {
+    sim = await startSimulator({ accounts: [ACCOUNT] });
+    host = await startHost({
+      AUZAP_SERVER_URL: sim.url,
+      AUZAP_TOKEN: ACCOUNT.token,
+      AUZAP_ORGANIZATION_ID: ACCOUNT.organizationId,
+    });
+    await page.goto(host.url);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+    await expect(page.getByTestId('organization')).toContainText('org-e2e');
+    await expect(page.getByTestId('demo-badge')).toHaveCount(0);
+  });
+
+  test('a wrong token shows "Sign-in needed" with the server’s reason', async ({ page }) => {
+    sim = await startSimulator({ accounts: [ACCOUNT] });
+    host = await startHost({ AUZAP_SERVER_URL: sim.url, AUZAP_TOKEN: 'stolen', AUZAP_ORGANIZATION_ID: 'org-e2e' });
+    await page.goto(host.url);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'auth_failed');
+    await expect(page.getByTestId('connection-status')).toHaveText(/Sign-in needed/);
+    await expect(page.getByTestId('connection-detail')).toContainText('Sign in again');
+    expect((await host.hostState()).attention).toBe('sign_in');
+  });
+
+  test('a malformed event is counted and the app keeps working', async ({ page }) => {
+    sim = await startSimulator({ accounts: [ACCOUNT] });
+    host = await startHost({
+      AUZAP_SERVER_URL: sim.url,
+      AUZAP_TOKEN: ACCOUNT.token,
+      AUZAP_ORGANIZATION_ID: ACCOUNT.organizationId,
+    });
+    await page.goto(host.url);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+    for (const payload of [{ instanceId: 42 }, 'not an object', null]) {
+      const res = await fetch(`${sim.url}/sim/emit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ organizationId: ACCOUNT.organizationId, event: 'whatsapp:qr', payload }),
+      });
+      expect(res.status).toBe(202);
+    }
+    await expect(page.getByTestId('dropped-events')).toHaveText('3 malformed server events ignored');
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+    expect(host.output()).toContain('dropped malformed "whatsapp:qr" event');
+  });
+
+  test('losing the server shows Offline, and the app comes back by itself when it returns', async ({ page }) => {
+    sim = await startSimulator({ accounts: [ACCOUNT] });
+    const { port, state } = sim;
+    host = await startHost({
+      AUZAP_SERVER_URL: sim.url,
+      AUZAP_TOKEN: ACCOUNT.token,
+      AUZAP_ORGANIZATION_ID: ACCOUNT.organizationId,
+    });
+    await page.goto(host.url);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+    await sim.close();
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
+    await expect(page.getByTestId('connection-detail')).toContainText('Reconnecting');
+    sim = await startSimulator({ port, state, accounts: [ACCOUNT] });
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 });
+  });
+});

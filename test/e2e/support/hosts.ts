@@ -1,0 +1,72 @@
+/**
+ * Starts the real browser host (`src/host-web/cli.ts`) as a child process, the way
+ * `npm run web` does, and tells the test where it serves.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+export interface RunningHost {
+  url: string;
+  output: () => string;
+  hostState(): Promise<{
+    badgeCount: number;
+    tooltip: string;
+    attention: string;
+    notifications: Array<Record<string, unknown>>;
+  }>;
+  stop(): Promise<void>;
+}
+
+export async function startHost(env: Record<string, string | undefined> = {}): Promise<RunningHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'auzap-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/host-web/cli.ts', '--port', '0'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      AUZAP_SERVER_URL: undefined,
+      AUZAP_TOKEN: undefined,
+      AUZAP_ORGANIZATION_ID: undefined,
+      AUZAP_DATA_DIR: dataDir,
+      ...env,
+    } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /open (http:\/\/\S+\/)/.exec(log);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}:\n${log}`));
+    });
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  return {
+    url,
+    output: () => log,
+    async hostState() {
+      const res = await fetch(new URL('host/state', url));
+      return (await res.json()) as Awaited<ReturnType<RunningHost['hostState']>>;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}

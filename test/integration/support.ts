@@ -1,0 +1,85 @@
+import { createAppCore, type AppCore } from '../../src/main/core/app-core';
+import type { DesktopNotification, Logger, TrayState } from '../../src/main/core/ports';
+import type { Transport } from '../../src/main/core/server-connection';
+import type { ConnectionStatus } from '../../src/shared/bridge';
+import type { ServerEvent } from '../../src/shared/events';
+
+export const quietLogger = (): Logger & { lines: string[] } => {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (m) => lines.push(`INFO ${m}`),
+    warn: (m) => lines.push(`WARN ${m}`),
+    error: (m) => lines.push(`ERROR ${m}`),
+  };
+};
+
+export interface CoreUnderTest {
+  core: AppCore;
+  events: ServerEvent[];
+  logger: ReturnType<typeof quietLogger>;
+  tray: TrayState[];
+  notifications: DesktopNotification[];
+  waitForStatus(status: ConnectionStatus, timeoutMs?: number): Promise<void>;
+}
+
+export function startCore(
+  target: { serverUrl: string; token: string; organizationId: string },
+  transports?: Transport[],
+  backoff?: { minMs: number; maxMs: number },
+): CoreUnderTest {
+  const events: ServerEvent[] = [];
+  const tray: TrayState[] = [];
+  const notifications: DesktopNotification[] = [];
+  const logger = quietLogger();
+  const core = createAppCore({
+    plan: { kind: 'server', target },
+    demo: false,
+    version: 'test',
+    logger,
+    clock: { now: () => Date.now() },
+    tray: { update: (s) => tray.push(s) },
+    notifier: { notify: (n) => notifications.push(n) },
+    transports,
+    backoff,
+    onServerEvent: (e) => events.push(e),
+  });
+  core.start();
+  return {
+    core,
+    events,
+    logger,
+    tray,
+    notifications,
+    waitForStatus: (status, timeoutMs = 10_000) =>
+      waitFor(() => core.snapshot().connection.status === status, timeoutMs, `status ${status}`),
+  };
+}
+
+export async function waitFor(predicate: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function postJson(url: string, body: unknown): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/**
+ * "Online" means the client sent join-organization; the server handles it a moment
+ * later (a real backend too). Tests that inject right away wait for the join.
+ */
+export async function waitForJoined(simUrl: string, organizationId: string, count = 1): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const state = (await (await fetch(`${simUrl}/sim/state`)).json()) as {
+      organizations: Array<{ id: string; sockets: { joined: number } }>;
+    };
+    if ((state.organizations.find((o) => o.id === organizationId)?.sockets.joined ?? 0) >= count) return;
+    if (Date.now() > deadline) throw new Error(`no socket joined ${organizationId}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

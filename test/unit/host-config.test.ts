@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseServerUrl, planConnection, readEnvSettings } from '../../src/main/core/host-config';
+
+describe('host configuration', () => {
+  it('reads the AUZAP_* variables, ignoring blank ones', () => {
+    expect(
+      readEnvSettings({ AUZAP_SERVER_URL: ' https://api.auzap.com ', AUZAP_TOKEN: '', AUZAP_ORGANIZATION_ID: 'org1' }),
+    ).toEqual({ serverUrl: 'https://api.auzap.com', token: undefined, organizationId: 'org1', dataDir: undefined });
+  });
+
+  it('uses the demo backend when no server is configured', () => {
+    expect(planConnection({})).toEqual({ kind: 'demo' });
+  });
+
+  it('connects when server, token and organization are set', () => {
+    expect(planConnection({ serverUrl: 'https://api.auzap.com/', token: 't', organizationId: 'o' })).toEqual({
+      kind: 'server',
+      target: { serverUrl: 'https://api.auzap.com', token: 't', organizationId: 'o' },
+    });
+  });
+
+  it('explains a wrong server URL instead of throwing', () => {
+    const plan = planConnection({ serverUrl: 'not a url', token: 't', organizationId: 'o' });
+    expect(plan).toMatchObject({ kind: 'unusable', needsSignIn: false });
+    expect(plan.kind === 'unusable' && plan.problem).toMatch(/not a web address/);
+    expect(normaliseServerUrl('ftp://x').ok).toBe(false);
+  });
+
+  it('asks for sign-in when the token is missing', () => {
+    expect(planConnection({ serverUrl: 'http://127.0.0.1:3000', organizationId: 'o' })).toMatchObject({
+      kind: 'unusable',
+      needsSignIn: true,
+    });
+  });
+});
