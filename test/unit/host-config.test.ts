@@ -5,7 +5,15 @@ describe('host configuration', () => {
   it('reads the AUZAP_* variables, ignoring blank ones', () => {
     expect(
       readEnvSettings({ AUZAP_SERVER_URL: ' https://api.auzap.com ', AUZAP_TOKEN: '', AUZAP_ORGANIZATION_ID: 'org1' }),
-    ).toEqual({ serverUrl: 'https://api.auzap.com', token: undefined, organizationId: 'org1', dataDir: undefined });
+    ).toEqual({
+      serverUrl: 'https://api.auzap.com',
+      token: undefined,
+      organizationId: 'org1',
+      dataDir: undefined,
+      connectWaitMs: undefined,
+    });
+    expect(readEnvSettings({ AUZAP_CONNECT_WAIT_MS: '1500' }).connectWaitMs).toBe(1500);
+    expect(readEnvSettings({ AUZAP_CONNECT_WAIT_MS: 'soon' }).connectWaitMs).toBeUndefined();
   });
 
   it('uses the demo backend when no server is configured', () => {

@@ -37,7 +37,12 @@ export async function bootCore(
   } else {
     resolved = plan;
   }
-  const core = createAppCore({ ...options, plan: resolved, demo: plan.kind === 'demo' });
+  const core = createAppCore({
+    ...options,
+    plan: resolved,
+    demo: plan.kind === 'demo',
+    codeWaitMs: options.codeWaitMs ?? settings.connectWaitMs,
+  });
   core.start();
   return {
     core,

@@ -20,6 +20,8 @@ export interface EnvSettings {
   token?: string;
   organizationId?: string;
   dataDir?: string;
+  /** How long a connect flow waits for its QR / pairing code (AUZAP_CONNECT_WAIT_MS). */
+  connectWaitMs?: number;
 }
 
 export function readEnvSettings(env: Record<string, string | undefined>): EnvSettings {
@@ -32,7 +34,13 @@ export function readEnvSettings(env: Record<string, string | undefined>): EnvSet
     token: clean(env.AUZAP_TOKEN),
     organizationId: clean(env.AUZAP_ORGANIZATION_ID),
     dataDir: clean(env.AUZAP_DATA_DIR),
+    connectWaitMs: positiveInt(env.AUZAP_CONNECT_WAIT_MS),
   };
+}
+
+function positiveInt(value: string | undefined): number | undefined {
+  const parsed = Number(value);
+  return value && Number.isInteger(parsed) && parsed > 0 ? parsed : undefined;
 }
 
 /** Parses a server address; returns a normalised origin+path or a reason it is unusable. */

@@ -15,3 +15,15 @@ export function emittedPayloads<T>(sim: Simulator, event: string, filter: (p: T)
     .map((e) => e.payload as T)
     .filter(filter);
 }
+
+/** The number gets linked from elsewhere (another staff member, the web app): connect, then scan. */
+export async function linkFromElsewhere(sim: Simulator, token: string, instanceId: string, phoneNumber?: string) {
+  const res = await fetch(`${sim.url}/instances/${instanceId}/connect`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ method: 'qr' }),
+  });
+  if (res.status !== 202) throw new Error(`connect answered ${res.status}`);
+  const scan = await simPost(sim, `/sim/instances/${instanceId}/scan`, phoneNumber ? { phoneNumber } : {});
+  if (!scan.ok) throw new Error(`scan answered ${scan.status}`);
+}

@@ -1,0 +1,260 @@
+import { expect, test, type Page } from '@playwright/test';
+import { addInstance, startSimulator, type Simulator, type SimulatorTiming } from '../../src/simulator/simulator';
+import type { WhatsAppPairingCodeEvent, WhatsAppQrEvent } from '../../src/shared/events';
+import { startHost, type RunningHost } from './support/hosts';
+import { decodeQrPng } from './support/qr';
+import { emittedPayloads, linkFromElsewhere, simPost } from './support/sim';
+
+const A = { token: 'token-a', organizationId: 'org-a' };
+const B = { token: 'token-b', organizationId: 'org-b' };
+
+let sim: Simulator | null = null;
+let host: RunningHost | null = null;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await sim?.close();
+  host = null;
+  sim = null;
+});
+
+async function setUp(timing: Partial<SimulatorTiming>, env: Record<string, string> = {}) {
+  sim = await startSimulator({ accounts: [A, B], seedDemoData: false, timing: { connectDelayMs: 50, ...timing } });
+  const sales = addInstance(sim.state, A.organizationId, 'Sales');
+  const support = addInstance(sim.state, A.organizationId, 'Support');
+  const other = addInstance(sim.state, B.organizationId, 'Other org');
+  host = await startHost({
+    AUZAP_SERVER_URL: sim.url,
+    AUZAP_TOKEN: A.token,
+    AUZAP_ORGANIZATION_ID: A.organizationId,
+    ...env,
+  });
+  return { sim, host, sales, support, other };
+}
+
+async function openInstance(page: Page, url: string, instanceId: string) {
+  await page.goto(url);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  await page.getByTestId(`instance-${instanceId}`).click();
+  await expect(page.getByTestId('instance-page')).toHaveAttribute('data-instance', instanceId);
+}
+
+async function shownQr(page: Page): Promise<string | null> {
+  return decodeQrPng(await page.getByTestId('qr-code').screenshot());
+}
+
+function qrsFor(s: Simulator, instanceId: string): string[] {
+  return emittedPayloads<WhatsAppQrEvent>(s, 'whatsapp:qr', (p) => p.instanceId === instanceId).map((p) => p.qr);
+}
+
+test('QR flow: the code on screen is exactly what the server sent, refreshes, and scanning connects', async ({
+  page,
+}) => {
+  const { sim, host, sales } = await setUp({ qrFirstMs: 4_000, qrRefreshMs: 60_000 });
+  await openInstance(page, host.url, sales.id);
+  await page.getByRole('button', { name: 'Show QR code' }).click();
+
+  await expect(page.getByTestId('qr-code')).toHaveAttribute('data-sequence', '1');
+  const first = qrsFor(sim, sales.id)[0];
+  expect(first).toMatch(/^(https:\/\/wa\.me\/settings\/linked_devices#)?2@/);
+  expect(await shownQr(page)).toBe(first);
+  await expect(page.getByTestId('qr-refreshed')).toContainText('Updated at');
+  await expect(page.getByTestId('qr-countdown')).toContainText(/A new code will appear in [01]:\d\d/);
+  await expect(page.getByText('Linked devices')).toBeVisible();
+
+  // WhatsApp refreshes the QR: the new one replaces it on screen.
+  await expect(page.getByTestId('qr-code')).toHaveAttribute('data-sequence', '2', { timeout: 10_000 });
+  const second = qrsFor(sim, sales.id)[1];
+  expect(second).not.toBe(first);
+  expect(await shownQr(page)).toBe(second);
+
+  // A window reloaded mid-flow shows the same QR again.
+  await page.reload();
+  await expect(page.getByTestId('qr-code')).toHaveAttribute('data-sequence', '2');
+  expect(await shownQr(page)).toBe(second);
+
+  expect((await simPost(sim, `/sim/instances/${sales.id}/scan`, { phoneNumber: '5511999990000' })).ok).toBe(true);
+  await expect(page.getByTestId('connect-success')).toHaveText('WhatsApp +5511999990000 is now linked to Sales.');
+  await expect(page.getByTestId(`instance-${sales.id}`)).toHaveAttribute('data-status', 'connected');
+  await expect(page.getByTestId(`instance-${sales.id}`)).toContainText('+5511999990000');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('instance-status')).toHaveText('Connected as +5511999990000');
+});
+
+test('QR flow: when every QR expired unscanned, the flow says so and leads back to linking', async ({ page }) => {
+  const { host, sales } = await setUp({ qrFirstMs: 1_000, qrRefreshMs: 1_000, qrCount: 2 });
+  await openInstance(page, host.url, sales.id);
+  await page.getByRole('button', { name: 'Show QR code' }).click();
+  await expect(page.getByTestId('qr-code')).toBeVisible();
+  await expect(page.getByTestId('connect-flow')).toHaveAttribute('data-stage', 'ended', { timeout: 10_000 });
+  await expect(page.getByTestId('disconnect-explanation')).toContainText('expired');
+  await page.getByRole('button', { name: 'Choose how to link again' }).click();
+  await expect(page.getByRole('button', { name: 'Show QR code' })).toBeVisible();
+  await expect(page.getByTestId('instance-disconnect-reason')).toHaveAttribute('data-follow-up', 'reconnect_flow');
+});
+
+test('pairing code: validated number, XXXX-XXXX, live countdown, and a new code after expiry', async ({ page }) => {
+  const { sim, host, support } = await setUp({ pairingCodeTtlMs: 6_000 });
+  await openInstance(page, host.url, support.id);
+
+  await page.getByLabel('Phone number with country code').fill('12ab');
+  await page.getByRole('button', { name: 'Get pairing code' }).click();
+  await expect(page.getByTestId('connect-problem')).toContainText('country code');
+  expect(emittedPayloads(sim, 'whatsapp:pairing-code')).toHaveLength(0);
+
+  await page.getByLabel('Phone number with country code').fill('+55 (11) 98765-4321');
+  await page.getByRole('button', { name: 'Get pairing code' }).click();
+  await expect(page.getByTestId('pairing-code')).toBeVisible();
+  const [event] = emittedPayloads<WhatsAppPairingCodeEvent>(sim, 'whatsapp:pairing-code');
+  expect(event?.pairingCode).toMatch(/^[1-9A-HJ-NP-TV-Z]{8}$/);
+  const code = event?.pairingCode ?? '';
+  await expect(page.getByTestId('pairing-code')).toHaveText(`${code.slice(0, 4)}-${code.slice(4)}`);
+  await expect(page.getByText('Link with phone number instead')).toBeVisible();
+
+  const secondsShown = async () => {
+    const text = (await page.getByTestId('code-countdown').textContent()) ?? '';
+    const match = /(\d+):(\d\d)/.exec(text);
+    return match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
+  };
+  const before = await secondsShown();
+  expect(before).toBeGreaterThan(0);
+  await expect.poll(secondsShown, { timeout: 5_000 }).toBeLessThan(before);
+
+  await expect(page.getByTestId('code-expired')).toHaveText('This code has expired.', { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Get a new code' }).click();
+  await expect.poll(() => emittedPayloads(sim, 'whatsapp:pairing-code').length).toBe(2);
+  const renewed = emittedPayloads<WhatsAppPairingCodeEvent>(sim, 'whatsapp:pairing-code')[1]?.pairingCode ?? '';
+  expect(renewed).not.toBe(code);
+  await expect(page.getByTestId('pairing-code')).toHaveText(`${renewed.slice(0, 4)}-${renewed.slice(4)}`);
+
+  await simPost(sim, `/sim/instances/${support.id}/scan`);
+  await expect(page.getByTestId('connect-success')).toHaveText('WhatsApp +5511987654321 is now linked to Support.');
+});
+
+test('every disconnect reason has its own words and follow-up', async ({ page }) => {
+  const { sim, host, sales } = await setUp({});
+  await openInstance(page, host.url, sales.id);
+  const cases: Array<[string | null, RegExp, string]> = [
+    ['logged_out', /logged out in WhatsApp on the phone/, 'reconnect_flow'],
+    ['session_expired', /expired before it was completed/, 'reconnect_flow'],
+    ['connection_lost', /The server is reconnecting/, 'backend_retrying'],
+    ['manual', /disconnected from AuZap on purpose/, 'idle'],
+    ['error', /unexpected error/, 'backend_retrying'],
+    [null, /without giving a reason/, 'backend_retrying'],
+    ['quota_exceeded', /reason: “quota_exceeded”/, 'backend_retrying'],
+  ];
+  for (const [reason, words, followUp] of cases) {
+    await linkFromElsewhere(sim, A.token, sales.id);
+    await expect(page.getByTestId(`instance-${sales.id}`)).toHaveAttribute('data-status', 'connected');
+    await simPost(sim, `/sim/instances/${sales.id}/drop`, { reason });
+    const notice = page.getByTestId('instance-disconnect-reason');
+    await expect(notice).toContainText(words);
+    await expect(notice).toHaveAttribute('data-follow-up', followUp);
+    await expect(page.getByTestId(`instance-${sales.id}`)).toHaveAttribute('data-status', 'disconnected');
+    // Every reason leaves a way to link the number again.
+    await expect(page.getByRole('button', { name: 'Show QR code' })).toBeVisible();
+  }
+});
+
+test('events for another instance or another organization never change the open flow', async ({ page }) => {
+  const { sim, host, sales, support, other } = await setUp({ qrFirstMs: 60_000 });
+  await openInstance(page, host.url, sales.id);
+  await page.getByRole('button', { name: 'Show QR code' }).click();
+  await expect(page.getByTestId('qr-code')).toHaveAttribute('data-sequence', '1');
+  const mine = qrsFor(sim, sales.id)[0];
+
+  // Another instance of the same organization starts linking.
+  const res = await fetch(`${sim.url}/instances/${support.id}/connect`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${A.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ method: 'qr' }),
+  });
+  expect(res.status).toBe(202);
+  await expect.poll(() => qrsFor(sim, support.id).length).toBe(1);
+  await simPost(sim, `/sim/instances/${support.id}/scan`);
+  // Another organization's events, even ones naming our instance.
+  await simPost(sim, '/sim/emit', {
+    organizationId: B.organizationId,
+    event: 'whatsapp:qr',
+    payload: { instanceId: sales.id, qr: 'intruder', timestamp: new Date().toISOString() },
+  });
+  await simPost(sim, '/sim/emit', {
+    organizationId: A.organizationId,
+    event: 'whatsapp:connected',
+    payload: {
+      instanceId: sales.id,
+      organizationId: B.organizationId,
+      phoneNumber: '999',
+      timestamp: new Date().toISOString(),
+    },
+  });
+  await simPost(sim, `/sim/instances/${other.id}/drop`, { reason: 'logged_out' });
+
+  await expect(page.getByTestId(`instance-${support.id}`)).toHaveAttribute('data-status', 'connected');
+  await expect(page.getByTestId('qr-code')).toHaveAttribute('data-sequence', '1');
+  expect(await shownQr(page)).toBe(mine);
+  await expect(page.getByTestId('connect-flow')).toHaveAttribute('data-stage', 'qr');
+});
+
+test('REST errors show the server’s message, a retry works, and a 401 asks to sign in', async ({ page }) => {
+  const { sim, host, sales } = await setUp({});
+  await openInstance(page, host.url, sales.id);
+  await simPost(sim, '/sim/fail', {
+    method: 'POST',
+    path: `/instances/${sales.id}/connect`,
+    status: 500,
+    error: 'Baileys socket crashed',
+  });
+  await page.getByRole('button', { name: 'Show QR code' }).click();
+  await expect(page.getByTestId('connect-error')).toHaveText('The server said: Baileys socket crashed (HTTP 500).');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('qr-code')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await simPost(sim, '/sim/fail', {
+    method: 'POST',
+    path: `/instances/${sales.id}/connect`,
+    status: 401,
+    error: 'Token expired',
+  });
+  await page.getByRole('button', { name: 'Show QR code' }).click();
+  await expect(page.getByTestId('connect-error')).toContainText('Sign-in needed: Token expired');
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'auth_failed');
+});
+
+test('a connect that produces no QR in time says so and offers a retry', async ({ page }) => {
+  const { host, sales } = await setUp({ connectDelayMs: 5_000 }, { AUZAP_CONNECT_WAIT_MS: '1500' });
+  await openInstance(page, host.url, sales.id);
+  await page.getByRole('button', { name: 'Show QR code' }).click();
+  await expect(page.getByTestId('connect-flow')).toHaveAttribute('data-stage', 'waiting');
+  await expect(page.getByTestId('connect-error')).toHaveText(
+    'The server accepted the request but no QR code arrived within 2 seconds.',
+  );
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+});
+
+test('connected and disconnected raise a desktop notification only when the window is not focused', async ({
+  page,
+}) => {
+  const { sim, host, sales } = await setUp({});
+  await openInstance(page, host.url, sales.id);
+  await linkFromElsewhere(sim, A.token, sales.id, '5511911112222');
+  await expect(page.getByTestId(`instance-${sales.id}`)).toHaveAttribute('data-status', 'connected');
+  expect((await host.hostState()).notifications).toEqual([]);
+
+  // The user switches to another application.
+  await page.evaluate(() => {
+    document.hasFocus = () => false;
+    window.dispatchEvent(new Event('blur'));
+  });
+  await simPost(sim, `/sim/instances/${sales.id}/drop`, { reason: 'logged_out' });
+  await expect.poll(async () => (await host.hostState()).notifications.length).toBe(1);
+  await linkFromElsewhere(sim, A.token, sales.id, '5511911112222');
+  await expect.poll(async () => (await host.hostState()).notifications.length).toBe(2);
+  const [dropped, connected] = (await host.hostState()).notifications;
+  expect(dropped).toMatchObject({ title: 'Sales: Logged out on the phone', instanceId: sales.id });
+  expect(connected).toMatchObject({
+    title: 'WhatsApp connected',
+    body: 'Sales is now connected as +5511911112222.',
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatClockTime,
+  formatCountdown,
+  formatPairingCode,
+  secondsUntil,
+} from '../../src/renderer/src/features/connect/countdown';
+import { explainDisconnect } from '../../src/shared/disconnect-reasons';
+import { formatPhoneNumber, normalisePhoneInput } from '../../src/shared/phone';
+
+describe('connect flow formatting', () => {
+  it('shows a pairing code as XXXX-XXXX', () => {
+    expect(formatPairingCode('ABCD1234')).toBe('ABCD-1234');
+    expect(formatPairingCode('abcd1234')).toBe('ABCD-1234');
+    expect(formatPairingCode('ABCD-1234')).toBe('ABCD-1234');
+    // Not 8 characters: shown as received rather than mangled.
+    expect(formatPairingCode('ABC123')).toBe('ABC123');
+  });
+
+  it('counts down whole seconds to a deadline with an injected clock', () => {
+    const expiresAt = '2026-11-26T10:01:00.000Z';
+    const at = (iso: string) => Date.parse(iso);
+    expect(secondsUntil(expiresAt, at('2026-11-26T10:00:00.000Z'))).toBe(60);
+    expect(secondsUntil(expiresAt, at('2026-11-26T10:00:59.200Z'))).toBe(1);
+    expect(secondsUntil(expiresAt, at('2026-11-26T10:01:00.000Z'))).toBe(0);
+    expect(secondsUntil(expiresAt, at('2026-11-26T10:05:00.000Z'))).toBe(0);
+    expect(secondsUntil('garbage', 0)).toBe(0);
+  });
+
+  it('formats a countdown as m:ss', () => {
+    expect([0, 9, 59, 60, 75, 600].map(formatCountdown)).toEqual(['0:00', '0:09', '0:59', '1:00', '1:15', '10:00']);
+    expect(formatCountdown(-3)).toBe('0:00');
+  });
+
+  it('formats the refresh time as a clock time', () => {
+    expect(formatClockTime('2026-11-26T10:00:05.000Z', 'en-GB')).toMatch(/\d\d:\d\d:\d\d/);
+    expect(formatClockTime('nope')).toBe('');
+  });
+
+  it('turns a typed phone number into digits and back into something readable', () => {
+    expect(normalisePhoneInput('+55 (11) 98765-4321')).toBe('5511987654321');
+    expect(formatPhoneNumber('5511987654321')).toBe('+5511987654321');
+    expect(formatPhoneNumber('unknown')).toBe('unknown');
+  });
+});
+
+describe('disconnect reasons in words', () => {
+  it('gives every spec reason its own text and follow-up', () => {
+    const reasons = ['logged_out', 'connection_lost', 'session_expired', 'manual', 'error'];
+    const texts = new Set(reasons.map((r) => explainDisconnect(r).text));
+    expect(texts.size).toBe(reasons.length);
+    expect(explainDisconnect('logged_out').followUp).toBe('reconnect_flow');
+    expect(explainDisconnect('session_expired').followUp).toBe('reconnect_flow');
+    expect(explainDisconnect('connection_lost').followUp).toBe('backend_retrying');
+    expect(explainDisconnect('manual').followUp).toBe('idle');
+  });
+
+  it('explains a missing or unknown reason without pretending to know it', () => {
+    expect(explainDisconnect(undefined).text).toMatch(/without giving a reason/);
+    expect(explainDisconnect('').text).toMatch(/without giving a reason/);
+    expect(explainDisconnect('toString').text).toContain('“toString”');
+  });
+});
