@@ -2,12 +2,14 @@
  * `npm run web -- --port N`: the same core as Electron, in plain Node, serving the
  * built renderer to a browser. Configured by the same AUZAP_* variables.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bootCore } from '../main/core/boot';
 import { readEnvSettings } from '../main/core/host-config';
+import { openConfStateFile } from '../main/core/persistence/state-file';
 import { createConsoleLogger, systemClock } from '../main/core/ports';
 import { createHostShellState } from './host-shell';
 import { startWebHost } from './web-host';
@@ -35,12 +37,17 @@ async function main() {
   const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
   const logger = createConsoleLogger('web-host');
   const shell = createHostShellState();
-  const booted = await bootCore(readEnvSettings(process.env), {
+  const settings = readEnvSettings(process.env);
+  const dataDir =
+    settings.dataDir ?? join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'auzap-desktop-web');
+  mkdirSync(dataDir, { recursive: true });
+  const booted = await bootCore(settings, {
     version,
     logger,
     clock: systemClock,
     tray: shell,
     notifier: shell,
+    stateFile: openConfStateFile(dataDir, logger),
   });
   const web = await startWebHost({
     core: booted.core,

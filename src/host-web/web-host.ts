@@ -113,6 +113,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', origin);
+    // The shell's side of a notification click (Electron gets it from the OS).
+    const click = /^\/host\/notifications\/(\d+)\/click$/.exec(url.pathname);
+    if (req.method === 'POST' && click) {
+      const notification = shell.read().notifications[Number(click[1])];
+      if (!notification) {
+        sendJson(res, 404, { error: 'no such notification' });
+        return;
+      }
+      core.notificationClicked(notification);
+      sendJson(res, 202, { ok: true });
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, { error: 'method not allowed' });
       return;

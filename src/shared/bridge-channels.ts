@@ -11,9 +11,16 @@ export const COMMAND_CHANNELS = [
   'instances:connect',
   'instances:disconnect',
   'connect-flow:dismiss',
+  'inbox:get-conversations',
+  'inbox:open-conversation',
+  'inbox:load-older',
+  'inbox:send',
+  'inbox:retry-send',
+  'inbox:set-muted',
+  'notifications:update-settings',
 ] as const;
 
-export const PUSH_CHANNELS = ['app:snapshot'] as const;
+export const PUSH_CHANNELS = ['app:snapshot', 'inbox:conversations', 'inbox:messages', 'ui:open-conversation'] as const;
 
 export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
 export type PushChannel = (typeof PUSH_CHANNELS)[number];

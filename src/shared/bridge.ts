@@ -6,7 +6,16 @@
  */
 import { z } from 'zod';
 import { isoTimestamp } from './events';
-import { instanceStatus, phoneNumberDigits } from './rest';
+import { instanceStatus, phoneNumberDigits, sendMessageRequest } from './rest';
+import {
+  conversationView,
+  conversationsDelta,
+  inboxSummary,
+  messageView,
+  messagesDelta,
+  notificationSettings,
+  threadPage,
+} from './inbox';
 import type { CommandChannel, PushChannel } from './bridge-channels';
 
 export * from './bridge-channels';
@@ -111,6 +120,8 @@ export const appSnapshot = z.object({
     error: z.string().nullable(),
   }),
   connectFlows: z.array(connectFlow),
+  inbox: inboxSummary,
+  notifications: notificationSettings,
 });
 export type AppSnapshot = z.infer<typeof appSnapshot>;
 
@@ -130,6 +141,8 @@ export const connectRequestArgs = z.discriminatedUnion('method', [
 ]);
 export type ConnectRequestArgs = z.infer<typeof connectRequestArgs>;
 
+const conversationRef = z.object({ conversationId: z.string().min(1) });
+
 interface CommandContract {
   args: z.ZodTuple;
   result: z.ZodType;
@@ -147,10 +160,27 @@ export const commandContracts = {
   'instances:disconnect': { args: z.tuple([z.object({ instanceId: z.string().min(1) })]), result: z.null() },
   /** Closes a finished / failed / unwanted connect flow view. */
   'connect-flow:dismiss': { args: z.tuple([z.object({ instanceId: z.string().min(1) })]), result: z.null() },
+  /** The whole conversation list, newest first; later changes arrive as `inbox:conversations` deltas. */
+  'inbox:get-conversations': { args: z.tuple([]), result: z.array(conversationView) },
+  /** Shows a conversation: marks it read and returns its newest messages (loading them if needed). */
+  'inbox:open-conversation': { args: z.tuple([conversationRef]), result: threadPage },
+  'inbox:load-older': { args: z.tuple([conversationRef]), result: threadPage },
+  /** Sends at once as "sending"; the outcome arrives as an `inbox:messages` delta. */
+  'inbox:send': {
+    args: z.tuple([conversationRef.extend({ content: sendMessageRequest.shape.content })]),
+    result: messageView,
+  },
+  'inbox:retry-send': { args: z.tuple([conversationRef.extend({ localId: z.string().min(1) })]), result: messageView },
+  'inbox:set-muted': { args: z.tuple([conversationRef.extend({ muted: z.boolean() })]), result: z.null() },
+  'notifications:update-settings': { args: z.tuple([notificationSettings.partial()]), result: notificationSettings },
 } satisfies Record<CommandChannel, CommandContract>;
 
 export const pushContracts = {
   'app:snapshot': appSnapshot,
+  'inbox:conversations': conversationsDelta,
+  'inbox:messages': messagesDelta,
+  /** A notification was clicked: show this conversation. */
+  'ui:open-conversation': z.object({ conversationId: z.string() }),
 } satisfies Record<PushChannel, z.ZodType>;
 
 export type CommandArgs<C extends CommandChannel> = z.input<(typeof commandContracts)[C]['args']>;

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 describe.each([['websocket'], ['polling']] as const)('core against the real simulator over %s', (transport) => {
   it('goes online, joins the organization room and receives its events', async () => {
-    sim = await startSimulator({ accounts: [A] });
+    sim = await startSimulator({ accounts: [A], seedDemoData: false });
     const c = track(startCore({ serverUrl: sim.url, ...A }, [transport]));
     await c.waitForStatus('online');
     expect(c.core.snapshot().connection.transport).toBe(transport);
@@ -26,7 +26,8 @@ describe.each([['websocket'], ['polling']] as const)('core against the real simu
     await waitFor(() => c.events.some((e) => e.name === 'whatsapp:message'), 5_000, 'message event');
     const message = c.events.find((e) => e.name === 'whatsapp:message');
     expect(message?.name === 'whatsapp:message' && message.payload.message.content).toBe('Olá, tudo bem?');
-    expect(c.tray.at(-1)).toMatchObject({ tooltip: 'AuZap — Online, no unread messages', attention: 'none' });
+    await waitFor(() => c.tray.at(-1)?.badgeCount === 1, 5_000, 'badge');
+    expect(c.tray.at(-1)).toEqual({ badgeCount: 1, tooltip: 'AuZap — Online, 1 unread message', attention: 'none' });
   });
 });
 

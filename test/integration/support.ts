@@ -1,7 +1,7 @@
-import { createAppCore, type AppCore } from '../../src/main/core/app-core';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../../src/main/core/app-core';
 import type { DesktopNotification, Logger, TrayState } from '../../src/main/core/ports';
 import type { Transport } from '../../src/main/core/server-connection';
-import type { ConnectionStatus } from '../../src/shared/bridge';
+import type { CommandArgs, CommandChannel, CommandResult, ConnectionStatus } from '../../src/shared/bridge';
 import type { ServerEvent } from '../../src/shared/events';
 
 export const quietLogger = (): Logger & { lines: string[] } => {
@@ -27,6 +27,7 @@ export function startCore(
   target: { serverUrl: string; token: string; organizationId: string },
   transports?: Transport[],
   backoff?: { minMs: number; maxMs: number },
+  extra: Partial<AppCoreOptions> = {},
 ): CoreUnderTest {
   const events: ServerEvent[] = [];
   const tray: TrayState[] = [];
@@ -43,6 +44,7 @@ export function startCore(
     transports,
     backoff,
     onServerEvent: (e) => events.push(e),
+    ...extra,
   });
   core.start();
   return {
@@ -82,4 +84,15 @@ export async function waitForJoined(simUrl: string, organizationId: string, coun
     if (Date.now() > deadline) throw new Error(`no socket joined ${organizationId}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** A typed command call for tests: the value, or a thrown Error with the user-facing message. */
+export async function call<C extends CommandChannel>(
+  core: AppCore,
+  channel: C,
+  ...args: CommandArgs<C>
+): Promise<CommandResult<C>> {
+  const outcome = await core.dispatch(channel, args);
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.value as CommandResult<C>;
 }

@@ -1,18 +1,30 @@
 /**
  * The host-agnostic heart of the main process: owns the server connection, the
- * state shared with the renderer, and what the shell shows outside the window.
- * Electron and the browser host both construct exactly this and only differ in how
- * they carry commands and pushes.
+ * inbox, the instances, the notification policy and what the shell shows outside
+ * the window. Electron and the browser host both construct exactly this and only
+ * differ in how they carry commands and pushes.
  */
 import type { AppInfo, AppSnapshot, PushChannel, PushPayload, ViewState } from '../../shared/bridge';
 import type { ServerEvent } from '../../shared/events';
-import { createCommandDispatcher, type CommandDispatcher } from './command-dispatcher';
+import type { NotificationSettings } from '../../shared/inbox';
+import { createCommandDispatcher, UserFacingError, type CommandDispatcher } from './command-dispatcher';
 import { createEventGate } from './event-gate';
 import type { ConnectionPlan } from './host-config';
+import { createInboxService, type InboxService } from './inbox/inbox-service';
+import { createInboxStore } from './inbox/inbox-store';
 import { createInstancesModel, type InstancesModel } from './instances';
+import { contactLabel } from './notifications/message-notification-text';
+import { createMessageNotifier, realScheduler, type Scheduler } from './notifications/message-notifier';
+import {
+  inboxScope,
+  PERSIST_LIMITS,
+  PERSISTED_STATE_VERSION,
+  readPersistedState,
+  type PersistedState,
+} from './persistence/persisted-state';
+import { createSaver, type StateFile } from './persistence/state-file';
 import type { Clock, DesktopNotification, Logger, Notifier, TraySink, TrayState } from './ports';
-import { createRestClient, RestError, type RestClient } from './rest-client';
-import { UserFacingError } from './command-dispatcher';
+import { createRestClient, RestError } from './rest-client';
 import {
   createServerConnection,
   type ServerConnection,
@@ -32,6 +44,8 @@ export interface AppCoreOptions {
   clock: Clock;
   tray: TraySink;
   notifier: Notifier;
+  /** Where settings and the recent inbox are kept; none = nothing survives a restart. */
+  stateFile?: StateFile;
   transports?: Transport[];
   backoff?: ServerConnectionOptions['backoff'];
   /** Observes every validated server event (tests, later features). */
@@ -40,6 +54,8 @@ export interface AppCoreOptions {
   fetch?: typeof fetch;
   /** How long a connect flow waits for its first QR / code. */
   codeWaitMs?: number;
+  /** Timers of the notification coalescing (tests use a fake one). */
+  notificationScheduler?: Scheduler;
 }
 
 export interface AppCore {
@@ -51,6 +67,10 @@ export interface AppCore {
   trayState(): TrayState;
   /** The OS says the network is back or the machine woke up: do not wait for the backoff. */
   networkMayHaveChanged(): void;
+  /** A notification was clicked: show that conversation. */
+  notificationClicked(notification: DesktopNotification): void;
+  /** The tray menu's "Pause notifications". */
+  setNotificationsPaused(paused: boolean): void;
 }
 
 export function createAppCore(options: AppCoreOptions): AppCore {
@@ -62,13 +82,99 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     demo: options.demo,
     version: options.version,
   };
+  const scope = inboxScope(info.serverUrl, info.organizationId);
+
+  // ---- what was saved last time ---------------------------------------------
+  const loaded = readPersistedState(options.stateFile?.load().data, scope);
+  if (loaded.problem) logger.warn(loaded.problem);
+  let notificationSettings: NotificationSettings = loaded.notifications;
+  const store = createInboxStore();
+  if (loaded.inbox) store.importPersisted(loaded.inbox);
+
+  const collectState = (): PersistedState => ({
+    version: PERSISTED_STATE_VERSION,
+    notifications: notificationSettings,
+    inbox: { scope, ...store.exportRecent(PERSIST_LIMITS) },
+  });
+  const saver = options.stateFile ? createSaver(options.stateFile, collectState) : null;
+
+  // ---- what the user is looking at --------------------------------------------
+  let view: ViewState = { focused: true, visible: true, conversationId: null };
+  const watching = () => view.focused && view.visible;
+
+  // ---- notifications ------------------------------------------------------------
+  const deliver = (notification: DesktopNotification) => {
+    if (notificationSettings.paused) return;
+    options.notifier.notify(notification);
+  };
+  /** Instance news only interrupts someone who is not looking at the window. */
+  const notifyUnlessWatching = (notification: DesktopNotification) => {
+    if (!watching()) deliver(notification);
+  };
+  const messageNotifier = createMessageNotifier({
+    scheduler: options.notificationScheduler ?? realScheduler,
+    deliver,
+    privacy: () => notificationSettings.privacy,
+    labelFor: (conversationId) => contactLabel(store.conversation(conversationId)),
+  });
+
+  // ---- pushes ---------------------------------------------------------------------
+  const emit = (push: PushMessage) => {
+    for (const listener of listeners) {
+      try {
+        listener(push);
+      } catch (error) {
+        logger.error(`a push listener failed: ${String(error)}`);
+      }
+    }
+  };
+
+  let connection: ServerConnection | null = null;
+  const rest =
+    plan.kind === 'server'
+      ? createRestClient({ baseUrl: plan.target.serverUrl, token: plan.target.token, fetch: options.fetch })
+      : null;
+  const requireSignIn = (message: string) => connection?.requireSignIn(message);
+
+  const instances: InstancesModel | null = rest
+    ? createInstancesModel({
+        rest,
+        organizationId: info.organizationId,
+        clock,
+        logger,
+        onChange: () => publishSnapshot(),
+        onUnauthorized: requireSignIn,
+        notify: notifyUnlessWatching,
+        codeWaitMs: options.codeWaitMs,
+      })
+    : null;
+
+  const inbox: InboxService | null = rest
+    ? createInboxService({
+        store,
+        rest,
+        clock,
+        logger,
+        viewer: { conversationInFocus: () => (watching() ? view.conversationId : null) },
+        onNewIncoming: (message) => {
+          if (notificationSettings.paused || store.isMuted(message.conversationId)) return;
+          messageNotifier.offer(message);
+        },
+        onConversations: (delta) => emit({ channel: 'inbox:conversations', payload: delta }),
+        onMessages: (delta) => emit({ channel: 'inbox:messages', payload: delta }),
+        onSummary: () => publishSnapshot(),
+        onPersist: () => saver?.schedule(),
+        onUnauthorized: requireSignIn,
+      })
+    : null;
 
   const gate = createEventGate({
     logger,
     clock,
     onEvent: (event) => {
       options.onServerEvent?.(event);
-      instances?.handleEvent(event);
+      if (event.name === 'whatsapp:message') inbox?.receive(event.payload);
+      else instances?.handleEvent(event);
     },
     onDropped: () => publishSnapshot(),
   });
@@ -80,33 +186,16 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     attempt: 0,
     transport: null,
   });
-
-  let connection: ServerConnection | null = null;
-  let view: ViewState = { focused: true, visible: true, conversationId: null };
-  const rest: RestClient | null =
-    plan.kind === 'server'
-      ? createRestClient({ baseUrl: plan.target.serverUrl, token: plan.target.token, fetch: options.fetch })
-      : null;
-
-  /** Desktop notifications only interrupt someone who is not looking at the window. */
-  const notifyUnlessWatching = (notification: DesktopNotification) => {
-    if (view.focused && view.visible) return;
-    options.notifier.notify(notification);
-  };
-
-  const instances: InstancesModel | null = rest
-    ? createInstancesModel({
-        rest,
-        organizationId: info.organizationId,
-        clock,
-        logger,
-        onChange: () => publishSnapshot(),
-        onUnauthorized: (message) => connection?.requireSignIn(message),
-        notify: notifyUnlessWatching,
-        codeWaitMs: options.codeWaitMs,
-      })
-    : null;
   let fallbackConnectionState = plan.kind === 'unusable' ? unusableState(plan.problem, plan.needsSignIn) : null;
+
+  const inboxSummary = () =>
+    inbox?.summary() ?? {
+      totalUnread: store.totalUnread(),
+      conversationCount: store.size(),
+      syncing: false,
+      lastSyncAt: store.lastSyncAt(),
+      syncError: null,
+    };
 
   const snapshot = (): AppSnapshot => ({
     connection: connection?.state ?? fallbackConnectionState ?? unusableState('Not started.', false),
@@ -114,25 +203,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     diagnostics: { droppedEvents: gate.droppedCount, lastDropped: gate.lastDropped },
     instances: instances?.state() ?? { items: [], loadedAt: null, error: null },
     connectFlows: instances?.flows() ?? [],
+    inbox: inboxSummary(),
+    notifications: notificationSettings,
   });
 
-  const requireInstances = (): InstancesModel => {
-    if (!instances)
-      throw new UserFacingError('Not connected to a server. Check the server address in Settings.', 'unavailable');
-    return instances;
-  };
-
-  const trayState = () => describeTray(snapshot().connection.status, 0, info.demo);
-
-  const emit = (push: PushMessage) => {
-    for (const listener of listeners) {
-      try {
-        listener(push);
-      } catch (error) {
-        logger.error(`a push listener failed: ${String(error)}`);
-      }
-    }
-  };
+  const trayState = () => describeTray(snapshot().connection.status, store.totalUnread(), info.demo);
 
   let lastTray = '';
   const publishSnapshot = () => {
@@ -145,6 +220,25 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }
   };
 
+  const requireInstances = (): InstancesModel => {
+    if (!instances)
+      throw new UserFacingError('Not connected to a server. Check the server address in Settings.', 'unavailable');
+    return instances;
+  };
+  const requireInbox = (): InboxService => {
+    if (!inbox)
+      throw new UserFacingError('Not connected to a server. Check the server address in Settings.', 'unavailable');
+    return inbox;
+  };
+
+  const updateNotificationSettings = (patch: Partial<NotificationSettings>) => {
+    notificationSettings = { ...notificationSettings, ...patch };
+    if (notificationSettings.paused) messageNotifier.clear();
+    saver?.schedule();
+    publishSnapshot();
+    return notificationSettings;
+  };
+
   const dispatch = createCommandDispatcher(
     {
       'app:get-snapshot': () => snapshot(),
@@ -154,6 +248,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       },
       'ui:view-changed': (next) => {
         view = next;
+        // Looking at a conversation is reading it.
+        if (watching() && view.conversationId) {
+          inbox?.markRead(view.conversationId);
+          messageNotifier.discard(view.conversationId);
+        }
         return null;
       },
       'instances:refresh': async () => {
@@ -177,6 +276,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         requireInstances().dismiss(instanceId);
         return null;
       },
+      'inbox:get-conversations': () => store.conversations(),
+      'inbox:open-conversation': async ({ conversationId }) => {
+        messageNotifier.discard(conversationId);
+        return requireInbox().open(conversationId);
+      },
+      'inbox:load-older': ({ conversationId }) => requireInbox().loadOlder(conversationId),
+      'inbox:send': ({ conversationId, content }) => requireInbox().send(conversationId, content),
+      'inbox:retry-send': ({ conversationId, localId }) => requireInbox().retry(conversationId, localId),
+      'inbox:set-muted': ({ conversationId, muted }) => {
+        requireInbox().setMuted(conversationId, muted);
+        if (muted) messageNotifier.discard(conversationId);
+        return null;
+      },
+      'notifications:update-settings': (patch) => updateNotificationSettings(patch),
     },
     logger,
   );
@@ -197,13 +310,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         clock,
         onState: () => publishSnapshot(),
         onEvent: (name, payload) => gate.receive(name, payload),
-        // Whatever happened while we were away, the list may be stale: reload it.
-        onConnected: () => void instances?.refresh(),
+        onConnected: ({ recovered }) => {
+          // Whatever happened while we were away, the list may be stale: reload it.
+          void instances?.refresh();
+          // Recovered sessions got every missed event from the server already.
+          if (!recovered) void inbox?.sync();
+        },
       });
       connection.start();
     },
     stop() {
       instances?.stop();
+      messageNotifier.stop();
+      inbox?.stop();
+      saver?.flush();
       const current = connection;
       connection = null;
       if (current) {
@@ -221,6 +341,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     trayState,
     networkMayHaveChanged() {
       connection?.retryNow();
+    },
+    notificationClicked(notification) {
+      if (notification.conversationId) {
+        emit({ channel: 'ui:open-conversation', payload: { conversationId: notification.conversationId } });
+      }
+    },
+    setNotificationsPaused(paused) {
+      updateNotificationSettings({ paused });
     },
   };
 }

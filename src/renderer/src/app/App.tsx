@@ -1,20 +1,35 @@
-import { useEffect, useState } from 'react';
-import { getBridge, useAppSnapshot } from '../bridge/bridge-client';
+import { useCallback, useEffect, useState } from 'react';
+import { getBridge, useAppSnapshot, usePush } from '../bridge/bridge-client';
+import { ConversationList } from '../features/inbox/ConversationList';
+import { ThreadView } from '../features/inbox/ThreadView';
+import { useConversations } from '../features/inbox/useConversations';
 import { InstanceList } from '../features/instances/InstanceList';
 import { InstancePage } from '../features/instances/InstancePage';
+import { NotificationControls } from '../features/settings/NotificationControls';
 import { ConnectionBanner, ConnectionStatus } from '../features/status/ConnectionStatus';
 import { useReportView } from '../hooks/useReportView';
 
-type Selection = { kind: 'home' } | { kind: 'instance'; id: string };
+type Selection = { kind: 'home' } | { kind: 'instance'; id: string } | { kind: 'conversation'; id: string };
 
 export function App() {
   const snapshot = useAppSnapshot();
+  const conversations = useConversations();
   const [selection, setSelection] = useState<Selection>({ kind: 'home' });
-  useReportView(null);
+  // Drafts live here, per conversation, so switching chats never loses typed text.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const openConversationId = selection.kind === 'conversation' ? selection.id : null;
+  useReportView(openConversationId);
 
+  // A clicked notification opens its conversation.
+  usePush(
+    'ui:open-conversation',
+    useCallback(({ conversationId }) => setSelection({ kind: 'conversation', id: conversationId }), []),
+  );
+
+  const totalUnread = snapshot?.inbox.totalUnread ?? 0;
   useEffect(() => {
-    document.title = 'AuZap';
-  }, []);
+    document.title = totalUnread > 0 ? `(${totalUnread}) AuZap` : 'AuZap';
+  }, [totalUnread]);
 
   // A window reloaded in the middle of linking a number goes straight back to it.
   const firstFlowId = snapshot?.connectFlows[0]?.instanceId ?? null;
@@ -41,9 +56,12 @@ export function App() {
     );
   }
 
-  const { info, connection, diagnostics, instances, connectFlows } = snapshot;
+  const { info, connection, diagnostics, instances, connectFlows, inbox } = snapshot;
   const selectedInstance =
     selection.kind === 'instance' ? (instances.items.find((i) => i.id === selection.id) ?? null) : null;
+  const selectedConversation = openConversationId
+    ? (conversations.find((c) => c.id === openConversationId) ?? null)
+    : null;
 
   return (
     <div className="shell">
@@ -66,15 +84,29 @@ export function App() {
         <div className="topbar__org" data-testid="organization" title={info.serverUrl}>
           Organization <strong>{info.organizationId || '—'}</strong>
         </div>
+        <span className="topbar__unread" data-testid="total-unread" data-count={inbox.totalUnread}>
+          {inbox.totalUnread > 0 ? `${inbox.totalUnread} unread` : 'All read'}
+        </span>
+        <NotificationControls settings={snapshot.notifications} />
         <ConnectionStatus connection={connection} />
       </header>
       <ConnectionBanner connection={connection} />
+      {inbox.syncError ? (
+        <div className="banner banner--warning" role="alert" data-testid="sync-error">
+          {inbox.syncError}
+        </div>
+      ) : null}
       <div className="workspace">
         <aside className="sidebar">
           <InstanceList
             instances={instances}
             selectedId={selectedInstance?.id ?? null}
             onSelect={(id) => setSelection({ kind: 'instance', id })}
+          />
+          <ConversationList
+            conversations={conversations}
+            selectedId={openConversationId}
+            onSelect={(id) => setSelection({ kind: 'conversation', id })}
           />
         </aside>
         <main className="content">
@@ -84,16 +116,28 @@ export function App() {
               instance={selectedInstance}
               flow={connectFlows.find((f) => f.instanceId === selectedInstance.id) ?? null}
             />
+          ) : selectedConversation ? (
+            <ThreadView
+              key={selectedConversation.id}
+              conversation={selectedConversation}
+              draft={drafts[selectedConversation.id] ?? ''}
+              onDraftChange={(text) => setDrafts((all) => ({ ...all, [selectedConversation.id]: text }))}
+            />
           ) : (
             <section className="placeholder">
               <h1>Inbox</h1>
-              <p>Choose a WhatsApp number on the left to see its status or link it.</p>
+              <p>
+                {inbox.conversationCount > 0
+                  ? 'Choose a conversation on the left.'
+                  : 'New WhatsApp messages will appear here as they arrive.'}
+              </p>
             </section>
           )}
         </main>
       </div>
       <footer className="statusbar">
         <span>v{info.version}</span>
+        {inbox.syncing ? <span>Updating inbox…</span> : null}
         {diagnostics.droppedEvents > 0 ? (
           <span
             data-testid="dropped-events"

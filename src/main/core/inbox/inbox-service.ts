@@ -1,0 +1,308 @@
+/**
+ * The inbox's behaviour: live messages, resync after an unrecovered reconnect,
+ * opening threads, replying, muting, and deciding which messages deserve a
+ * notification. State lives in the store; this module does the I/O around it and
+ * turns the store's changes into small pushes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { WhatsAppMessageEvent } from '../../../shared/events';
+import type { ConversationsDelta, InboxSummary, MessageView, MessagesDelta, ThreadPage } from '../../../shared/inbox';
+import type { MessageDto } from '../../../shared/rest';
+import { UserFacingError } from '../command-dispatcher';
+import type { Clock, Logger } from '../ports';
+import { RestError, type RestClient } from '../rest-client';
+import type { InboxStore } from './inbox-store';
+
+export const THREAD_PAGE_SIZE = 50;
+export const RESYNC_PAGE_SIZE = 100;
+/** A resync fetches back at most this many pages per conversation. */
+export const RESYNC_MAX_PAGES = 10;
+/** Overlap between syncs, so clock differences with the server never lose a message. */
+export const SYNC_OVERLAP_MS = 2 * 60_000;
+const PUSH_THROTTLE_MS = 50;
+
+export interface InboxViewer {
+  /** The conversation on screen in a focused, visible window, if any. */
+  conversationInFocus(): string | null;
+}
+
+export interface InboxServiceOptions {
+  store: InboxStore;
+  rest: RestClient;
+  clock: Clock;
+  logger: Logger;
+  viewer: InboxViewer;
+  /** Hands a new incoming message to the notification policy. */
+  onNewIncoming: (message: MessageView) => void;
+  onConversations: (delta: ConversationsDelta) => void;
+  onMessages: (delta: MessagesDelta) => void;
+  /** Totals or sync state changed (badge, tray, title). */
+  onSummary: () => void;
+  /** Something worth persisting changed. */
+  onPersist: () => void;
+  onUnauthorized: (message: string) => void;
+}
+
+export function createInboxService(options: InboxServiceOptions) {
+  const { store, rest, clock, logger } = options;
+  let syncing = false;
+  let syncAgain = false;
+  let syncError: string | null = null;
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  const threadErrors = new Map<string, string>();
+
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  const wordsFor = (failure: unknown): string => {
+    if (failure instanceof RestError) {
+      if (failure.kind === 'unauthorized') options.onUnauthorized(failure.message);
+      return failure.message;
+    }
+    logger.error(
+      `inbox: unexpected failure: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`,
+    );
+    return 'Something went wrong. Try again.';
+  };
+
+  const flushNow = () => {
+    flushTimer = null;
+    const changes = store.takeChanges();
+    if (changes.conversations === 'all') {
+      options.onConversations({ reset: true, upserts: store.conversations(), removedIds: [] });
+    } else if (changes.conversations.size > 0) {
+      const upserts = [...changes.conversations].flatMap((id) => {
+        const row = store.conversation(id);
+        return row ? [row] : [];
+      });
+      options.onConversations({ reset: false, upserts, removedIds: [...changes.removedConversations] });
+    }
+    for (const [conversationId, entry] of changes.messages) {
+      const upserts = [...entry.upserts].flatMap((id) => {
+        const message = store.message(conversationId, id);
+        return message ? [message] : [];
+      });
+      options.onMessages({ conversationId, upserts, removedIds: [...entry.removed] });
+    }
+    options.onSummary();
+    options.onPersist();
+  };
+
+  /** Many changes in a burst become one push per throttle window. */
+  const scheduleFlush = () => {
+    if (flushTimer || stopped) return;
+    flushTimer = setTimeout(flushNow, PUSH_THROTTLE_MS);
+  };
+
+  const threadPage = (conversationId: string): ThreadPage => ({
+    conversationId,
+    messages: store.messages(conversationId),
+    hasOlder: store.threadInfo(conversationId).hasOlder,
+    error: threadErrors.get(conversationId) ?? null,
+  });
+
+  /**
+   * Fetches a conversation's newest messages, going back page by page until it
+   * reaches messages it already knows (or the page limit).
+   */
+  const fetchMissed = async (conversationId: string, knownUntil: string | null): Promise<MessageDto[]> => {
+    const collected: MessageDto[] = [];
+    let before: string | undefined;
+    for (let page = 0; page < RESYNC_MAX_PAGES; page += 1) {
+      const batch = await rest.listMessages(conversationId, { before, limit: RESYNC_PAGE_SIZE });
+      collected.push(...batch);
+      const oldest = batch[0];
+      const reachedKnown = knownUntil !== null && batch.some((m) => m.timestamp <= knownUntil);
+      if (!oldest || batch.length < RESYNC_PAGE_SIZE || reachedKnown || knownUntil === null) break;
+      before = oldest.timestamp;
+    }
+    return collected;
+  };
+
+  const syncOnce = async () => {
+    const startedAt = clock.now();
+    const previous = store.lastSyncAt();
+    const since = previous ? iso(Date.parse(previous) - SYNC_OVERLAP_MS) : undefined;
+    const dtos = await rest.listConversations(since);
+    const knownActivity = new Map<string, string>();
+    for (const dto of dtos) {
+      const known = store.conversation(dto.id);
+      if (known && dto.lastMessageAt > known.lastMessageAt) knownActivity.set(dto.id, known.lastMessageAt);
+    }
+    store.mergeConversations(dtos);
+    // Conversations we knew that moved on while we were away: fetch exactly what we
+    // missed. Their new incoming messages count as unread and may notify.
+    for (const [conversationId, knownUntil] of knownActivity) {
+      const missed = await fetchMissed(conversationId, knownUntil);
+      const inFocus = options.viewer.conversationInFocus() === conversationId;
+      const { newIncoming } = store.mergeMessages(conversationId, missed, {
+        // The pages are the newest ones, contiguous back to what we knew.
+        isNewestPage: true,
+      });
+      const unseen = newIncoming.filter((m) => m.timestamp > knownUntil);
+      if (unseen.length > 0 && !inFocus) {
+        const row = store.conversation(conversationId);
+        if (row) store.setUnreadCount(conversationId, row.unreadCount + unseen.length);
+        for (const message of unseen) options.onNewIncoming(message);
+      }
+    }
+    store.setLastSyncAt(iso(startedAt));
+  };
+
+  const setSyncing = (value: boolean) => {
+    syncing = value;
+    options.onSummary();
+  };
+
+  return {
+    summary(): InboxSummary {
+      return {
+        totalUnread: store.totalUnread(),
+        conversationCount: store.size(),
+        syncing,
+        lastSyncAt: store.lastSyncAt(),
+        syncError,
+      };
+    },
+
+    /** Brings the inbox up to date from REST (on connect without recovery, and on start). */
+    async sync(): Promise<void> {
+      if (syncing) {
+        syncAgain = true;
+        return;
+      }
+      setSyncing(true);
+      try {
+        do {
+          syncAgain = false;
+          try {
+            await syncOnce();
+            syncError = null;
+          } catch (failure) {
+            syncError = `Could not update the inbox. ${wordsFor(failure)}`;
+            logger.warn(syncError);
+          }
+        } while (syncAgain && !stopped);
+      } finally {
+        setSyncing(false);
+        scheduleFlush();
+      }
+    },
+
+    receive(event: WhatsAppMessageEvent) {
+      const inFocus = options.viewer.conversationInFocus() === event.conversationId;
+      const isNewConversation = !store.has(event.conversationId);
+      const stored = store.receiveIncoming(event, { countUnread: !inFocus });
+      if (!stored) return; // the same message delivered twice
+      if (!inFocus) options.onNewIncoming(stored);
+      scheduleFlush();
+      // A conversation we have never seen: fetch its contact details.
+      if (isNewConversation) void this.sync();
+    },
+
+    async open(conversationId: string): Promise<ThreadPage> {
+      if (!store.has(conversationId)) throw new UserFacingError('This conversation no longer exists.');
+      store.markRead(conversationId);
+      scheduleFlush();
+      if (!store.threadInfo(conversationId).loaded) {
+        try {
+          // A tail kept from the last run: fetch back until it, so no gap is left.
+          const newestKept = store.messages(conversationId).at(-1)?.timestamp ?? null;
+          const page = newestKept
+            ? await fetchMissed(conversationId, newestKept)
+            : await rest.listMessages(conversationId, { limit: THREAD_PAGE_SIZE });
+          store.mergeMessages(conversationId, page, {
+            isNewestPage: true,
+            hasOlder: newestKept ? store.threadInfo(conversationId).hasOlder : page.length >= THREAD_PAGE_SIZE,
+          });
+          threadErrors.delete(conversationId);
+        } catch (failure) {
+          threadErrors.set(conversationId, `Could not load the messages. ${wordsFor(failure)}`);
+        }
+        scheduleFlush();
+      }
+      return threadPage(conversationId);
+    },
+
+    async loadOlder(conversationId: string): Promise<ThreadPage> {
+      const oldest = store.messages(conversationId)[0];
+      try {
+        const page = await rest.listMessages(conversationId, {
+          before: oldest?.timestamp,
+          limit: THREAD_PAGE_SIZE,
+        });
+        store.mergeMessages(conversationId, page, {
+          isNewestPage: !oldest,
+          hasOlder: page.length >= THREAD_PAGE_SIZE,
+        });
+        threadErrors.delete(conversationId);
+      } catch (failure) {
+        threadErrors.set(conversationId, `Could not load older messages. ${wordsFor(failure)}`);
+      }
+      scheduleFlush();
+      return threadPage(conversationId);
+    },
+
+    markRead(conversationId: string) {
+      if (store.markRead(conversationId)) scheduleFlush();
+    },
+
+    async send(conversationId: string, content: string): Promise<MessageView> {
+      if (!store.has(conversationId)) throw new UserFacingError('This conversation no longer exists.');
+      const localId = `local-${randomUUID()}`;
+      const message: MessageView = {
+        id: localId,
+        localId,
+        conversationId,
+        content,
+        contentType: 'text',
+        direction: 'outgoing',
+        timestamp: iso(clock.now()),
+        mediaUrl: null,
+        status: 'sending',
+        error: null,
+      };
+      store.addOutgoing(message);
+      flushNow();
+      void deliver(conversationId, localId, content);
+      return message;
+    },
+
+    async retry(conversationId: string, localId: string): Promise<MessageView> {
+      const message = store.message(conversationId, localId);
+      if (!message || message.status !== 'failed')
+        throw new UserFacingError('This message is not waiting for a retry.');
+      const sending = store.updateMessage(conversationId, localId, { status: 'sending', error: null }) ?? message;
+      flushNow();
+      void deliver(conversationId, localId, message.content);
+      return sending;
+    },
+
+    setMuted(conversationId: string, muted: boolean) {
+      store.setMuted(conversationId, muted);
+      scheduleFlush();
+    },
+
+    /** Pushes pending changes now (tests, shutdown). */
+    flush: flushNow,
+
+    stop() {
+      stopped = true;
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = null;
+    },
+  };
+
+  async function deliver(conversationId: string, localId: string, content: string) {
+    try {
+      const stored = await rest.sendMessage(conversationId, content);
+      store.resolveOutgoing(conversationId, localId, stored);
+    } catch (failure) {
+      // The text stays in the thread with a retry: nothing typed is lost.
+      store.updateMessage(conversationId, localId, { status: 'failed', error: `Not sent. ${wordsFor(failure)}` });
+    }
+    scheduleFlush();
+  }
+}
+
+export type InboxService = ReturnType<typeof createInboxService>;

@@ -1,0 +1,120 @@
+/**
+ * Coalesces message notifications so a busy shop is told, not shouted at:
+ * - a short gathering delay spots bursts;
+ * - at most one notification per conversation per `perConversationMs`; messages that
+ *   arrive meanwhile are folded into the next one ("3 new messages");
+ * - when more than `maxIndividual` conversations are due at once, a single summary
+ *   ("12 new messages in 5 conversations"), at most one per `summaryCooldownMs`.
+ * So a burst of any size produces a number of notifications bounded by its duration.
+ */
+import type { MessageView, NotificationPrivacy } from '../../../shared/inbox';
+import type { DesktopNotification } from '../ports';
+import { conversationNotification, summaryNotification } from './message-notification-text';
+
+export interface Scheduler {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realScheduler: Scheduler = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface MessageNotifierOptions {
+  scheduler: Scheduler;
+  deliver: (notification: DesktopNotification) => void;
+  privacy: () => NotificationPrivacy;
+  /** The contact's name/number at the moment of notifying (it may arrive after the message). */
+  labelFor: (conversationId: string) => string;
+  gatherMs?: number;
+  perConversationMs?: number;
+  maxIndividual?: number;
+  summaryCooldownMs?: number;
+}
+
+export interface MessageNotifier {
+  /** A new incoming message that passed the filters (not muted, not paused, not on screen). */
+  offer(message: MessageView): void;
+  /** Forget pending messages of a conversation (the user opened it). */
+  discard(conversationId: string): void;
+  /** Forget everything pending (notifications paused). */
+  clear(): void;
+  stop(): void;
+}
+
+export function createMessageNotifier(options: MessageNotifierOptions): MessageNotifier {
+  const { scheduler } = options;
+  const gatherMs = options.gatherMs ?? 400;
+  const perConversationMs = options.perConversationMs ?? 5_000;
+  const maxIndividual = options.maxIndividual ?? 3;
+  const summaryCooldownMs = options.summaryCooldownMs ?? 5_000;
+
+  const pending = new Map<string, MessageView[]>();
+  const lastNotifiedAt = new Map<string, number>();
+  let lastSummaryAt = Number.NEGATIVE_INFINITY;
+  let timer: unknown = null;
+  let timerDueAt = Number.POSITIVE_INFINITY;
+
+  const schedule = (at: number) => {
+    if (timer !== null && timerDueAt <= at) return;
+    if (timer !== null) scheduler.clearTimeout(timer);
+    timerDueAt = at;
+    timer = scheduler.setTimeout(flush, Math.max(0, at - scheduler.now()));
+  };
+
+  const flush = () => {
+    timer = null;
+    timerDueAt = Number.POSITIVE_INFINITY;
+    const now = scheduler.now();
+    const dueAt = (conversationId: string) =>
+      (lastNotifiedAt.get(conversationId) ?? Number.NEGATIVE_INFINITY) + perConversationMs;
+    const ready = [...pending.keys()].filter((id) => dueAt(id) <= now);
+
+    if (ready.length > maxIndividual) {
+      if (lastSummaryAt + summaryCooldownMs <= now) {
+        let messages = 0;
+        for (const [id, list] of pending) {
+          messages += list.length;
+          lastNotifiedAt.set(id, now);
+        }
+        options.deliver(summaryNotification(messages, pending.size));
+        lastSummaryAt = now;
+        pending.clear();
+      } else {
+        schedule(lastSummaryAt + summaryCooldownMs);
+        return;
+      }
+    } else {
+      for (const id of ready) {
+        const list = pending.get(id) ?? [];
+        pending.delete(id);
+        lastNotifiedAt.set(id, now);
+        options.deliver(conversationNotification(id, options.labelFor(id), list, options.privacy()));
+      }
+    }
+    if (pending.size > 0) schedule(Math.min(...[...pending.keys()].map(dueAt)));
+  };
+
+  return {
+    offer(message) {
+      const list = pending.get(message.conversationId);
+      if (list) list.push(message);
+      else pending.set(message.conversationId, [message]);
+      schedule(scheduler.now() + gatherMs);
+    },
+    discard(conversationId) {
+      pending.delete(conversationId);
+    },
+    clear() {
+      pending.clear();
+    },
+    stop() {
+      if (timer !== null) scheduler.clearTimeout(timer);
+      timer = null;
+      pending.clear();
+    },
+  };
+}

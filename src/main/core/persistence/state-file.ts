@@ -1,0 +1,114 @@
+/**
+ * The state file: one JSON document written atomically by `conf` (the engine under
+ * electron-store too). A damaged file never stops the app: it is moved aside (so
+ * nothing is destroyed), reported, and the app starts from defaults.
+ */
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import Conf from 'conf';
+import type { Logger } from '../ports';
+
+export interface StateFile {
+  readonly path: string;
+  load(): { data: unknown; problem: string | null };
+  save(data: unknown): void;
+}
+
+/** What both conf and electron-store offer. */
+export interface JsonDocumentStore {
+  readonly path: string;
+  store: Record<string, unknown>;
+}
+
+/** Moves an unreadable file aside before the store opens it; returns the problem in words. */
+export function quarantineIfUnreadable(path: string, now: () => number = Date.now): string | null {
+  if (!existsSync(path)) return null;
+  let reason: string;
+  try {
+    const text = readFileSync(path, 'utf8');
+    if (text.trim() === '') return null;
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return null;
+    reason = 'it does not contain a JSON object';
+  } catch (error) {
+    reason = error instanceof Error ? error.message : String(error);
+  }
+  const aside = `${path}.corrupt-${now()}`;
+  try {
+    renameSync(path, aside);
+    return `The saved state (${path}) could not be read (${reason}). It was kept as ${aside}; AuZap started with defaults.`;
+  } catch {
+    return `The saved state (${path}) could not be read (${reason}); AuZap started with defaults.`;
+  }
+}
+
+/** Wraps a conf-like store: reports a bad file once, never throws on write. */
+export function createStateFile(open: () => JsonDocumentStore, pathOf: string, logger: Logger): StateFile {
+  const problem = quarantineIfUnreadable(pathOf);
+  if (problem) logger.warn(problem);
+  let document: JsonDocumentStore | null = null;
+  let openProblem: string | null = null;
+  try {
+    document = open();
+  } catch (error) {
+    openProblem = `The saved state could not be opened (${error instanceof Error ? error.message : String(error)}); changes will not be saved this session.`;
+    logger.warn(openProblem);
+  }
+  let writeFailures = 0;
+  return {
+    path: document?.path ?? pathOf,
+    load: () => ({ data: document?.store, problem: problem ?? openProblem }),
+    save(data) {
+      if (!document) return;
+      try {
+        document.store = data as Record<string, unknown>;
+        writeFailures = 0;
+      } catch (error) {
+        writeFailures += 1;
+        if (writeFailures === 1) {
+          logger.warn(
+            `could not save the state (${error instanceof Error ? error.message : String(error)}); will retry`,
+          );
+        }
+      }
+    },
+  };
+}
+
+export const STATE_FILE_NAME = 'auzap-state';
+
+/** The browser host's state file in AUZAP_DATA_DIR, with the same engine as electron-store. */
+export function openConfStateFile(directory: string, logger: Logger): StateFile {
+  const path = `${directory}/${STATE_FILE_NAME}.json`;
+  return createStateFile(
+    () =>
+      new Conf<Record<string, unknown>>({
+        cwd: directory,
+        configName: STATE_FILE_NAME,
+        clearInvalidConfig: true,
+        // Compact: the recent inbox can hold thousands of rows.
+        serialize: (value) => JSON.stringify(value),
+      }),
+    path,
+    logger,
+  );
+}
+
+/** Debounced saving: a burst of 2,000 messages is one write, not 2,000. */
+export function createSaver(file: StateFile, collect: () => unknown, debounceMs = 1_000) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    file.save(collect());
+  };
+  return {
+    schedule() {
+      if (!timer) timer = setTimeout(flush, debounceMs);
+    },
+    flush,
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

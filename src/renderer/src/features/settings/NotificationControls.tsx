@@ -1,0 +1,40 @@
+import type { NotificationPrivacy, NotificationSettings } from '../../../../shared/inbox';
+import { invoke } from '../../bridge/bridge-client';
+
+const PRIVACY_LABELS: Record<NotificationPrivacy, string> = {
+  full: 'Show name and message',
+  name: 'Show name only',
+  none: 'Show nothing private',
+};
+
+/** Pause and privacy for desktop notifications, always one click away. */
+export function NotificationControls({ settings }: { settings: NotificationSettings }) {
+  const update = (patch: Partial<NotificationSettings>) =>
+    void invoke('notifications:update-settings', patch).catch(() => undefined);
+  return (
+    <div className="notification-controls">
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={settings.paused}
+          onChange={(e) => update({ paused: e.target.checked })}
+          data-testid="pause-notifications"
+        />
+        Pause notifications
+      </label>
+      <select
+        className="select"
+        aria-label="Notification privacy"
+        value={settings.privacy}
+        onChange={(e) => update({ privacy: e.target.value as NotificationPrivacy })}
+        data-testid="notification-privacy"
+      >
+        {(Object.keys(PRIVACY_LABELS) as NotificationPrivacy[]).map((value) => (
+          <option key={value} value={value}>
+            {PRIVACY_LABELS[value]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

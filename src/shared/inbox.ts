@@ -1,0 +1,89 @@
+/**
+ * The inbox as main shares it with the renderer: conversations (one row each in the
+ * list) and messages (bubbles in a thread). Main owns the truth; the renderer keeps a
+ * copy fed by upsert pushes, because re-sending 10,000 rows per message is not calm.
+ */
+import { z } from 'zod';
+import { isoTimestamp, messageContentType } from './events';
+import { messageDirection } from './rest';
+
+export const conversationView = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  lastMessageAt: isoTimestamp,
+  lastMessagePreview: z.string().nullable(),
+  unreadCount: z.number().int().nonnegative(),
+  muted: z.boolean(),
+});
+export type ConversationView = z.infer<typeof conversationView>;
+
+export const MESSAGE_STATUSES = ['received', 'sending', 'sent', 'failed'] as const;
+export const messageStatus = z.enum(MESSAGE_STATUSES);
+export type MessageStatus = z.infer<typeof messageStatus>;
+
+export const messageView = z.object({
+  /** The server's id; a local id (`local-…`) while an outgoing message is not stored yet. */
+  id: z.string(),
+  /** Stable across the local → server id swap, so the bubble does not flicker. */
+  localId: z.string().nullable(),
+  conversationId: z.string(),
+  content: z.string(),
+  contentType: messageContentType,
+  direction: messageDirection,
+  timestamp: isoTimestamp,
+  mediaUrl: z.string().nullable(),
+  status: messageStatus,
+  /** Why sending failed, in words. */
+  error: z.string().nullable(),
+});
+export type MessageView = z.infer<typeof messageView>;
+
+export const conversationsDelta = z.object({
+  /** True when `upserts` is the whole list (first load, resync): drop what you had. */
+  reset: z.boolean(),
+  upserts: z.array(conversationView),
+  removedIds: z.array(z.string()),
+});
+export type ConversationsDelta = z.infer<typeof conversationsDelta>;
+
+export const messagesDelta = z.object({
+  conversationId: z.string(),
+  upserts: z.array(messageView),
+  removedIds: z.array(z.string()),
+});
+export type MessagesDelta = z.infer<typeof messagesDelta>;
+
+export const threadPage = z.object({
+  conversationId: z.string(),
+  messages: z.array(messageView),
+  /** More, older messages exist on the server. */
+  hasOlder: z.boolean(),
+  /** Why the thread could not be (fully) loaded, in words; null when fine. */
+  error: z.string().nullable(),
+});
+export type ThreadPage = z.infer<typeof threadPage>;
+
+export const inboxSummary = z.object({
+  totalUnread: z.number().int().nonnegative(),
+  conversationCount: z.number().int().nonnegative(),
+  syncing: z.boolean(),
+  lastSyncAt: isoTimestamp.nullable(),
+  syncError: z.string().nullable(),
+});
+export type InboxSummary = z.infer<typeof inboxSummary>;
+
+export const NOTIFICATION_PRIVACY = ['full', 'name', 'none'] as const;
+export const notificationPrivacy = z.enum(NOTIFICATION_PRIVACY);
+export type NotificationPrivacy = z.infer<typeof notificationPrivacy>;
+
+export const notificationSettings = z.object({
+  /** Global "pause notifications" (tray menu and settings). */
+  paused: z.boolean(),
+  /** full: name and text; name: name only; none: nothing that identifies the chat. */
+  privacy: notificationPrivacy,
+});
+export type NotificationSettings = z.infer<typeof notificationSettings>;
+
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { paused: false, privacy: 'full' };

@@ -1,0 +1,234 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startSimulator, storeIncomingMessages, type Simulator } from '../../src/simulator/simulator';
+import { startHost, type RunningHost } from './support/hosts';
+import { simPost } from './support/sim';
+
+const A = { token: 'token-a', organizationId: 'org-a' };
+
+let sim: Simulator | null = null;
+let host: RunningHost | null = null;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await sim?.close();
+  host = null;
+  sim = null;
+});
+
+async function setUp(env: Record<string, string> = {}) {
+  sim = await startSimulator({ accounts: [A], seedDemoData: false });
+  host = await startHost({
+    AUZAP_SERVER_URL: sim.url,
+    AUZAP_TOKEN: A.token,
+    AUZAP_ORGANIZATION_ID: A.organizationId,
+    ...env,
+  });
+  return { sim, host };
+}
+
+async function goOnline(page: Page, url: string, s: Simulator) {
+  await page.goto(url);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  await expect
+    .poll(async () => (await (await fetch(`${s.url}/sim/state`)).json()).organizations[0].sockets.joined)
+    .toBe(1);
+}
+
+const row = (page: Page, name: string) => page.getByTestId('conversation-row').filter({ hasText: name });
+
+async function unreadEverywhere(page: Page, h: RunningHost) {
+  const title = await page.title();
+  const fromTitle = Number(/^\((\d+)\) AuZap$/.exec(title)?.[1] ?? 0);
+  const fromHeader = Number(await page.getByTestId('total-unread').getAttribute('data-count'));
+  const rows = await page
+    .getByTestId('conversation-row')
+    .evaluateAll((els) => els.reduce((sum, el) => sum + Number(el.getAttribute('data-unread') ?? 0), 0));
+  const fromTray = (await h.hostState()).badgeCount;
+  return { fromTitle, fromHeader, rows, fromTray };
+}
+
+test('a new message appears at once; unread is the same in the list, title, header and tray; opening clears it', async ({
+  page,
+}) => {
+  const { sim, host } = await setUp();
+  await goOnline(page, host.url, sim);
+  await simPost(sim, '/sim/messages', { contactName: 'Ana Souza', content: 'Vocês abrem sábado?', duplicate: true });
+  await simPost(sim, '/sim/messages', { contactName: 'Bruno Lima', content: 'Oi', count: 2 });
+
+  await expect(row(page, 'Ana Souza')).toHaveAttribute('data-unread', '1');
+  await expect(row(page, 'Bruno Lima')).toHaveAttribute('data-unread', '2');
+  await expect(row(page, 'Ana Souza')).toContainText('Vocês abrem sábado?');
+  await expect(page).toHaveTitle('(3) AuZap');
+  await expect.poll(() => unreadEverywhere(page, host)).toEqual({ fromTitle: 3, fromHeader: 3, rows: 3, fromTray: 3 });
+  expect((await host.hostState()).tooltip).toBe('AuZap — Online, 3 unread messages');
+
+  await row(page, 'Ana Souza').click();
+  // Delivered twice by the server, shown once.
+  await expect(page.getByTestId('message')).toHaveCount(1);
+  await expect(page.getByTestId('message-text')).toHaveText('Vocês abrem sábado?');
+  await expect.poll(() => unreadEverywhere(page, host)).toEqual({ fromTitle: 2, fromHeader: 2, rows: 2, fromTray: 2 });
+  await expect(page).toHaveTitle('(2) AuZap');
+});
+
+test('messages that arrive while the backend is down appear once when it is back', async ({ page }) => {
+  const { sim: first, host } = await setUp();
+  await goOnline(page, host.url, first);
+  await simPost(first, '/sim/messages', { contactName: 'Carla', content: 'antes' });
+  await expect(row(page, 'Carla')).toHaveAttribute('data-unread', '1');
+  const conversationId = (await row(page, 'Carla').getAttribute('data-conversation-id')) ?? '';
+
+  const { port, state } = first;
+  await first.close();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
+  storeIncomingMessages(state, { conversationId, content: 'durante', count: 2 });
+  storeIncomingMessages(state, { contactName: 'Diego', content: 'novo cliente' });
+  sim = await startSimulator({ port, state });
+
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 });
+  await expect(row(page, 'Carla')).toHaveAttribute('data-unread', '3');
+  await expect(row(page, 'Diego')).toHaveAttribute('data-unread', '1');
+  await row(page, 'Carla').click();
+  await expect(page.getByTestId('message-text')).toHaveText(['antes', 'durante', 'durante']);
+  await expect(page).toHaveTitle('(1) AuZap');
+});
+
+test('a reply is sent; a server error keeps the text with a retry that works', async ({ page }) => {
+  const { sim, host } = await setUp();
+  await goOnline(page, host.url, sim);
+  const [injected] = sim.injectMessage({ contactName: 'Eva', content: 'Tem em azul?' });
+  await row(page, 'Eva').click();
+
+  await page.getByLabel('Reply').fill('Temos sim!');
+  await page.keyboard.press('Enter');
+  const mine = page.locator('[data-testid="message"][data-direction="outgoing"]');
+  await expect(mine).toHaveAttribute('data-status', 'sent');
+  await expect(mine.getByTestId('message-status')).toHaveText('Sent ✓');
+  await expect(page.getByLabel('Reply')).toHaveValue('');
+
+  await simPost(sim, '/sim/fail', {
+    method: 'POST',
+    path: `/conversations/${injected?.conversationId}/messages`,
+    status: 500,
+    error: 'database unavailable',
+  });
+  await page.getByLabel('Reply').fill('Posso separar um pra você?');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const failed = page.locator('[data-testid="message"][data-status="failed"]');
+  await expect(failed).toContainText('Posso separar um pra você?');
+  await expect(failed.getByTestId('message-status')).toHaveText(
+    'Not sent. The server said: database unavailable (HTTP 500).',
+  );
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('[data-testid="message"][data-direction="outgoing"]')).toHaveCount(2);
+  await expect(page.locator('[data-testid="message"][data-status="sent"]')).toHaveCount(2);
+});
+
+test('message text is always text: HTML, scripts, very long text, emoji and RTL render safely', async ({ page }) => {
+  const { sim, host } = await setUp();
+  await goOnline(page, host.url, sim);
+  const nasty = [
+    '<img src=x onerror="window.__pwned=1">',
+    '<script>window.__pwned=2</script>',
+    `${'muito longo '.repeat(400)}fim`,
+    'Olá 👋🏽 tudo bem? 🇧🇷',
+    'مرحبا، هل المتجر مفتوح؟',
+  ];
+  const [first] = sim.injectMessage({ contactName: 'Fernanda', content: nasty[0] });
+  for (const content of nasty.slice(1)) sim.injectMessage({ conversationId: first?.conversationId, content });
+  await row(page, 'Fernanda').click();
+  const texts = page.getByTestId('message-text');
+  await expect(texts).toHaveCount(5);
+  expect(await texts.allTextContents()).toEqual(nasty);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('[data-testid="thread"] img, [data-testid="thread"] script')).toHaveCount(0);
+  await expect(texts.nth(4)).toHaveAttribute('dir', 'auto');
+  // The long one wraps inside the window instead of stretching it.
+  const box = await texts.nth(2).boundingBox();
+  expect(box?.width ?? Infinity).toBeLessThan(page.viewportSize()?.width ?? 0);
+});
+
+test('media show as a clear placeholder; only web links can be opened', async ({ page }) => {
+  const { sim, host } = await setUp();
+  await goOnline(page, host.url, sim);
+  const [photo] = sim.injectMessage({
+    contactName: 'Gabi',
+    contentType: 'image',
+    content: 'olha essa',
+    mediaUrl: 'https://cdn.example.com/p.jpg',
+  });
+  sim.injectMessage({
+    conversationId: photo?.conversationId,
+    contentType: 'audio',
+    content: '',
+    mediaUrl: 'javascript:alert(1)',
+  });
+  sim.injectMessage({ conversationId: photo?.conversationId, contentType: 'sticker', content: '' });
+  await row(page, 'Gabi').click();
+  const media = page.getByTestId('media-placeholder');
+  await expect(media).toHaveCount(3);
+  await expect(media.nth(0)).toContainText('Photo');
+  await expect(media.nth(0).getByTestId('media-link')).toHaveAttribute('href', 'https://cdn.example.com/p.jpg');
+  await expect(media.nth(1)).toContainText('Voice message');
+  await expect(media.nth(1).getByTestId('media-link')).toHaveCount(0);
+  await expect(media.nth(2)).toContainText('Unsupported message');
+});
+
+test('settings, unread counts and mutes survive a restart; a garbage store falls back to defaults', async ({
+  page,
+}) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'auzap-e2e-data-'));
+  const { sim, host: first } = await setUp({ AUZAP_DATA_DIR: dataDir });
+  await goOnline(page, first.url, sim);
+  await simPost(sim, '/sim/messages', { contactName: 'Helena', content: 'um', count: 2 });
+  await expect(row(page, 'Helena')).toHaveAttribute('data-unread', '2');
+  await simPost(sim, '/sim/messages', { contactName: 'Igor', content: 'dois' });
+  await row(page, 'Igor').click();
+  await page.getByTestId('mute-toggle').click();
+  await expect(page.getByTestId('mute-toggle')).toHaveText('Unmute notifications');
+  await page.getByTestId('notification-privacy').selectOption('name');
+  await first.stop();
+
+  host = await startHost({
+    AUZAP_SERVER_URL: sim.url,
+    AUZAP_TOKEN: A.token,
+    AUZAP_ORGANIZATION_ID: A.organizationId,
+    AUZAP_DATA_DIR: dataDir,
+  });
+  await page.goto(host.url);
+  await expect(row(page, 'Helena')).toHaveAttribute('data-unread', '2');
+  await expect(row(page, 'Igor')).toHaveAttribute('data-unread', '0');
+  await expect(row(page, 'Igor').getByLabel('Muted')).toBeVisible();
+  await expect(page.getByTestId('notification-privacy')).toHaveValue('name');
+  await host.stop();
+
+  writeFileSync(join(dataDir, 'auzap-state.json'), '\u0000\u0001 not json {{{');
+  host = await startHost({
+    AUZAP_SERVER_URL: sim.url,
+    AUZAP_TOKEN: A.token,
+    AUZAP_ORGANIZATION_ID: A.organizationId,
+    AUZAP_DATA_DIR: dataDir,
+  });
+  await page.goto(host.url);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  await expect(page.getByTestId('notification-privacy')).toHaveValue('full');
+  expect(host.output()).toMatch(/WARN .*The saved state .* could not be read/);
+  expect(readdirSync(dataDir).some((f) => f.startsWith('auzap-state.json.corrupt-'))).toBe(true);
+});
+
+test('clicking a notification opens its conversation', async ({ page }) => {
+  const { sim, host } = await setUp();
+  await goOnline(page, host.url, sim);
+  await page.evaluate(() => {
+    document.hasFocus = () => false;
+    window.dispatchEvent(new Event('blur'));
+  });
+  await simPost(sim, '/sim/messages', { contactName: 'Joana', content: 'Chegou meu pedido?' });
+  await expect.poll(async () => (await host.hostState()).notifications.length).toBe(1);
+  expect((await host.hostState()).notifications[0]).toMatchObject({ title: 'Joana', body: 'Chegou meu pedido?' });
+  expect((await fetch(new URL('host/notifications/0/click', host.url), { method: 'POST' })).status).toBe(202);
+  await expect(page.getByTestId('thread')).toBeVisible();
+  await expect(page.getByTestId('message-text')).toHaveText('Chegou meu pedido?');
+});

@@ -1,0 +1,196 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openConfStateFile } from '../../src/main/core/persistence/state-file';
+import { startSimulator, storeIncomingMessages, type Simulator } from '../../src/simulator/simulator';
+import type { ConversationView } from '../../src/shared/inbox';
+import { call, postJson, quietLogger, startCore, waitFor, waitForJoined, type CoreUnderTest } from './support';
+
+const A = { token: 'token-a', organizationId: 'org-a' };
+
+let sim: Simulator | null = null;
+const cores: CoreUnderTest[] = [];
+const track = (c: CoreUnderTest) => (cores.push(c), c);
+
+afterEach(async () => {
+  for (const c of cores.splice(0)) c.core.stop();
+  await sim?.close();
+  sim = null;
+});
+
+const conversations = (c: CoreUnderTest): Promise<ConversationView[]> => call(c.core, 'inbox:get-conversations');
+
+const unfocused = { focused: false, visible: true, conversationId: null };
+
+describe('inbox in the core, against the simulator', () => {
+  it('stores a live message once even when delivered twice, and counts it unread', async () => {
+    sim = await startSimulator({ accounts: [A], seedDemoData: false });
+    const c = track(startCore({ serverUrl: sim.url, ...A }));
+    await c.waitForStatus('online');
+    await waitForJoined(sim.url, A.organizationId);
+    const [injected] = sim.injectMessage({ contactName: 'Ana', content: 'Oi', duplicate: true });
+    await waitFor(() => c.events.filter((e) => e.name === 'whatsapp:message').length === 2, 5_000, 'two deliveries');
+    await waitFor(() => c.core.snapshot().inbox.totalUnread === 1, 5_000, 'unread');
+    const open = await call(c.core, 'inbox:open-conversation', { conversationId: injected?.conversationId ?? '' });
+    expect(open.messages.filter((m) => m.id === injected?.message.id)).toHaveLength(1);
+    expect(c.core.snapshot().inbox.totalUnread).toBe(0);
+    // The contact name arrives via the follow-up REST sync for a conversation seen first by event.
+    await waitFor(() => c.core.snapshot().inbox.syncing === false, 5_000, 'sync');
+    expect((await conversations(c))[0]).toMatchObject({ contactName: 'Ana', unreadCount: 0 });
+  });
+
+  it('after a server restart, messages that arrived meanwhile appear exactly once and count as unread', async () => {
+    sim = await startSimulator({ accounts: [A], seedDemoData: false });
+    const c = track(startCore({ serverUrl: sim.url, ...A }));
+    await c.waitForStatus('online');
+    await waitForJoined(sim.url, A.organizationId);
+    const [first] = sim.injectMessage({ contactName: 'Bruno', content: 'before' });
+    const conversationId = first?.conversationId ?? '';
+    await waitFor(() => c.core.snapshot().inbox.totalUnread === 1, 5_000, 'first message');
+    await c.core.dispatch('inbox:open-conversation', [{ conversationId }]);
+    await c.core.dispatch('ui:view-changed', [unfocused]);
+
+    const { port, state } = sim;
+    await sim.close();
+    await c.waitForStatus('offline');
+    storeIncomingMessages(state, { conversationId, content: 'while you were away', count: 3 });
+    storeIncomingMessages(state, { contactName: 'Carla', content: 'new customer' });
+    sim = await startSimulator({ port, state });
+
+    await c.waitForStatus('online', 15_000);
+    await waitFor(() => c.core.snapshot().inbox.totalUnread === 4, 10_000, 'missed messages');
+    await waitFor(() => !c.core.snapshot().inbox.syncing, 5_000, 'sync end');
+    const { messages } = await call(c.core, 'inbox:load-older', { conversationId });
+    expect(messages.map((m) => m.content)).toEqual([
+      'before',
+      'while you were away',
+      'while you were away',
+      'while you were away',
+    ]);
+    expect(new Set(messages.map((m) => m.id)).size).toBe(4);
+    const rows = await conversations(c);
+    expect(rows.find((r) => r.id === conversationId)?.unreadCount).toBe(3);
+    expect(rows.find((r) => r.contactName === 'Carla')?.unreadCount).toBe(1);
+  });
+
+  it('a network blip is recovered by the server: messages sent in the gap arrive once', async () => {
+    sim = await startSimulator({ accounts: [A], seedDemoData: false });
+    const c = track(startCore({ serverUrl: sim.url, ...A }));
+    await c.waitForStatus('online');
+    await waitForJoined(sim.url, A.organizationId);
+    await postJson(`${sim.url}/sim/sockets/drop`, {});
+    await c.waitForStatus('offline');
+    sim.injectMessage({ contactName: 'Dora', content: 'in the gap', count: 2 });
+    await c.waitForStatus('online', 15_000);
+    await waitFor(() => c.core.snapshot().inbox.totalUnread === 2, 10_000, 'gap messages');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(c.core.snapshot().inbox.totalUnread).toBe(2);
+  });
+
+  it('a burst of 2,000 messages over 200 conversations: all stored, totals exact, few notifications', async () => {
+    sim = await startSimulator({ accounts: [A], seedDemoData: false });
+    const c = track(startCore({ serverUrl: sim.url, ...A }));
+    await c.waitForStatus('online');
+    await waitForJoined(sim.url, A.organizationId);
+    await c.core.dispatch('ui:view-changed', [unfocused]);
+    const res = await postJson(`${sim.url}/sim/burst`, { messages: 2000, conversations: 200 });
+    expect(res.status).toBe(202);
+    await waitFor(() => c.core.snapshot().inbox.totalUnread === 2000, 20_000, '2000 unread');
+    const rows = await conversations(c);
+    expect(rows).toHaveLength(200);
+    expect(rows.reduce((sum, r) => sum + r.unreadCount, 0)).toBe(2000);
+    // Give the coalescing its trailing window, then count.
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(c.notifications.length).toBeGreaterThan(0);
+    expect(c.notifications.length).toBeLessThanOrEqual(6);
+  });
+
+  it('a reply shows as sending, then sent; a 500 keeps the text with a retry that works', async () => {
+    sim = await startSimulator({ accounts: [A], seedDemoData: false });
+    const c = track(startCore({ serverUrl: sim.url, ...A }));
+    await c.waitForStatus('online');
+    await waitForJoined(sim.url, A.organizationId);
+    const [injected] = sim.injectMessage({ contactName: 'Eva', content: 'preço?' });
+    const conversationId = injected?.conversationId ?? '';
+    await waitFor(() => c.core.snapshot().inbox.conversationCount === 1, 5_000, 'conversation');
+
+    const sent = await call(c.core, 'inbox:send', { conversationId, content: 'R$ 10' });
+    expect(sent.status).toBe('sending');
+    const messages = async () => (await call(c.core, 'inbox:open-conversation', { conversationId })).messages;
+    await expect.poll(async () => (await messages()).find((m) => m.content === 'R$ 10')?.status).toBe('sent');
+    expect((await messages()).find((m) => m.content === 'R$ 10')?.id).toMatch(/^(3EB0|3A)?[0-9A-F]{18,32}$/);
+
+    await postJson(`${sim.url}/sim/fail`, {
+      method: 'POST',
+      path: `/conversations/${conversationId}/messages`,
+      status: 500,
+      error: 'database unavailable',
+    });
+    await c.core.dispatch('inbox:send', [{ conversationId, content: 'segunda' }]);
+    await expect.poll(async () => (await messages()).find((m) => m.content === 'segunda')?.status).toBe('failed');
+    const failed = (await messages()).find((m) => m.content === 'segunda');
+    expect(failed?.error).toBe('Not sent. The server said: database unavailable (HTTP 500).');
+    await c.core.dispatch('inbox:retry-send', [{ conversationId, localId: failed?.localId ?? '' }]);
+    await expect.poll(async () => (await messages()).find((m) => m.content === 'segunda')?.status).toBe('sent');
+    expect((await messages()).filter((m) => m.content === 'segunda')).toHaveLength(1);
+  });
+
+  it('restarting with the same data directory brings back conversations, unread counts and mutes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'auzap-state-'));
+    sim = await startSimulator({ accounts: [A], seedDemoData: false });
+    const first = track(
+      startCore({ serverUrl: sim.url, ...A }, undefined, undefined, {
+        stateFile: openConfStateFile(dir, quietLogger()),
+      }),
+    );
+    await first.waitForStatus('online');
+    await waitForJoined(sim.url, A.organizationId);
+    const [one] = sim.injectMessage({ contactName: 'Fábio', content: 'um', count: 2 });
+    sim.injectMessage({ contactName: 'Gil', content: 'dois' });
+    await waitFor(() => first.core.snapshot().inbox.totalUnread === 3, 5_000, 'three unread');
+    await first.core.dispatch('inbox:set-muted', [{ conversationId: one?.conversationId ?? '', muted: true }]);
+    first.core.stop();
+    const serverUrl = sim.url;
+    await sim.close();
+    sim = null;
+
+    // The server is gone: what the user sees comes from the saved state alone.
+    const second = track(
+      startCore({ serverUrl, ...A }, undefined, undefined, {
+        stateFile: openConfStateFile(dir, quietLogger()),
+      }),
+    );
+    expect(second.core.snapshot().inbox.totalUnread).toBe(3);
+    const rows = await conversations(second);
+    const byName = rows.map((r) => [r.contactName, r.unreadCount, r.muted]).sort();
+    expect(byName).toEqual([
+      ['Fábio', 2, true],
+      ['Gil', 1, false],
+    ]);
+
+    // Another organization on the same machine never sees this inbox.
+    const other = track(
+      startCore({ serverUrl, token: 't', organizationId: 'org-other' }, undefined, undefined, {
+        stateFile: openConfStateFile(dir, quietLogger()),
+      }),
+    );
+    expect(await conversations(other)).toEqual([]);
+  });
+
+  it('a garbage state file is set aside with a warning and the app starts from defaults', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'auzap-state-'));
+    writeFileSync(join(dir, 'auzap-state.json'), '{"version": 1, "inbox": [trunc');
+    const logger = quietLogger();
+    const c = track(
+      startCore({ serverUrl: 'http://127.0.0.1:9', ...A }, undefined, undefined, {
+        stateFile: openConfStateFile(dir, logger),
+      }),
+    );
+    expect(c.core.snapshot().inbox.totalUnread).toBe(0);
+    expect(logger.lines.some((l) => l.startsWith('WARN The saved state') && l.includes('could not be read'))).toBe(
+      true,
+    );
+    expect(readdirSync(dir).some((f) => f.startsWith('auzap-state.json.corrupt-'))).toBe(true);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyConversationsDelta,
+  applyMessagesDelta,
+  formatListTime,
+  matchesSearch,
+  safeMediaUrl,
+  sortConversations,
+} from '../../src/renderer/src/features/inbox/inbox-model';
+import type { ConversationView, MessageView } from '../../src/shared/inbox';
+import { messagePreview, plainLine, truncate } from '../../src/shared/message-text';
+
+const row = (id: string, lastMessageAt: string, extra: Partial<ConversationView> = {}): ConversationView => ({
+  id,
+  contactId: `k${id}`,
+  contactName: null,
+  contactPhone: null,
+  lastMessageAt,
+  lastMessagePreview: null,
+  unreadCount: 0,
+  muted: false,
+  ...extra,
+});
+
+describe('renderer inbox model', () => {
+  it('applies conversation deltas and sorts newest first', () => {
+    let rows = applyConversationsDelta(new Map(), {
+      reset: true,
+      upserts: [row('a', '2026-01-01T00:00:00Z'), row('b', '2026-01-02T00:00:00Z')],
+      removedIds: [],
+    });
+    rows = applyConversationsDelta(rows, { reset: false, upserts: [row('a', '2026-01-03T00:00:00Z')], removedIds: [] });
+    expect(sortConversations(rows.values()).map((r) => r.id)).toEqual(['a', 'b']);
+  });
+
+  it('searches by name (accents ignored), phone digits and message text', () => {
+    const ana = row('a', '2026-01-01T00:00:00Z', {
+      contactName: 'Ana Conceição',
+      contactPhone: '5511987654321',
+      lastMessagePreview: 'Qual o horário?',
+    });
+    expect(matchesSearch(ana, 'conceicao')).toBe(true);
+    expect(matchesSearch(ana, '98765')).toBe(true);
+    expect(matchesSearch(ana, '+55 11 98765')).toBe(true);
+    expect(matchesSearch(ana, 'HORÁRIO')).toBe(true);
+    expect(matchesSearch(ana, 'pedro')).toBe(false);
+  });
+
+  it('merges message deltas by id, swapping local for server ids', () => {
+    const m = (id: string, ts: string, localId: string | null = null): MessageView => ({
+      id,
+      localId,
+      conversationId: 'c',
+      content: id,
+      contentType: 'text',
+      direction: 'outgoing',
+      timestamp: ts,
+      mediaUrl: null,
+      status: 'sent',
+      error: null,
+    });
+    let list = applyMessagesDelta([], {
+      conversationId: 'c',
+      upserts: [m('b', '2'), m('local-1', '3', 'local-1')],
+      removedIds: [],
+    });
+    list = applyMessagesDelta(list, { conversationId: 'c', upserts: [m('a', '1'), m('b', '2')], removedIds: [] });
+    list = applyMessagesDelta(list, {
+      conversationId: 'c',
+      upserts: [m('srv', '3', 'local-1')],
+      removedIds: ['local-1'],
+    });
+    expect(list.map((x) => x.id)).toEqual(['a', 'b', 'srv']);
+  });
+
+  it('opens only web links for media', () => {
+    expect(safeMediaUrl('https://cdn.example.com/a.jpg')).toBe('https://cdn.example.com/a.jpg');
+    expect(safeMediaUrl('javascript:alert(1)')).toBeNull();
+    expect(safeMediaUrl('file:///etc/passwd')).toBeNull();
+    expect(safeMediaUrl('not a url')).toBeNull();
+    expect(safeMediaUrl(null)).toBeNull();
+  });
+
+  it('shows time today, "Yesterday", else a date', () => {
+    const now = Date.parse('2026-11-26T15:00:00');
+    expect(formatListTime('2026-11-26T09:05:00', now, 'en-GB')).toBe('09:05');
+    expect(formatListTime('2026-11-25T09:05:00', now, 'en-GB')).toBe('Yesterday');
+    expect(formatListTime('2026-10-01T09:05:00', now, 'en-GB')).toBe('01/10/26');
+  });
+});
+
+describe('message text for previews', () => {
+  it('is one clean line, never cut inside an emoji', () => {
+    expect(plainLine('a\n\tb\u0000c   d')).toBe('a b c d');
+    expect(truncate('👋👋👋👋', 3)).toBe('👋👋…');
+    expect(messagePreview({ contentType: 'document', content: 'nota.pdf' })).toBe('Document: nota.pdf');
+    expect(messagePreview({ contentType: 'other', content: '' })).toBe('Unsupported message');
+  });
+});

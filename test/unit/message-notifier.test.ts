@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { createMessageNotifier, type Scheduler } from '../../src/main/core/notifications/message-notifier';
+import { conversationNotification } from '../../src/main/core/notifications/message-notification-text';
+import type { DesktopNotification } from '../../src/main/core/ports';
+import type { MessageView, NotificationPrivacy } from '../../src/shared/inbox';
+
+/** A clock the test moves by hand; timers fire when it passes them. */
+function fakeScheduler() {
+  let now = 0;
+  let nextId = 1;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  const scheduler: Scheduler = {
+    now: () => now,
+    setTimeout: (fn, ms) => {
+      const id = nextId++;
+      timers.set(id, { at: now + ms, fn });
+      return id;
+    },
+    clearTimeout: (id) => void timers.delete(id as number),
+  };
+  const advance = (ms: number) => {
+    const target = now + ms;
+    for (;;) {
+      const due = [...timers.entries()].filter(([, t]) => t.at <= target).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      timers.delete(due[0]);
+      now = due[1].at;
+      due[1].fn();
+    }
+    now = target;
+  };
+  return { scheduler, advance };
+}
+
+let seq = 0;
+const message = (
+  conversationId: string,
+  content = 'Olá',
+  contentType: MessageView['contentType'] = 'text',
+): MessageView => ({
+  id: `m${seq++}`,
+  localId: null,
+  conversationId,
+  content,
+  contentType,
+  direction: 'incoming',
+  timestamp: new Date(seq * 1000).toISOString(),
+  mediaUrl: null,
+  status: 'received',
+  error: null,
+});
+
+function setup(privacy: NotificationPrivacy = 'full') {
+  const { scheduler, advance } = fakeScheduler();
+  const delivered: DesktopNotification[] = [];
+  const notifier = createMessageNotifier({
+    scheduler,
+    deliver: (n) => delivered.push(n),
+    privacy: () => privacy,
+    labelFor: (id) => `Contact ${id}`,
+  });
+  return { notifier, delivered, advance };
+}
+
+describe('message notifications', () => {
+  it('notifies one message with the contact and the text', () => {
+    const { notifier, delivered, advance } = setup();
+    notifier.offer(message('c1', 'Tem desconto?'));
+    advance(1_000);
+    expect(delivered).toEqual([{ title: 'Contact c1', body: 'Tem desconto?', conversationId: 'c1' }]);
+  });
+
+  it('coalesces a conversation: at most one notification per few seconds, the rest folded in', () => {
+    const { notifier, delivered, advance } = setup();
+    notifier.offer(message('c1', 'one'));
+    advance(1_000);
+    for (const text of ['two', 'three', 'four']) {
+      notifier.offer(message('c1', text));
+      advance(500);
+    }
+    expect(delivered).toHaveLength(1);
+    advance(5_000);
+    expect(delivered).toHaveLength(2);
+    expect(delivered[1]).toEqual({ title: 'Contact c1 (3 new messages)', body: 'four', conversationId: 'c1' });
+  });
+
+  it('sums up a burst across many conversations in one notification', () => {
+    const { notifier, delivered, advance } = setup();
+    for (let i = 0; i < 12; i += 1) notifier.offer(message(`c${i % 5}`));
+    advance(1_000);
+    expect(delivered).toEqual([{ title: 'AuZap', body: '12 new messages in 5 conversations' }]);
+  });
+
+  it('keeps a long, heavy burst to a handful of notifications', () => {
+    const { notifier, delivered, advance } = setup();
+    // 2,000 messages over 200 conversations within 10 seconds.
+    for (let i = 0; i < 2_000; i += 1) {
+      notifier.offer(message(`c${i % 200}`));
+      advance(5);
+    }
+    advance(30_000);
+    expect(delivered.length).toBeGreaterThan(0);
+    expect(delivered.length).toBeLessThanOrEqual(5);
+    const counted = delivered.reduce((sum, n) => sum + Number(/^(\d+) new message/.exec(n.body)?.[1] ?? 1), 0);
+    expect(counted).toBe(2_000);
+  });
+
+  it('respects privacy: name only, or nothing private at all', () => {
+    const full = conversationNotification('c1', 'Ana', [message('c1', 'segredo')], 'full');
+    const name = conversationNotification('c1', 'Ana', [message('c1', 'segredo')], 'name');
+    const none = conversationNotification('c1', 'Ana', [message('c1', 'segredo'), message('c1', 'x')], 'none');
+    expect(full).toMatchObject({ title: 'Ana', body: 'segredo' });
+    expect(name).toEqual({ title: 'Ana', body: 'New message', conversationId: 'c1' });
+    expect(none).toEqual({ title: 'AuZap', body: '2 new messages', conversationId: 'c1' });
+    expect(JSON.stringify([name, none])).not.toContain('segredo');
+  });
+
+  it('says media in words and truncates long plain previews', () => {
+    expect(conversationNotification('c', 'Ana', [message('c', '', 'audio')], 'full').body).toBe('Voice message');
+    expect(conversationNotification('c', 'Ana', [message('c', 'look', 'image')], 'full').body).toBe('Photo: look');
+    const long = conversationNotification('c', 'Ana', [message('c', `line1\n\n${'x'.repeat(500)}`)], 'full').body;
+    expect(Array.from(long).length).toBeLessThanOrEqual(120);
+    expect(long.startsWith('line1 x')).toBe(true);
+    expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('drops what is pending for a conversation the user opened', () => {
+    const { notifier, delivered, advance } = setup();
+    notifier.offer(message('c1'));
+    notifier.discard('c1');
+    advance(10_000);
+    expect(delivered).toEqual([]);
+  });
+});
