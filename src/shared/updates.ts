@@ -1,0 +1,54 @@
+/**
+ * What the window shows about app updates: the contract between the main process's
+ * update controller and the renderer. Updates never block the app: an error is shown
+ * in words and the app keeps working.
+ */
+import { z } from 'zod';
+
+export const updateChannel = z.enum(['stable', 'beta']);
+export type UpdateChannel = z.infer<typeof updateChannel>;
+
+export const updateStatus = z.enum([
+  'idle',
+  'checking',
+  'available',
+  'not-available',
+  'downloading',
+  'downloaded',
+  'error',
+]);
+export type UpdateStatus = z.infer<typeof updateStatus>;
+
+// zod 4 numbers already reject NaN and ±Infinity.
+const nonNegative = z.number().nonnegative();
+
+export const updateState = z.object({
+  status: updateStatus,
+  /** The version on offer (available / downloading / downloaded), not the running one. */
+  version: z.string().min(1).optional(),
+  releaseNotes: z.string().nullable().optional(),
+  /** Download progress, 0–100. */
+  percent: nonNegative.max(100).optional(),
+  bytesPerSecond: nonNegative.optional(),
+  transferred: nonNegative.optional(),
+  total: nonNegative.optional(),
+  /** User-facing words (never a stack trace) when status is 'error'. */
+  error: z.string().min(1).optional(),
+  /** When the last check finished. */
+  checkedAt: z.iso.datetime({ offset: true }).optional(),
+  channel: updateChannel,
+  /**
+   * The user chose "Later" for the downloaded update: hide the restart prompt until the
+   * next launch. The update still installs when the app quits.
+   */
+  dismissed: z.boolean().optional(),
+});
+export type UpdateState = z.infer<typeof updateState>;
+
+/** What the renderer may ask of the updater (main validates it with this schema). */
+export const updateAction = z.enum(['check-now', 'restart-to-update', 'later']);
+export type UpdateAction = z.infer<typeof updateAction>;
+
+export function initialUpdateState(channel: UpdateChannel): UpdateState {
+  return { status: 'idle', channel };
+}
