@@ -7,9 +7,10 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bootCore } from '../main/core/boot';
+import { startHostRuntime } from '../main/core/host-runtime';
+import { createOsNotifier } from '../main/core/os-notifier';
 import { readEnvSettings } from '../main/core/host-config';
-import { openConfStateFile } from '../main/core/persistence/state-file';
+import { openConfStateFile, SETTINGS_FILE_NAME } from '../main/core/persistence/state-file';
 import { createConsoleLogger, systemClock } from '../main/core/ports';
 import { createHostShellState } from './host-shell';
 import { startWebHost } from './web-host';
@@ -36,35 +37,33 @@ async function main() {
   }
   const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
   const logger = createConsoleLogger('web-host');
-  const shell = createHostShellState();
+  // Real desktop notifications too (notify-send on Linux), so the browser host proves the
+  // same path the desktop app takes; /host/state keeps a copy for tests.
+  const shell = createHostShellState(createOsNotifier({ appName: 'AuZap', logger }));
   const settings = readEnvSettings(process.env);
   const dataDir =
     settings.dataDir ?? join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'auzap-desktop-web');
   mkdirSync(dataDir, { recursive: true });
-  const booted = await bootCore(settings, {
+  // The browser host has no OS keychain: a token saved from its settings page is kept
+  // in clear, and the page says so.
+  const runtime = await startHostRuntime({
+    env: settings,
     version,
     logger,
     clock: systemClock,
     tray: shell,
     notifier: shell,
     stateFile: openConfStateFile(dataDir, logger),
+    settingsFile: openConfStateFile(dataDir, logger, SETTINGS_FILE_NAME),
   });
-  const web = await startWebHost({
-    core: booted.core,
-    shell,
-    logger,
-    rendererDir,
-    bridgeScriptFile,
-    port,
-    host: values.host,
-  });
-  console.log(`AuZap web host: open ${web.url}${booted.demoBackend ? ' (demo mode, built-in backend)' : ''}`);
+  const web = await startWebHost({ runtime, shell, logger, rendererDir, bridgeScriptFile, port, host: values.host });
+  console.log(`AuZap web host: open ${web.url}${runtime.demoBackendUrl() ? ' (demo mode, built-in backend)' : ''}`);
 
   let closing = false;
   const shutdown = () => {
     if (closing) return;
     closing = true;
-    void Promise.all([web.close(), booted.shutdown()]).finally(() => process.exit(0));
+    void Promise.all([web.close(), runtime.shutdown()]).finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

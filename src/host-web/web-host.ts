@@ -9,13 +9,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { AppCore } from '../main/core/app-core';
+import type { HostRuntime } from '../main/core/host-runtime';
 import type { Logger } from '../main/core/ports';
 import type { HostShellState } from './host-shell';
 import { BRIDGE_SCRIPT_PATH, BRIDGE_SOCKET_PATH, type ClientFrame, type HostFrame } from './wire';
 
 export interface WebHostOptions {
-  core: AppCore;
+  runtime: HostRuntime;
   shell: HostShellState;
   logger: Logger;
   /** out/renderer (the built renderer) */
@@ -65,7 +65,7 @@ function parseClientFrame(raw: string): ClientFrame | null {
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { core, logger, shell } = options;
+  const { runtime, logger, shell } = options;
   const host = options.host ?? '127.0.0.1';
   const rendererDir = resolve(options.rendererDir);
   let origin = '';
@@ -121,7 +121,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         sendJson(res, 404, { error: 'no such notification' });
         return;
       }
-      core.notificationClicked(notification);
+      runtime.notificationClicked(notification);
       sendJson(res, 202, { ok: true });
       return;
     }
@@ -185,16 +185,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           logger.warn('ignored a malformed bridge frame');
           return;
         }
-        void core
+        void runtime
           .dispatch(frame.channel, frame.args)
           .then((outcome) => send(ws, { kind: 'result', id: frame.id, outcome }));
       });
       // A page that (re)connects gets the current state straight away.
-      send(ws, { kind: 'push', channel: 'app:snapshot', payload: core.snapshot() });
+      void runtime.dispatch('app:get-snapshot', []).then((outcome) => {
+        if (outcome.ok) send(ws, { kind: 'push', channel: 'app:snapshot', payload: outcome.value });
+      });
     });
   });
 
-  const unsubscribe = core.onPush((push) => {
+  const unsubscribe = runtime.onPush((push) => {
     for (const ws of clients) send(ws, { kind: 'push', channel: push.channel, payload: push.payload });
   });
 

@@ -3,7 +3,18 @@
  * sandboxed preload (which cannot load npm packages) can allow-list them.
  * The schemas for each channel live in ./bridge.ts, keyed by these names.
  */
-export const COMMAND_CHANNELS = [
+/** Commands the host answers itself (they outlive one core: settings, updates). */
+export const HOST_COMMAND_CHANNELS = [
+  'settings:get',
+  'settings:update-connection',
+  'settings:update-preferences',
+  'updates:get-state',
+  'updates:check-now',
+  'updates:restart',
+  'updates:later',
+] as const;
+
+export const CORE_COMMAND_CHANNELS = [
   'app:get-snapshot',
   'connection:retry-now',
   'ui:view-changed',
@@ -20,13 +31,27 @@ export const COMMAND_CHANNELS = [
   'notifications:update-settings',
 ] as const;
 
-export const PUSH_CHANNELS = ['app:snapshot', 'inbox:conversations', 'inbox:messages', 'ui:open-conversation'] as const;
+export const COMMAND_CHANNELS = [...CORE_COMMAND_CHANNELS, ...HOST_COMMAND_CHANNELS] as const;
+
+export const PUSH_CHANNELS = [
+  'app:snapshot',
+  'inbox:conversations',
+  'inbox:messages',
+  'ui:open-conversation',
+  'updates:state',
+] as const;
 
 export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
+export type HostCommandChannel = (typeof HOST_COMMAND_CHANNELS)[number];
+export type CoreCommandChannel = (typeof CORE_COMMAND_CHANNELS)[number];
 export type PushChannel = (typeof PUSH_CHANNELS)[number];
 
 export function isCommandChannel(value: unknown): value is CommandChannel {
   return typeof value === 'string' && (COMMAND_CHANNELS as readonly string[]).includes(value);
+}
+
+export function isHostCommandChannel(value: unknown): value is HostCommandChannel {
+  return typeof value === 'string' && (HOST_COMMAND_CHANNELS as readonly string[]).includes(value);
 }
 
 export function isPushChannel(value: unknown): value is PushChannel {

@@ -16,6 +16,7 @@ import {
   notificationSettings,
   threadPage,
 } from './inbox';
+import { updateChannel, updateState } from './updates';
 import type { CommandChannel, PushChannel } from './bridge-channels';
 
 export * from './bridge-channels';
@@ -125,6 +126,23 @@ export const appSnapshot = z.object({
 });
 export type AppSnapshot = z.infer<typeof appSnapshot>;
 
+export const settingsView = z.object({
+  /** '' = no server: the built-in demo backend. */
+  serverUrl: z.string(),
+  organizationId: z.string(),
+  hasToken: z.boolean(),
+  /** How the sign-in token is kept: encrypted by the OS keychain, in clear (said so), from the environment. */
+  tokenStorage: z.enum(['encrypted', 'plain', 'environment', 'none']),
+  encryptionAvailable: z.boolean(),
+  /** AUZAP_SERVER_URL is set: the environment wins and the connection fields are read-only. */
+  setByEnvironment: z.boolean(),
+  launchAtLogin: z.boolean(),
+  launchAtLoginSupported: z.boolean(),
+  updateChannel,
+  updatesSupported: z.boolean(),
+});
+export type SettingsView = z.infer<typeof settingsView>;
+
 // ---- the map -----------------------------------------------------------------
 
 export const viewState = z.object({
@@ -173,6 +191,26 @@ export const commandContracts = {
   'inbox:retry-send': { args: z.tuple([conversationRef.extend({ localId: z.string().min(1) })]), result: messageView },
   'inbox:set-muted': { args: z.tuple([conversationRef.extend({ muted: z.boolean() })]), result: z.null() },
   'notifications:update-settings': { args: z.tuple([notificationSettings.partial()]), result: notificationSettings },
+  'settings:get': { args: z.tuple([]), result: settingsView },
+  /** Saves where to connect and reconnects with a fresh core. Omitted token = keep the current one. */
+  'settings:update-connection': {
+    args: z.tuple([
+      z.object({
+        serverUrl: z.string().max(2048),
+        organizationId: z.string().max(256),
+        token: z.string().max(8192).optional(),
+      }),
+    ]),
+    result: settingsView,
+  },
+  'settings:update-preferences': {
+    args: z.tuple([z.object({ launchAtLogin: z.boolean().optional(), updateChannel: updateChannel.optional() })]),
+    result: settingsView,
+  },
+  'updates:get-state': { args: z.tuple([]), result: updateState },
+  'updates:check-now': { args: z.tuple([]), result: z.null() },
+  'updates:restart': { args: z.tuple([]), result: z.null() },
+  'updates:later': { args: z.tuple([]), result: z.null() },
 } satisfies Record<CommandChannel, CommandContract>;
 
 export const pushContracts = {
@@ -181,6 +219,7 @@ export const pushContracts = {
   'inbox:messages': messagesDelta,
   /** A notification was clicked: show this conversation. */
   'ui:open-conversation': z.object({ conversationId: z.string() }),
+  'updates:state': updateState,
 } satisfies Record<PushChannel, z.ZodType>;
 
 export type CommandArgs<C extends CommandChannel> = z.input<(typeof commandContracts)[C]['args']>;

@@ -32,9 +32,15 @@ export class UserFacingError extends Error {
 
 export type CommandDispatcher = (channel: unknown, args: unknown[]) => Promise<CommandOutcome>;
 
-export function createCommandDispatcher(handlers: CommandHandlers, logger: Logger): CommandDispatcher {
+/** Handles the channels it has handlers for; any other channel is refused as unknown. */
+export function createCommandDispatcher<C extends CommandChannel>(
+  handlers: Pick<CommandHandlers, C>,
+  logger: Logger,
+): CommandDispatcher {
+  const handles = (channel: unknown): channel is C =>
+    isCommandChannel(channel) && Object.prototype.hasOwnProperty.call(handlers, channel);
   return async (channel, args) => {
-    if (!isCommandChannel(channel)) {
+    if (!handles(channel)) {
       logger.warn(`rejected a call to unknown bridge channel ${JSON.stringify(channel)}`);
       return { ok: false, error: { code: 'unknown_channel', message: 'Unknown command.' } };
     }
@@ -45,7 +51,7 @@ export function createCommandDispatcher(handlers: CommandHandlers, logger: Logge
       return { ok: false, error: { code: 'invalid_arguments', message: `Invalid request: ${reason}` } };
     }
     try {
-      const handler = handlers[channel] as (...a: unknown[]) => unknown;
+      const handler = handlers[channel] as unknown as (...a: unknown[]) => unknown;
       const value = (await handler(...(parsed.data as unknown[]))) as CommandResult<typeof channel>;
       return { ok: true, value };
     } catch (error) {

@@ -75,15 +75,16 @@ export function createStateFile(open: () => JsonDocumentStore, pathOf: string, l
 }
 
 export const STATE_FILE_NAME = 'auzap-state';
+export const SETTINGS_FILE_NAME = 'auzap-settings';
 
 /** The browser host's state file in AUZAP_DATA_DIR, with the same engine as electron-store. */
-export function openConfStateFile(directory: string, logger: Logger): StateFile {
-  const path = `${directory}/${STATE_FILE_NAME}.json`;
+export function openConfStateFile(directory: string, logger: Logger, name = STATE_FILE_NAME): StateFile {
+  const path = `${directory}/${name}.json`;
   return createStateFile(
     () =>
       new Conf<Record<string, unknown>>({
         cwd: directory,
-        configName: STATE_FILE_NAME,
+        configName: name,
         clearInvalidConfig: true,
         // Compact: the recent inbox can hold thousands of rows.
         serialize: (value) => JSON.stringify(value),

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { NotificationPrivacy, NotificationSettings } from '../../../../shared/inbox';
 import { invoke } from '../../bridge/bridge-client';
 
@@ -9,14 +10,21 @@ const PRIVACY_LABELS: Record<NotificationPrivacy, string> = {
 
 /** Pause and privacy for desktop notifications, always one click away. */
 export function NotificationControls({ settings }: { settings: NotificationSettings }) {
-  const update = (patch: Partial<NotificationSettings>) =>
-    void invoke('notifications:update-settings', patch).catch(() => undefined);
+  // Shown at once, before main confirms: a toggle that snaps back and forth is not calm.
+  const [pending, setPending] = useState<Partial<NotificationSettings>>({});
+  const shown = { ...settings, ...pending };
+  const update = (patch: Partial<NotificationSettings>) => {
+    setPending((current) => ({ ...current, ...patch }));
+    void invoke('notifications:update-settings', patch)
+      .catch(() => undefined)
+      .finally(() => setPending({}));
+  };
   return (
     <div className="notification-controls">
       <label className="toggle">
         <input
           type="checkbox"
-          checked={settings.paused}
+          checked={shown.paused}
           onChange={(e) => update({ paused: e.target.checked })}
           data-testid="pause-notifications"
         />
@@ -25,7 +33,7 @@ export function NotificationControls({ settings }: { settings: NotificationSetti
       <select
         className="select"
         aria-label="Notification privacy"
-        value={settings.privacy}
+        value={shown.privacy}
         onChange={(e) => update({ privacy: e.target.value as NotificationPrivacy })}
         data-testid="notification-privacy"
       >

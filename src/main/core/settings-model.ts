@@ -1,0 +1,117 @@
+/**
+ * Connection settings and app preferences, as saved between runs. The sign-in token
+ * is encrypted by the OS keychain (Electron's safeStorage) when one is available;
+ * otherwise it is kept in clear and the settings page says so.
+ */
+import { z } from 'zod';
+import { updateChannel, type UpdateChannel } from '../../shared/updates';
+import type { StateFile } from './persistence/state-file';
+import type { Logger } from './ports';
+
+/** Encrypts small secrets with the OS keychain (Electron: safeStorage). */
+export interface SecretBox {
+  available(): boolean;
+  /** base64 of the encrypted bytes */
+  encrypt(plain: string): string;
+  decrypt(encrypted: string): string;
+}
+
+const savedDocument = z.object({
+  version: z.literal(1),
+  serverUrl: z.string().nullable(),
+  organizationId: z.string().nullable(),
+  token: z
+    .discriminatedUnion('storage', [
+      z.object({ storage: z.literal('encrypted'), value: z.string() }),
+      z.object({ storage: z.literal('plain'), value: z.string() }),
+    ])
+    .nullable(),
+  launchAtLogin: z.boolean(),
+  updateChannel,
+});
+type SavedDocument = z.infer<typeof savedDocument>;
+
+interface SettingsValues {
+  serverUrl: string | null;
+  organizationId: string | null;
+  token: string | null;
+  tokenStorage: 'encrypted' | 'plain';
+  launchAtLogin: boolean;
+  updateChannel: UpdateChannel;
+}
+
+export interface SavedSettings extends Readonly<SettingsValues> {
+  with(patch: Partial<Omit<SettingsValues, 'tokenStorage'>>): SavedSettings;
+  toDocument(secretBox: SecretBox | undefined): SavedDocument;
+}
+
+function savedSettings(values: SettingsValues): SavedSettings {
+  return {
+    ...values,
+    with: (patch) => savedSettings({ ...values, ...patch }),
+    toDocument(secretBox) {
+      const encrypt = secretBox?.available() ?? false;
+      return {
+        version: 1,
+        serverUrl: values.serverUrl,
+        organizationId: values.organizationId,
+        token: values.token
+          ? encrypt && secretBox
+            ? { storage: 'encrypted', value: secretBox.encrypt(values.token) }
+            : { storage: 'plain', value: values.token }
+          : null,
+        launchAtLogin: values.launchAtLogin,
+        updateChannel: values.updateChannel,
+      };
+    },
+  };
+}
+
+export const DEFAULT_SETTINGS = savedSettings({
+  serverUrl: null,
+  organizationId: null,
+  token: null,
+  tokenStorage: 'plain',
+  launchAtLogin: false,
+  updateChannel: 'stable',
+});
+
+export function readSavedSettings(
+  file: StateFile | undefined,
+  secretBox: SecretBox | undefined,
+  logger: Logger,
+): SavedSettings {
+  const data = file?.load().data;
+  if (data === undefined || (typeof data === 'object' && data !== null && Object.keys(data).length === 0)) {
+    return DEFAULT_SETTINGS;
+  }
+  const parsed = savedDocument.safeParse(data);
+  if (!parsed.success) {
+    logger.warn('the saved settings have an unexpected shape; using defaults (demo mode)');
+    return DEFAULT_SETTINGS;
+  }
+  const doc = parsed.data;
+  let token: string | null = null;
+  let tokenStorage: 'encrypted' | 'plain' = secretBox?.available() ? 'encrypted' : 'plain';
+  if (doc.token?.storage === 'plain') {
+    token = doc.token.value;
+    tokenStorage = 'plain';
+  } else if (doc.token?.storage === 'encrypted') {
+    try {
+      if (!secretBox?.available()) throw new Error('no keychain');
+      token = secretBox.decrypt(doc.token.value);
+      tokenStorage = 'encrypted';
+    } catch {
+      // Another user account or a wiped keychain: the token is gone, ask to sign in.
+      logger.warn('the saved sign-in token could not be decrypted; sign in again');
+    }
+  }
+  return savedSettings({
+    serverUrl: doc.serverUrl,
+    organizationId: doc.organizationId,
+    token,
+    tokenStorage,
+    launchAtLogin: doc.launchAtLogin,
+    updateChannel: doc.updateChannel,
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * Native notifications, proven where a person would see them: the browser host runs
+ * inside a private session (Xvfb + D-Bus + dunst) and every
+ * org.freedesktop.Notifications.Notify call it makes is read off the bus.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { startSimulator, type Simulator } from '../../src/simulator/simulator';
+import {
+  notificationBusSkipReason,
+  startNotificationSession,
+  type NotificationSession,
+} from '../support/notification-bus';
+import { startHost, type RunningHost } from './support/hosts';
+import { simPost } from './support/sim';
+
+const A = { token: 'token-a', organizationId: 'org-a' };
+const skipReason = notificationBusSkipReason();
+
+let session: NotificationSession | null = null;
+let sim: Simulator | null = null;
+let host: RunningHost | null = null;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await sim?.close();
+  await session?.stop();
+  host = null;
+  sim = null;
+  session = null;
+});
+
+const ours = () => (session?.calls() ?? []).filter((c) => c.appName === 'AuZap');
+
+async function setFocus(page: Page, focused: boolean) {
+  await page.evaluate((value) => {
+    document.hasFocus = () => value;
+    window.dispatchEvent(new Event(value ? 'focus' : 'blur'));
+  }, focused);
+}
+
+/** Nothing more arrives on the bus for a while (longer than the coalescing delay). */
+async function expectQuiet(count: number, ms = 2_000) {
+  await new Promise((r) => setTimeout(r, ms));
+  expect(ours()).toHaveLength(count);
+}
+
+test('message notifications on the session bus: text, coalescing, none for the open chat, none when paused', async ({
+  page,
+}) => {
+  test.skip(Boolean(skipReason), skipReason);
+  test.setTimeout(90_000);
+  session = await startNotificationSession();
+  sim = await startSimulator({ accounts: [A], seedDemoData: false });
+  host = await startHost({
+    ...session.env,
+    AUZAP_SERVER_URL: sim.url,
+    AUZAP_TOKEN: A.token,
+    AUZAP_ORGANIZATION_ID: A.organizationId,
+  });
+  await page.goto(host.url);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  await expect
+    .poll(async () => (await (await fetch(`${sim?.url}/sim/state`)).json()).organizations[0].sockets.joined)
+    .toBe(1);
+
+  // The user is in another application.
+  await setFocus(page, false);
+  await simPost(sim, '/sim/messages', { contactName: 'Ana Souza', content: 'Vocês abrem <b>sábado</b> & domingo?' });
+  await expect.poll(() => ours().length).toBe(1);
+  expect(ours()[0]).toMatchObject({
+    summary: 'Ana Souza',
+    body: 'Vocês abrem &lt;b&gt;sábado&lt;/b&gt; &amp; domingo?',
+  });
+
+  await simPost(sim, '/sim/messages', { contactName: 'Bruno Lima', contactPhone: '5511912345678', content: 'Oi' });
+  await expect.poll(() => ours().length).toBe(2);
+  expect(ours()[1]).toMatchObject({ summary: 'Bruno Lima', body: 'Oi' });
+
+  // Back in AuZap, reading Bruno: his messages do not pop up; other chats still do.
+  await setFocus(page, true);
+  await page.getByTestId('conversation-row').filter({ hasText: 'Bruno Lima' }).click();
+  await expect(page.getByTestId('thread')).toBeVisible();
+  await simPost(sim, '/sim/messages', { contactPhone: '5511912345678', content: 'Tudo bem?', count: 2 });
+  await expect(page.getByTestId('message-text')).toHaveCount(3);
+  await expectQuiet(2);
+  await simPost(sim, '/sim/messages', {
+    contactName: 'Carla Dias',
+    contactType: undefined,
+    contentType: 'audio',
+    content: '',
+  });
+  await expect.poll(() => ours().length).toBe(3);
+  expect(ours()[2]).toMatchObject({ summary: 'Carla Dias', body: 'Voice message' });
+
+  // Away again: four quick messages from Ana become one notification.
+  await setFocus(page, false);
+  const ana = await page
+    .getByTestId('conversation-row')
+    .filter({ hasText: 'Ana Souza' })
+    .getAttribute('data-conversation-id');
+  for (const content of ['um', 'dois', 'três', 'quatro']) {
+    await simPost(sim, '/sim/messages', { conversationId: ana, content });
+  }
+  await expect.poll(() => ours().length, { timeout: 15_000 }).toBe(4);
+  expect(ours()[3]).toMatchObject({ summary: 'Ana Souza (4 new messages)', body: 'quatro' });
+  await expectQuiet(4, 6_000);
+
+  // Paused: nothing at all.
+  await page.getByTestId('pause-notifications').check();
+  await simPost(sim, '/sim/messages', { contactName: 'Dora', content: 'alguém aí?' });
+  await expect(page.getByTestId('conversation-row').filter({ hasText: 'Dora' })).toBeVisible();
+  await expectQuiet(4);
+});
+
+test('a burst over many conversations becomes a summary, not a wall of pop-ups', async ({ page }) => {
+  test.skip(Boolean(skipReason), skipReason);
+  test.setTimeout(90_000);
+  session = await startNotificationSession();
+  sim = await startSimulator({ accounts: [A], seedDemoData: false });
+  host = await startHost({
+    ...session.env,
+    AUZAP_SERVER_URL: sim.url,
+    AUZAP_TOKEN: A.token,
+    AUZAP_ORGANIZATION_ID: A.organizationId,
+  });
+  await page.goto(host.url);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  await expect
+    .poll(async () => (await (await fetch(`${sim?.url}/sim/state`)).json()).organizations[0].sockets.joined)
+    .toBe(1);
+  await setFocus(page, false);
+
+  await simPost(sim, '/sim/burst', { messages: 600, conversations: 60 });
+  await expect(page.getByTestId('total-unread')).toHaveAttribute('data-count', '600', { timeout: 20_000 });
+  // Every message is accounted for in a handful of notifications.
+  const counted = () =>
+    ours().reduce((sum, call) => sum + Number(/^(\d+) new messages? in/.exec(call.body)?.[1] ?? 1), 0);
+  await expect.poll(counted, { timeout: 20_000 }).toBe(600);
+  expect(ours().length).toBeLessThanOrEqual(4);
+  expect(ours()[0]?.body).toMatch(/^\d+ new messages in \d+ conversations$/);
+});
