@@ -140,7 +140,9 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
         saved = saved.with({
           serverUrl: url,
           organizationId: organizationId.trim() || null,
-          ...(token === undefined ? {} : { token: token.trim() || null }),
+          ...(token === undefined
+            ? {}
+            : { token: token.trim() || null, tokenStorage: options.secretBox?.available() ? 'encrypted' : 'plain' }),
         });
         persist();
         logger.info(`connection settings changed: ${url ?? 'demo mode'}; reconnecting`);

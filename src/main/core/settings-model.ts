@@ -41,7 +41,7 @@ interface SettingsValues {
 }
 
 export interface SavedSettings extends Readonly<SettingsValues> {
-  with(patch: Partial<Omit<SettingsValues, 'tokenStorage'>>): SavedSettings;
+  with(patch: Partial<SettingsValues>): SavedSettings;
   toDocument(secretBox: SecretBox | undefined): SavedDocument;
 }
 

@@ -6,14 +6,19 @@ import { useConversations } from '../features/inbox/useConversations';
 import { InstanceList } from '../features/instances/InstanceList';
 import { InstancePage } from '../features/instances/InstancePage';
 import { NotificationControls } from '../features/settings/NotificationControls';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { UpdateBanner } from '../features/updates/UpdatePanel';
+import { useUpdateState } from '../features/updates/useUpdateState';
 import { ConnectionBanner, ConnectionStatus } from '../features/status/ConnectionStatus';
 import { useReportView } from '../hooks/useReportView';
 
-type Selection = { kind: 'home' } | { kind: 'instance'; id: string } | { kind: 'conversation'; id: string };
+type Selection =
+  { kind: 'home' } | { kind: 'settings' } | { kind: 'instance'; id: string } | { kind: 'conversation'; id: string };
 
 export function App() {
   const snapshot = useAppSnapshot();
   const conversations = useConversations();
+  const updates = useUpdateState();
   const [selection, setSelection] = useState<Selection>({ kind: 'home' });
   // Drafts live here, per conversation, so switching chats never loses typed text.
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -89,8 +94,19 @@ export function App() {
         </span>
         <NotificationControls settings={snapshot.notifications} />
         <ConnectionStatus connection={connection} />
+        <button
+          type="button"
+          className={`button button--icon${selection.kind === 'settings' ? ' button--active' : ''}`}
+          aria-label="Settings"
+          title="Settings"
+          onClick={() => setSelection({ kind: 'settings' })}
+          data-testid="open-settings"
+        >
+          ⚙
+        </button>
       </header>
       <ConnectionBanner connection={connection} />
+      <UpdateBanner state={updates} />
       {inbox.syncError ? (
         <div className="banner banner--warning" role="alert" data-testid="sync-error">
           {inbox.syncError}
@@ -110,7 +126,9 @@ export function App() {
           />
         </aside>
         <main className="content">
-          {selectedInstance ? (
+          {selection.kind === 'settings' ? (
+            <SettingsPage notifications={snapshot.notifications} />
+          ) : selectedInstance ? (
             <InstancePage
               key={selectedInstance.id}
               instance={selectedInstance}

@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PushMessage } from '../../src/main/core/app-core';
+import { startHostRuntime, type HostRuntime } from '../../src/main/core/host-runtime';
+import { openConfStateFile, SETTINGS_FILE_NAME } from '../../src/main/core/persistence/state-file';
+import type { SecretBox } from '../../src/main/core/settings-model';
+import { startSimulator, type Simulator } from '../../src/simulator/simulator';
+import type { ConversationView } from '../../src/shared/inbox';
+import { quietLogger, waitForJoined } from './support';
+
+const A = { token: 'token-a', organizationId: 'org-a' };
+const B = { token: 'token-b', organizationId: 'org-b' };
+
+let sim: Simulator | null = null;
+let runtime: HostRuntime | null = null;
+
+afterEach(async () => {
+  await runtime?.shutdown();
+  await sim?.close();
+  runtime = null;
+  sim = null;
+});
+
+/** A keychain stand-in: reversible, and visibly not the plain token. */
+const fakeKeychain: SecretBox = {
+  available: () => true,
+  encrypt: (plain) => Buffer.from(`sealed:${plain}`).toString('base64'),
+  decrypt: (sealed) =>
+    Buffer.from(sealed, 'base64')
+      .toString()
+      .replace(/^sealed:/, ''),
+};
+
+async function start(dataDir: string, secretBox?: SecretBox) {
+  const logger = quietLogger();
+  return startHostRuntime({
+    env: {},
+    version: 'test',
+    logger,
+    clock: { now: () => Date.now() },
+    tray: { update: () => undefined },
+    notifier: { notify: () => undefined },
+    stateFile: openConfStateFile(dataDir, logger),
+    settingsFile: openConfStateFile(dataDir, logger, SETTINGS_FILE_NAME),
+    secretBox,
+  });
+}
+
+describe('host runtime', () => {
+  it('switching organization stops the old one first: none of its events reach the new inbox', async () => {
+    sim = await startSimulator({ accounts: [A, B], seedDemoData: false });
+    const dataDir = mkdtempSync(join(tmpdir(), 'auzap-runtime-'));
+    runtime = await start(dataDir, fakeKeychain);
+    const rt = runtime;
+    const switched = await rt.dispatch('settings:update-connection', [
+      { serverUrl: sim.url, organizationId: A.organizationId, token: A.token },
+    ]);
+    expect(switched).toMatchObject({ ok: true, value: { tokenStorage: 'encrypted', organizationId: 'org-a' } });
+    await waitForJoined(sim.url, A.organizationId);
+    sim.injectMessage({ organizationId: A.organizationId, contactName: 'Cliente A', content: 'de A' });
+    const snapshotUnread = async () => {
+      const outcome = await rt.dispatch('app:get-snapshot', []);
+      return outcome.ok ? (outcome.value as { inbox: { totalUnread: number } }).inbox.totalUnread : -1;
+    };
+    await expect.poll(snapshotUnread).toBe(1);
+
+    const pushes: PushMessage[] = [];
+    rt.onPush((p) => pushes.push(p));
+    await rt.dispatch('settings:update-connection', [
+      { serverUrl: sim.url, organizationId: B.organizationId, token: B.token },
+    ]);
+    await waitForJoined(sim.url, B.organizationId);
+    // The old organization's socket is gone before anything else happens.
+    const state = (await (await fetch(`${sim.url}/sim/state`)).json()) as {
+      organizations: Array<{ id: string; sockets: { connected: number } }>;
+    };
+    expect(state.organizations.find((o) => o.id === A.organizationId)?.sockets.connected).toBe(0);
+    expect(pushes.find((p) => p.channel === 'inbox:conversations')).toMatchObject({
+      payload: { reset: true, upserts: [] },
+    });
+
+    sim.injectMessage({ organizationId: A.organizationId, contactName: 'Cliente A', content: 'ainda de A' });
+    sim.injectMessage({ organizationId: B.organizationId, contactName: 'Cliente B', content: 'de B' });
+    await expect.poll(snapshotUnread).toBe(1);
+    const list = await rt.dispatch('inbox:get-conversations', []);
+    expect(list.ok && (list.value as ConversationView[]).map((c) => c.contactName)).toEqual(['Cliente B']);
+    const everything = JSON.stringify(pushes);
+    expect(everything).not.toContain('ainda de A');
+
+    // The token is stored sealed, never in clear.
+    const saved = readFileSync(join(dataDir, `${SETTINGS_FILE_NAME}.json`), 'utf8');
+    expect(saved).not.toContain(B.token);
+    expect(JSON.parse(saved)).toMatchObject({ token: { storage: 'encrypted' } });
+  });
+
+  it('refuses a malformed server address and keeps the current connection', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'auzap-runtime-'));
+    runtime = await start(dataDir);
+    const outcome = await runtime.dispatch('settings:update-connection', [
+      { serverUrl: 'ftp://files.example.com', organizationId: 'x' },
+    ]);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'failed' } });
+    expect(!outcome.ok && outcome.error.message).toContain('must start with https:// or http://');
+    expect(runtime.demoBackendUrl()).not.toBeNull();
+  });
+});
