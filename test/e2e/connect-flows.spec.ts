@@ -110,6 +110,10 @@ test('pairing code: validated number, XXXX-XXXX, live countdown, and a new code 
   const code = event?.pairingCode ?? '';
   await expect(page.getByTestId('pairing-code')).toHaveText(`${code.slice(0, 4)}-${code.slice(4)}`);
   await expect(page.getByText('Link with phone number instead')).toBeVisible();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${code.slice(0, 4)}-${code.slice(4)}`);
 
   const secondsShown = async () => {
     const text = (await page.getByTestId('code-countdown').textContent()) ?? '';

@@ -65,6 +65,17 @@ test('a new message appears at once; unread is the same in the list, title, head
   await expect.poll(() => unreadEverywhere(page, host)).toEqual({ fromTitle: 3, fromHeader: 3, rows: 3, fromTray: 3 });
   expect((await host.hostState()).tooltip).toBe('AuZap — Online, 3 unread messages');
 
+  // Search by name (accents ignored), by number, by message text.
+  const search = page.getByLabel('Search conversations');
+  await search.fill('souza');
+  await expect(page.getByTestId('conversation-row')).toHaveCount(1);
+  await search.fill('sabado');
+  await expect(page.getByTestId('conversation-row')).toHaveCount(1);
+  await search.fill('nobody like this');
+  await expect(page.getByTestId('search-empty')).toBeVisible();
+  await search.fill('');
+  await expect(page.getByTestId('conversation-row')).toHaveCount(2);
+
   await row(page, 'Ana Souza').click();
   // Delivered twice by the server, shown once.
   await expect(page.getByTestId('message')).toHaveCount(1);
