@@ -24,7 +24,7 @@ import {
 } from './persistence/persisted-state';
 import { createSaver, type StateFile } from './persistence/state-file';
 import type { Clock, DesktopNotification, Logger, Notifier, TraySink, TrayState } from './ports';
-import { createRestClient, RestError } from './rest-client';
+import { createRestClient } from './rest-client';
 import {
   createServerConnection,
   type ServerConnection,
@@ -264,12 +264,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         return null;
       },
       'instances:disconnect': async ({ instanceId }) => {
-        try {
-          await requireInstances().disconnect(instanceId);
-        } catch (failure) {
-          if (failure instanceof RestError) throw new UserFacingError(failure.message);
-          throw failure;
-        }
+        await requireInstances().disconnect(instanceId);
         return null;
       },
       'connect-flow:dismiss': ({ instanceId }) => {

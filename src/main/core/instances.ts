@@ -9,6 +9,7 @@ import { explainDisconnect } from '../../shared/disconnect-reasons';
 import type { ServerEvent } from '../../shared/events';
 import { formatPhoneNumber } from '../../shared/phone';
 import type { Clock, DesktopNotification, Logger } from './ports';
+import { UserFacingError } from './command-dispatcher';
 import { RestError, type RestClient } from './rest-client';
 
 /** WhatsApp's schedule: the first QR lives 60 s, each later one 20 s. */
@@ -252,7 +253,7 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
       try {
         await rest.disconnectInstance(instanceId);
       } catch (failure) {
-        throw new RestError(failure instanceof RestError ? failure.kind : 'http', handleRestFailure(failure));
+        throw new UserFacingError(handleRestFailure(failure));
       }
     },
     dismiss(instanceId) {

@@ -154,6 +154,30 @@ export function createInboxService(options: InboxServiceOptions) {
     options.onSummary();
   };
 
+  /** Brings the inbox up to date from REST (on connect without recovery, and on start). */
+  const sync = async (): Promise<void> => {
+    if (syncing) {
+      syncAgain = true;
+      return;
+    }
+    setSyncing(true);
+    try {
+      do {
+        syncAgain = false;
+        try {
+          await syncOnce();
+          syncError = null;
+        } catch (failure) {
+          syncError = `Could not update the inbox. ${wordsFor(failure)}`;
+          logger.warn(syncError);
+        }
+      } while (syncAgain && !stopped);
+    } finally {
+      setSyncing(false);
+      scheduleFlush();
+    }
+  };
+
   return {
     summary(): InboxSummary {
       return {
@@ -165,29 +189,7 @@ export function createInboxService(options: InboxServiceOptions) {
       };
     },
 
-    /** Brings the inbox up to date from REST (on connect without recovery, and on start). */
-    async sync(): Promise<void> {
-      if (syncing) {
-        syncAgain = true;
-        return;
-      }
-      setSyncing(true);
-      try {
-        do {
-          syncAgain = false;
-          try {
-            await syncOnce();
-            syncError = null;
-          } catch (failure) {
-            syncError = `Could not update the inbox. ${wordsFor(failure)}`;
-            logger.warn(syncError);
-          }
-        } while (syncAgain && !stopped);
-      } finally {
-        setSyncing(false);
-        scheduleFlush();
-      }
-    },
+    sync,
 
     receive(event: WhatsAppMessageEvent) {
       const inFocus = options.viewer.conversationInFocus() === event.conversationId;
@@ -197,7 +199,7 @@ export function createInboxService(options: InboxServiceOptions) {
       if (!inFocus) options.onNewIncoming(stored);
       scheduleFlush();
       // A conversation we have never seen: fetch its contact details.
-      if (isNewConversation) void this.sync();
+      if (isNewConversation) void sync();
     },
 
     async open(conversationId: string): Promise<ThreadPage> {

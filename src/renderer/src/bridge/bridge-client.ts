@@ -40,21 +40,29 @@ export function usePush<P extends PushChannel>(channel: P, listener: (payload: P
   useEffect(() => getBridge()?.on(channel, listener), [channel, listener]);
 }
 
-/** The app snapshot: fetched once, then kept fresh by main's pushes. */
-export function useAppSnapshot(): AppSnapshot | null {
-  const [snapshot, setSnapshot] = useState<AppSnapshot | null>(null);
+/**
+ * A value main owns: fetched once with `command`, then kept fresh by `push`. A push
+ * that lands before the answer wins, since it is newer.
+ */
+export function useBridgeValue<C extends CommandChannel, P extends PushChannel>(
+  command: C,
+  push: P,
+): CommandResult<C> | PushPayload<P> | null {
+  const [value, setValue] = useState<CommandResult<C> | PushPayload<P> | null>(null);
   useEffect(() => {
     const bridge = getBridge();
     if (!bridge) return;
     let pushed = false;
-    const unsubscribe = bridge.on('app:snapshot', (payload) => {
+    const unsubscribe = bridge.on(push, (payload) => {
       pushed = true;
-      setSnapshot(payload);
+      setValue(payload);
     });
-    void bridge.invoke('app:get-snapshot').then((outcome) => {
-      if (outcome.ok && !pushed) setSnapshot(outcome.value);
+    void bridge.invoke(command, ...([] as unknown as CommandArgs<C>)).then((outcome) => {
+      if (outcome.ok && !pushed) setValue(outcome.value);
     });
     return unsubscribe;
-  }, []);
-  return snapshot;
+  }, [command, push]);
+  return value;
 }
+
+export const useAppSnapshot = (): AppSnapshot | null => useBridgeValue('app:get-snapshot', 'app:snapshot');
