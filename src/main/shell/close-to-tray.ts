@@ -1,0 +1,92 @@
+/**
+ * Closing the window hides it: AuZap keeps its connection and keeps notifying from the
+ * tray. The first time ever, a native notification says so (remembered in the store).
+ * A real quit (the tray's "Quit AuZap", Cmd-Q, the OS shutting down, an update
+ * restarting the app) sets the quitting flag first, and then closing really closes.
+ */
+import type { BrowserWindow } from 'electron';
+import type { DesktopNotification } from '../core/ports';
+import type { KeyValueStore } from './window-state';
+
+export interface QuitFlag {
+  readonly quitting: boolean;
+  markQuitting(): void;
+  /** A quit that was called off (an update restart that could not start). */
+  cancel(): void;
+}
+
+export function createQuitFlag(): QuitFlag {
+  let quitting = false;
+  return {
+    get quitting() {
+      return quitting;
+    },
+    markQuitting() {
+      quitting = true;
+    },
+    cancel() {
+      quitting = false;
+    },
+  };
+}
+
+const NOTICE_KEY = 'closeToTrayNoticeShown';
+
+/** "Shown once ever": a flag in the window store. */
+export interface OneTimeNotice {
+  shown(): boolean;
+  markShown(): void;
+}
+
+export function storedNotice(store: KeyValueStore): OneTimeNotice {
+  return {
+    shown: () => store.get(NOTICE_KEY) === true,
+    markShown() {
+      try {
+        store.set(NOTICE_KEY, true);
+      } catch {
+        // Not saved: the notice may show once more next run; nothing worse.
+      }
+    },
+  };
+}
+
+export function closeToTrayNotice(platform: NodeJS.Platform): DesktopNotification {
+  return platform === 'darwin'
+    ? {
+        title: 'AuZap keeps running in the menu bar',
+        body: 'New messages still arrive and notify you. To quit, choose Quit AuZap from its menu-bar icon.',
+      }
+    : {
+        title: 'AuZap keeps running in the tray',
+        body: 'New messages still arrive and notify you. To quit, choose Quit AuZap from the tray icon’s menu.',
+      };
+}
+
+export interface CloseToTrayOptions {
+  quit: Pick<QuitFlag, 'quitting'>;
+  notice: OneTimeNotice;
+  notify(notification: DesktopNotification): void;
+  platform: NodeJS.Platform;
+}
+
+type ClosableWindow = Pick<BrowserWindow, 'on' | 'hide' | 'isFullScreen' | 'setFullScreen' | 'once'>;
+
+/** Makes `close` hide the window unless the app is quitting. */
+export function attachCloseToTray(win: ClosableWindow, options: CloseToTrayOptions): void {
+  win.on('close', (event) => {
+    if (options.quit.quitting) return;
+    event.preventDefault();
+    // A full-screen window on macOS hides to a black Space; leave full screen first.
+    if (options.platform === 'darwin' && win.isFullScreen()) {
+      win.once('leave-full-screen', () => win.hide());
+      win.setFullScreen(false);
+    } else {
+      win.hide();
+    }
+    if (!options.notice.shown()) {
+      options.notice.markShown();
+      options.notify(closeToTrayNotice(options.platform));
+    }
+  });
+}

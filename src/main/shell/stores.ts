@@ -1,0 +1,91 @@
+/**
+ * Where the Electron host keeps things: Electron's userData folder (or AUZAP_DATA_DIR),
+ * with electron-store — the same conf engine as the browser host — for the state file,
+ * the settings file and the window's own small store.
+ */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { app, ipcMain } from 'electron';
+import Store from 'electron-store';
+import { createStateFile, type StateFile } from '../core/persistence/state-file';
+import type { Logger } from '../core/ports';
+import { renderAppIcon } from '../core/tray-icon';
+import type { KeyValueStore } from './window-state';
+
+/**
+ * AUZAP_DATA_DIR replaces userData. Call before the app is ready and before the
+ * single-instance lock (the lock lives in userData: two data folders, two instances).
+ */
+export function useDataDirFromEnv(dataDir: string | undefined, logger: Logger): void {
+  if (!dataDir) return;
+  const dir = resolve(dataDir);
+  try {
+    mkdirSync(dir, { recursive: true });
+    app.setPath('userData', dir);
+  } catch (error) {
+    logger.warn(`AUZAP_DATA_DIR (${dir}) is not usable (${String(error)}); using ${app.getPath('userData')}`);
+  }
+}
+
+/** electron-store registers a sync IPC answer for renderer-side stores; we have none, so it goes. */
+function dropStoreIpc(): void {
+  ipcMain.removeAllListeners('electron-store-get-data');
+}
+
+/** The core's StateFile in userData/<name>.json, written by electron-store. */
+export function openStoreFile(name: string, logger: Logger): StateFile {
+  const path = join(app.getPath('userData'), `${name}.json`);
+  const file = createStateFile(
+    () =>
+      new Store<Record<string, unknown>>({
+        name,
+        clearInvalidConfig: true,
+        // Compact: the recent inbox can hold thousands of rows.
+        serialize: (value) => JSON.stringify(value),
+      }),
+    path,
+    logger,
+  );
+  dropStoreIpc();
+  return file;
+}
+
+/** A small key-value store (the window's bounds, the one-time notice); in memory when the disk refuses. */
+export function openKeyValueStore(name: string, logger: Logger): KeyValueStore {
+  try {
+    const store = new Store<Record<string, unknown>>({ name, clearInvalidConfig: true });
+    dropStoreIpc();
+    return {
+      get: (key) => store.get(key),
+      set: (key, value) => store.set(key, value),
+    };
+  } catch (error) {
+    logger.warn(`${name}.json could not be opened (${String(error)}); window placement is not remembered`);
+    const memory = new Map<string, unknown>();
+    return { get: (key) => memory.get(key), set: (key, value) => void memory.set(key, value) };
+  }
+}
+
+export const NOTIFICATION_ICON_FILE = 'notification-icon.png';
+
+/**
+ * The icon native notifications show, as a file (notify-send, SnoreToast and
+ * terminal-notifier take a path). Drawn once by renderAppIcon and kept in `dir`.
+ */
+export function ensureIconFile(
+  dir: string,
+  logger: Logger,
+  render: () => Buffer = () => renderAppIcon(256),
+  fileName = NOTIFICATION_ICON_FILE,
+): string | undefined {
+  const path = join(dir, fileName);
+  try {
+    if (existsSync(path) && statSync(path).size > 0) return path;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path, render());
+    return path;
+  } catch (error) {
+    logger.warn(`the notification icon could not be written (${String(error)}); notifications show no icon`);
+    return undefined;
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * The tray icon (the menu-bar item on macOS): the core's TraySink drawn with
+ * renderTrayIcon — unread count on the icon, a greyed look when offline, an amber "!"
+ * when sign-in is needed — plus the tooltip and the context menu:
+ *
+ *   Open AuZap · <status line, disabled> · ☐ Pause notifications · Check for updates ·
+ *   ─── · Quit AuZap
+ *
+ * Work is done only when something visible changed: the icon is re-rendered when the
+ * badge text, the attention state or the panel theme changed; the menu is rebuilt when
+ * its content changed (rebuilding an open menu on Linux closes it under the cursor).
+ */
+import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+import type { UpdateState } from '../../shared/updates';
+import type { UpdatesPort } from '../core/host-runtime';
+import type { TraySink, TrayState } from '../core/ports';
+import { renderTrayIcon, trayBadgeText, type TrayIconSize, type TrayPanelTheme } from '../core/tray-icon';
+
+export interface TrayImageSpec {
+  size: TrayIconSize;
+  scaleFactor: number;
+}
+
+/**
+ * Pixel sizes per platform: Windows' notification area is 16 px at 100 % (24 at 150 %,
+ * 32 at 200 %); the macOS menu bar wants 16 pt (@2x 32 px); Linux panels 22 px (GNOME,
+ * KDE, XFCE defaults), 48 for HiDPI panels.
+ */
+export function trayImageSpecs(platform: NodeJS.Platform): TrayImageSpec[] {
+  switch (platform) {
+    case 'win32':
+      return [
+        { size: 16, scaleFactor: 1 },
+        { size: 24, scaleFactor: 1.5 },
+        { size: 32, scaleFactor: 2 },
+      ];
+    case 'darwin':
+      return [
+        { size: 16, scaleFactor: 1 },
+        { size: 32, scaleFactor: 2 },
+      ];
+    default:
+      return [
+        { size: 22, scaleFactor: 1 },
+        { size: 48, scaleFactor: 2 },
+      ];
+  }
+}
+
+type ThemeLike = Pick<typeof nativeTheme, 'shouldUseDarkColors' | 'shouldUseDarkColorsForSystemIntegratedUI'>;
+
+/**
+ * The colour of the panel the icon sits on. Windows' taskbar follows the "system"
+ * colour mode, which may differ from the apps' mode; elsewhere the OS dark mode.
+ */
+export function panelTheme(platform: NodeJS.Platform, theme: ThemeLike): TrayPanelTheme {
+  const dark = platform === 'win32' ? theme.shouldUseDarkColorsForSystemIntegratedUI : theme.shouldUseDarkColors;
+  return dark ? 'dark-panel' : 'light-panel';
+}
+
+export type RenderTrayIcon = typeof renderTrayIcon;
+
+/** One NativeImage holding every size for this platform, each at its scale factor. */
+export function buildTrayImage(
+  state: Pick<TrayState, 'badgeCount' | 'attention'>,
+  platform: NodeJS.Platform,
+  theme: TrayPanelTheme,
+  render: RenderTrayIcon = renderTrayIcon,
+): NativeImage {
+  const [first, ...rest] = trayImageSpecs(platform);
+  const draw = (size: TrayIconSize) => render({ count: state.badgeCount, attention: state.attention, size, theme });
+  const spec = first ?? { size: 16 as const, scaleFactor: 1 };
+  const image = nativeImage.createFromBuffer(draw(spec.size), { scaleFactor: spec.scaleFactor });
+  for (const more of rest) image.addRepresentation({ scaleFactor: more.scaleFactor, buffer: draw(more.size) });
+  return image;
+}
+
+/** Windows' tooltip holds 127 characters; longer text is cut by the OS mid-word. */
+const MAX_TOOLTIP = 127;
+
+export function trayTooltip(text: string): string {
+  return text.length <= MAX_TOOLTIP ? text : `${text.slice(0, MAX_TOOLTIP - 1)}…`;
+}
+
+/** The update entry of the menu, from the updater's state (none: no updater here). */
+export function updateMenuEntry(
+  state: UpdateState | undefined,
+): { label: string; enabled: boolean; action: 'check' | 'restart' } | null {
+  if (!state) return null;
+  switch (state.status) {
+    case 'downloaded':
+      return {
+        label: state.version ? `Restart to update to ${state.version}` : 'Restart to update',
+        enabled: true,
+        action: 'restart',
+      };
+    case 'checking':
+      return { label: 'Checking for updates…', enabled: false, action: 'check' };
+    case 'downloading':
+      return { label: 'Downloading an update…', enabled: false, action: 'check' };
+    default:
+      return { label: 'Check for updates', enabled: true, action: 'check' };
+  }
+}
+
+/** What the menu shows; two equal views build the same menu. */
+export interface TrayMenuView {
+  status: string;
+  paused: boolean;
+  update: ReturnType<typeof updateMenuEntry>;
+}
+
+export interface TrayView {
+  state: TrayState;
+  theme: TrayPanelTheme;
+  tooltip: string;
+  menu: TrayMenuView;
+  /** How many times the icon was drawn and the menu built (tests, and the electron suite). */
+  iconRenders: number;
+  menuBuilds: number;
+}
+
+export interface TrayControllerOptions {
+  platform: NodeJS.Platform;
+  /** Show and focus the main window. */
+  onOpen(): void;
+  /** Quit for real (sets the quitting flag first). */
+  onQuit(): void;
+  notificationsPaused(): boolean;
+  setNotificationsPaused(paused: boolean): void;
+  /** The updater, when this build has one. */
+  updates?: Pick<UpdatesPort, 'state' | 'checkNow' | 'restartToUpdate'>;
+  render?: RenderTrayIcon;
+}
+
+export interface TrayController extends TraySink {
+  /** Re-reads what the tray does not get through update(): the pause flag, the update state, the theme. */
+  refresh(): void;
+  view(): TrayView;
+  /** The context menu as last built (the electron suite clicks its items). */
+  menu(): Menu | null;
+  destroy(): void;
+}
+
+/** Escapes "&", which Windows and Linux menus read as a mnemonic marker. */
+const menuLabel = (text: string, platform: NodeJS.Platform) =>
+  platform === 'darwin' ? text : text.replace(/&/g, '&&');
+
+/** Creates the tray icon. Call once the app is ready. */
+export function createTrayController(options: TrayControllerOptions): TrayController {
+  const { platform } = options;
+  const render = options.render ?? renderTrayIcon;
+  let state: TrayState = { badgeCount: 0, tooltip: 'AuZap — Connecting…', attention: 'offline' };
+  let theme = panelTheme(platform, nativeTheme);
+  let iconKey = '';
+  let tooltip = '';
+  let menuKey = '';
+  let menuView: TrayMenuView = { status: '', paused: false, update: null };
+  let builtMenu: Menu | null = null;
+  let iconRenders = 0;
+  let menuBuilds = 0;
+  let destroyed = false;
+
+  const tray = new Tray(buildTrayImage(state, platform, theme, render));
+  iconRenders += 1;
+  iconKey = `${trayBadgeText(state.badgeCount)}|${state.attention}|${theme}`;
+  if (platform === 'darwin') tray.setIgnoreDoubleClickEvents(true);
+  tray.on('click', () => options.onOpen());
+
+  const buildMenu = (view: TrayMenuView): Menu => {
+    const template: MenuItemConstructorOptions[] = [
+      { id: 'open', label: 'Open AuZap', click: () => options.onOpen() },
+      { id: 'status', label: menuLabel(view.status, platform), enabled: false },
+      {
+        id: 'pause',
+        label: 'Pause notifications',
+        type: 'checkbox',
+        checked: view.paused,
+        // Electron flips `checked` before calling this; the runtime then publishes a
+        // snapshot and refresh() rebuilds the menu from the runtime's answer.
+        click: (item) => options.setNotificationsPaused(item.checked),
+      },
+    ];
+    const update = view.update;
+    if (update) {
+      template.push({
+        id: 'update',
+        label: update.label,
+        enabled: update.enabled,
+        click: () => (update.action === 'restart' ? options.updates?.restartToUpdate() : options.updates?.checkNow()),
+      });
+    }
+    template.push({ type: 'separator' }, { id: 'quit', label: 'Quit AuZap', click: () => options.onQuit() });
+    return Menu.buildFromTemplate(template);
+  };
+
+  const apply = () => {
+    if (destroyed) return;
+    const nextIconKey = `${trayBadgeText(state.badgeCount)}|${state.attention}|${theme}`;
+    if (nextIconKey !== iconKey) {
+      iconKey = nextIconKey;
+      tray.setImage(buildTrayImage(state, platform, theme, render));
+      iconRenders += 1;
+    }
+    const nextTooltip = trayTooltip(state.tooltip);
+    if (nextTooltip !== tooltip) {
+      tooltip = nextTooltip;
+      tray.setToolTip(tooltip);
+    }
+    const nextView: TrayMenuView = {
+      status: state.tooltip,
+      paused: options.notificationsPaused(),
+      update: updateMenuEntry(options.updates?.state()),
+    };
+    const nextMenuKey = JSON.stringify(nextView);
+    if (nextMenuKey !== menuKey) {
+      menuKey = nextMenuKey;
+      menuView = nextView;
+      builtMenu = buildMenu(nextView);
+      // Linux (StatusNotifierItem) only picks up a changed menu when it is set again.
+      tray.setContextMenu(builtMenu);
+      menuBuilds += 1;
+    }
+  };
+
+  const onThemeUpdated = () => {
+    theme = panelTheme(platform, nativeTheme);
+    apply();
+  };
+  nativeTheme.on('updated', onThemeUpdated);
+  apply();
+
+  return {
+    update(next) {
+      state = { ...next };
+      apply();
+    },
+    refresh: apply,
+    view: () => ({ state: { ...state }, theme, tooltip, menu: menuView, iconRenders, menuBuilds }),
+    menu: () => builtMenu,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      nativeTheme.removeListener('updated', onThemeUpdated);
+      tray.destroy();
+    },
+  };
+}

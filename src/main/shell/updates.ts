@@ -1,0 +1,82 @@
+/**
+ * Updates for the Electron host: the core's update controller (when to check, download,
+ * install) driving electron-updater (auto-updater.ts), handed to the runtime as its
+ * UpdatesPort. Only a packaged app updates itself (or a test build pointed at a feed by
+ * AUZAP_UPDATE_URL); elsewhere there is no port and the settings page says so.
+ */
+import type { UpdateChannel } from '../../shared/updates';
+import type { UpdatesPort } from '../core/host-runtime';
+import type { Logger } from '../core/ports';
+import { createUpdateController, type UpdateController, type UpdaterPort } from '../core/updates/update-controller';
+
+/**
+ * Whether this run should update itself: packaged, or pointed at a usable feed by
+ * AUZAP_UPDATE_URL (auto-updater.ts `updateFeedUrl`) for testing an unpackaged build.
+ */
+export function updatesEnabled(isPackaged: boolean, feedUrl: string | null): boolean {
+  return isPackaged || feedUrl !== null;
+}
+
+export interface UpdatesAdapterHooks {
+  /** Called right before the app quits to install: the window must close, not hide. */
+  beforeRestart(): void;
+  /** The restart did not happen after all (nothing downloaded, or the updater refused). */
+  restartCancelled(): void;
+  logger?: Logger;
+}
+
+/** The controller's API as the runtime's UpdatesPort (fire-and-forget, never throws). */
+export function toUpdatesPort(controller: UpdateController, hooks: UpdatesAdapterHooks): UpdatesPort {
+  const report = (what: string) => (error: unknown) =>
+    hooks.logger?.warn(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+  return {
+    state: () => controller.state(),
+    onChange: (listener) => controller.onChange(listener),
+    checkNow() {
+      controller.checkNow().catch(report('the update check'));
+    },
+    restartToUpdate() {
+      hooks.beforeRestart();
+      let restarting = false;
+      try {
+        restarting = controller.restartToUpdate();
+      } finally {
+        if (!restarting) hooks.restartCancelled();
+      }
+    },
+    later: () => controller.later(),
+    setChannel(channel: UpdateChannel) {
+      controller.setChannel(channel).catch(report('changing the update channel'));
+    },
+  };
+}
+
+export interface ElectronUpdates {
+  port: UpdatesPort;
+  /** Starts the periodic checks (call once the app is up). */
+  start(): void;
+  stop(): void;
+}
+
+/** The first check waits a little: the app's own start-up (connect, resync) goes first. */
+export const FIRST_CHECK_DELAY_MS = 15_000;
+
+export function createElectronUpdates(
+  updater: UpdaterPort,
+  hooks: UpdatesAdapterHooks,
+  firstCheckDelayMs = FIRST_CHECK_DELAY_MS,
+): ElectronUpdates {
+  // The saved channel arrives through port.setChannel() as soon as the runtime has
+  // read the settings; 'stable' until then.
+  const controller = createUpdateController({
+    port: updater,
+    channel: 'stable',
+    firstCheckDelayMs,
+    ...(hooks.logger ? { logger: hooks.logger } : {}),
+  });
+  return {
+    port: toUpdatesPort(controller, hooks),
+    start: () => controller.start(),
+    stop: () => controller.stop(),
+  };
+}

@@ -1,0 +1,98 @@
+// Dock/launcher badge, Windows taskbar overlay (with its spoken description) and the
+// window title follow the unread count; 0 clears them all.
+import { describe, expect, it, vi } from 'vitest';
+import { createBadgeSink, unreadDescription, windowTitle } from '../../../src/main/shell/badge';
+
+function setUp(platform: NodeJS.Platform = 'win32') {
+  const win = {
+    isDestroyed: vi.fn(() => false),
+    setTitle: vi.fn(),
+    setOverlayIcon: vi.fn(),
+  };
+  let current: typeof win | null = win;
+  const overlay = { overlay: true };
+  const options = {
+    platform,
+    setBadgeCount: vi.fn(() => true),
+    getWindow: () => current,
+    overlayImage: vi.fn(() => overlay as never),
+  };
+  const sink = createBadgeSink(options);
+  return { sink, win, options, overlay, setWindow: (w: typeof win | null) => (current = w) };
+}
+
+const state = (badgeCount: number) => ({ badgeCount, tooltip: 't', attention: 'none' as const });
+
+describe('the badge sink', () => {
+  it('shows the count on the dock, the taskbar overlay and the title', () => {
+    const { sink, win, options, overlay } = setUp();
+    sink.update(state(3));
+    expect(options.setBadgeCount).toHaveBeenCalledWith(3);
+    expect(win.setTitle).toHaveBeenCalledWith('(3) AuZap');
+    expect(options.overlayImage).toHaveBeenCalledWith({ badgeCount: 3 });
+    expect(win.setOverlayIcon).toHaveBeenCalledWith(overlay, '3 unread messages');
+  });
+
+  it('clears everything at 0', () => {
+    const { sink, win, options } = setUp();
+    sink.update(state(2));
+    sink.update(state(0));
+    expect(options.setBadgeCount).toHaveBeenLastCalledWith(0);
+    expect(win.setTitle).toHaveBeenLastCalledWith('AuZap');
+    expect(win.setOverlayIcon).toHaveBeenLastCalledWith(null, '');
+  });
+
+  it('says "1 unread message" for one', () => {
+    const { sink, win } = setUp();
+    sink.update(state(1));
+    expect(win.setOverlayIcon).toHaveBeenLastCalledWith(expect.anything(), '1 unread message');
+    expect(unreadDescription(0)).toBe('');
+    expect(unreadDescription(250)).toBe('250 unread messages');
+  });
+
+  it('caps the title at 99+ but says the real number', () => {
+    const { sink, win } = setUp();
+    sink.update(state(250));
+    expect(win.setTitle).toHaveBeenLastCalledWith('(99+) AuZap');
+    expect(win.setOverlayIcon).toHaveBeenLastCalledWith(expect.anything(), '250 unread messages');
+    expect(windowTitle(0)).toBe('AuZap');
+  });
+
+  it('has no overlay outside Windows', () => {
+    const { sink, win, options } = setUp('darwin');
+    sink.update(state(4));
+    expect(options.setBadgeCount).toHaveBeenCalledWith(4);
+    expect(win.setTitle).toHaveBeenCalledWith('(4) AuZap');
+    expect(win.setOverlayIcon).not.toHaveBeenCalled();
+  });
+
+  it('does nothing when the count did not change', () => {
+    const { sink, win, options } = setUp();
+    sink.update(state(3));
+    sink.update({ ...state(3), tooltip: 'another tooltip' });
+    expect(options.setBadgeCount).toHaveBeenCalledTimes(1);
+    expect(win.setTitle).toHaveBeenCalledTimes(1);
+  });
+
+  it('paints the current count on a new window, and survives having none', () => {
+    const { sink, setWindow, options } = setUp();
+    setWindow(null);
+    sink.update(state(7));
+    expect(options.setBadgeCount).toHaveBeenCalledWith(7);
+    const fresh = { isDestroyed: () => false, setTitle: vi.fn(), setOverlayIcon: vi.fn() };
+    sink.attachWindow(fresh);
+    expect(fresh.setTitle).toHaveBeenCalledWith('(7) AuZap');
+    expect(fresh.setOverlayIcon).toHaveBeenCalledWith(expect.anything(), '7 unread messages');
+    expect(sink.count()).toBe(7);
+  });
+
+  it('skips a destroyed window and a badge call that throws', () => {
+    const { sink, win, options } = setUp();
+    win.isDestroyed.mockReturnValue(true);
+    options.setBadgeCount.mockImplementation(() => {
+      throw new Error('unsupported');
+    });
+    expect(() => sink.update(state(2))).not.toThrow();
+    expect(win.setTitle).not.toHaveBeenCalled();
+  });
+});

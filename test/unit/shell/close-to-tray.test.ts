@@ -1,0 +1,140 @@
+// Closing hides to the tray (with a notice shown once ever); a real quit closes.
+import { describe, expect, it, vi } from 'vitest';
+import {
+  attachCloseToTray,
+  closeToTrayNotice,
+  createQuitFlag,
+  storedNotice,
+} from '../../../src/main/shell/close-to-tray';
+import type { KeyValueStore } from '../../../src/main/shell/window-state';
+
+function fakeWindow(fullScreen = false) {
+  const listeners = new Map<string, Array<(event: { preventDefault(): void }) => void>>();
+  const add = (event: string, listener: (event: { preventDefault(): void }) => void) => {
+    listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+  };
+  const win = {
+    on: vi.fn((event: string, listener: (e: { preventDefault(): void }) => void) => (add(event, listener), win)),
+    once: vi.fn((event: string, listener: (e: { preventDefault(): void }) => void) => (add(event, listener), win)),
+    hide: vi.fn(),
+    isFullScreen: vi.fn(() => fullScreen),
+    setFullScreen: vi.fn(),
+  };
+  /** Emits `close` the way Electron does; returns whether the close was prevented. */
+  const close = () => {
+    let prevented = false;
+    for (const listener of listeners.get('close') ?? []) listener({ preventDefault: () => (prevented = true) });
+    return prevented;
+  };
+  const emit = (event: string) => {
+    for (const listener of listeners.get(event) ?? []) listener({ preventDefault: () => undefined });
+  };
+  return { win, close, emit };
+}
+
+function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return { data, get: (k) => data.get(k), set: (k, v) => void data.set(k, v) };
+}
+
+describe('close to tray', () => {
+  it('hides the window instead of closing it, and says so once', () => {
+    const { win, close } = fakeWindow();
+    const quit = createQuitFlag();
+    const notify = vi.fn();
+    attachCloseToTray(win as never, { quit, notice: storedNotice(memoryStore()), notify, platform: 'linux' });
+
+    expect(close()).toBe(true);
+    expect(win.hide).toHaveBeenCalledTimes(1);
+    expect(notify).toHaveBeenCalledWith({
+      title: 'AuZap keeps running in the tray',
+      body: expect.stringContaining('Quit AuZap'),
+    });
+
+    expect(close()).toBe(true);
+    expect(win.hide).toHaveBeenCalledTimes(2);
+    expect(notify).toHaveBeenCalledTimes(1);
+  });
+
+  it('remembers the notice across runs', () => {
+    const store = memoryStore();
+    const first = fakeWindow();
+    const notify = vi.fn();
+    attachCloseToTray(first.win as never, {
+      quit: createQuitFlag(),
+      notice: storedNotice(store),
+      notify,
+      platform: 'win32',
+    });
+    first.close();
+    expect(store.data.get('closeToTrayNoticeShown')).toBe(true);
+
+    // Next launch: a new window, the same store.
+    const second = fakeWindow();
+    attachCloseToTray(second.win as never, {
+      quit: createQuitFlag(),
+      notice: storedNotice(store),
+      notify,
+      platform: 'win32',
+    });
+    second.close();
+    expect(second.win.hide).toHaveBeenCalled();
+    expect(notify).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets the window close once the app is quitting', () => {
+    const { win, close } = fakeWindow();
+    const quit = createQuitFlag();
+    const notify = vi.fn();
+    attachCloseToTray(win as never, { quit, notice: storedNotice(memoryStore()), notify, platform: 'linux' });
+    quit.markQuitting();
+    expect(close()).toBe(false);
+    expect(win.hide).not.toHaveBeenCalled();
+    expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('hides again after a quit was called off', () => {
+    const { win, close } = fakeWindow();
+    const quit = createQuitFlag();
+    attachCloseToTray(win as never, { quit, notice: storedNotice(memoryStore()), notify: vi.fn(), platform: 'linux' });
+    quit.markQuitting();
+    expect(quit.quitting).toBe(true);
+    quit.cancel();
+    expect(quit.quitting).toBe(false);
+    expect(close()).toBe(true);
+  });
+
+  it('leaves full screen first on macOS, then hides', () => {
+    const { win, close, emit } = fakeWindow(true);
+    const notify = vi.fn();
+    attachCloseToTray(win as never, {
+      quit: createQuitFlag(),
+      notice: storedNotice(memoryStore()),
+      notify,
+      platform: 'darwin',
+    });
+    expect(close()).toBe(true);
+    expect(win.setFullScreen).toHaveBeenCalledWith(false);
+    expect(win.hide).not.toHaveBeenCalled();
+    emit('leave-full-screen');
+    expect(win.hide).toHaveBeenCalledTimes(1);
+    expect(notify).toHaveBeenCalledWith(closeToTrayNotice('darwin'));
+    expect(closeToTrayNotice('darwin').title).toBe('AuZap keeps running in the menu bar');
+  });
+
+  it('still hides when the notice cannot be saved', () => {
+    const { win, close } = fakeWindow();
+    const store = memoryStore();
+    store.set = () => {
+      throw new Error('read-only disk');
+    };
+    attachCloseToTray(win as never, {
+      quit: createQuitFlag(),
+      notice: storedNotice(store),
+      notify: vi.fn(),
+      platform: 'linux',
+    });
+    expect(close()).toBe(true);
+    expect(win.hide).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,327 @@
+// The tray adapter: the icon is redrawn (with the count) only when what it shows
+// changed, the tooltip follows the runtime, the menu items call the runtime, and the
+// menu is rebuilt only when its content changed.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+interface FakeImage {
+  buffer: Buffer;
+  scaleFactor: number;
+  representations: { scaleFactor?: number; buffer?: Buffer }[];
+  addRepresentation(options: { scaleFactor?: number; buffer?: Buffer }): void;
+}
+interface FakeMenu {
+  template: Array<{
+    id?: string;
+    label?: string;
+    type?: string;
+    checked?: boolean;
+    enabled?: boolean;
+    click?: (item: { checked: boolean }) => void;
+  }>;
+  getMenuItemById(id: string): unknown;
+}
+
+const electron = vi.hoisted(() => {
+  const themeListeners = new Set<() => void>();
+  const trays: FakeTray[] = [];
+  class FakeTray {
+    image: unknown;
+    images: unknown[] = [];
+    tooltips: string[] = [];
+    menus: unknown[] = [];
+    listeners = new Map<string, () => void>();
+    destroyed = false;
+    constructor(image: unknown) {
+      this.image = image;
+      this.images.push(image);
+      trays.push(this);
+    }
+    setImage(image: unknown) {
+      this.image = image;
+      this.images.push(image);
+    }
+    setToolTip(text: string) {
+      this.tooltips.push(text);
+    }
+    setContextMenu(menu: unknown) {
+      this.menus.push(menu);
+    }
+    setIgnoreDoubleClickEvents() {}
+    on(event: string, listener: () => void) {
+      this.listeners.set(event, listener);
+      return this;
+    }
+    destroy() {
+      this.destroyed = true;
+    }
+  }
+  return {
+    trays,
+    themeListeners,
+    Tray: FakeTray,
+    Menu: {
+      buildFromTemplate: (template: FakeMenu['template']): FakeMenu => ({
+        template,
+        getMenuItemById: (id: string) => template.find((item) => item.id === id),
+      }),
+    },
+    nativeImage: {
+      createFromBuffer: (buffer: Buffer, options?: { scaleFactor?: number }): FakeImage => {
+        const image: FakeImage = {
+          buffer,
+          scaleFactor: options?.scaleFactor ?? 1,
+          representations: [],
+          addRepresentation(rep) {
+            image.representations.push(rep);
+          },
+        };
+        return image;
+      },
+    },
+    nativeTheme: {
+      shouldUseDarkColors: false,
+      shouldUseDarkColorsForSystemIntegratedUI: false,
+      on: (event: string, listener: () => void) => themeListeners.add(listener),
+      removeListener: (event: string, listener: () => void) => themeListeners.delete(listener),
+    },
+  };
+});
+vi.mock('electron', () => electron);
+
+import type { UpdateState } from '../../../src/shared/updates';
+import type { TrayState } from '../../../src/main/core/ports';
+import { renderTrayIcon } from '../../../src/main/core/tray-icon';
+import {
+  createTrayController,
+  panelTheme,
+  trayImageSpecs,
+  trayTooltip,
+  updateMenuEntry,
+  type TrayControllerOptions,
+} from '../../../src/main/shell/tray';
+
+type Tray = (typeof electron.trays)[number];
+const pngWidth = (png: Buffer) => png.readUInt32BE(16);
+
+function setUp(overrides: Partial<TrayControllerOptions> = {}) {
+  let paused = false;
+  const render = vi.fn(renderTrayIcon);
+  const options = {
+    platform: 'linux' as NodeJS.Platform,
+    onOpen: vi.fn(),
+    onQuit: vi.fn(),
+    notificationsPaused: vi.fn(() => paused),
+    setNotificationsPaused: vi.fn((next: boolean) => {
+      paused = next;
+    }),
+    render,
+    ...overrides,
+  };
+  const controller = createTrayController(options);
+  const tray = electron.trays.at(-1) as Tray;
+  const lastMenu = () => tray.menus.at(-1) as FakeMenu;
+  const item = (id: string) => lastMenu().template.find((entry) => entry.id === id);
+  return { controller, tray, options, render, lastMenu, item, setPaused: (p: boolean) => (paused = p) };
+}
+
+const online = (badgeCount: number): TrayState => ({
+  badgeCount,
+  tooltip: `AuZap — Online, ${badgeCount} unread messages`,
+  attention: 'none',
+});
+
+beforeEach(() => {
+  electron.trays.length = 0;
+  electron.themeListeners.clear();
+  electron.nativeTheme.shouldUseDarkColors = false;
+  electron.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
+});
+
+describe('the tray icon', () => {
+  it('starts with an icon, a tooltip and a menu', () => {
+    const { tray, render, lastMenu } = setUp();
+    expect(tray.images).toHaveLength(1);
+    expect(render).toHaveBeenCalledWith(expect.objectContaining({ count: 0, attention: 'offline' }));
+    expect(tray.tooltips).toHaveLength(1);
+    expect(lastMenu().template.map((entry) => entry.label ?? entry.type)).toEqual([
+      'Open AuZap',
+      tray.tooltips[0],
+      'Pause notifications',
+      'separator',
+      'Quit AuZap',
+    ]);
+  });
+
+  it('is redrawn with the unread count, and the tooltip and status line follow', () => {
+    const { controller, tray, render, item } = setUp();
+    render.mockClear();
+    controller.update(online(3));
+    expect(render).toHaveBeenCalledWith(expect.objectContaining({ count: 3, attention: 'none' }));
+    expect(tray.images).toHaveLength(2);
+    expect(tray.tooltips.at(-1)).toBe('AuZap — Online, 3 unread messages');
+    expect(item('status')).toMatchObject({ label: 'AuZap — Online, 3 unread messages', enabled: false });
+    expect(controller.view().state.badgeCount).toBe(3);
+  });
+
+  it('does nothing when nothing visible changed', () => {
+    const { controller, tray, render } = setUp();
+    controller.update(online(3));
+    render.mockClear();
+    const counts = [tray.images.length, tray.tooltips.length, tray.menus.length];
+    controller.update(online(3));
+    controller.refresh();
+    expect(render).not.toHaveBeenCalled();
+    expect([tray.images.length, tray.tooltips.length, tray.menus.length]).toEqual(counts);
+  });
+
+  it('draws "99+" once for every count above 99', () => {
+    const { controller, tray } = setUp();
+    controller.update({ ...online(120), tooltip: 'x' });
+    const images = tray.images.length;
+    controller.update({ ...online(150), tooltip: 'x' });
+    expect(tray.images).toHaveLength(images);
+  });
+
+  it('looks different when offline and when sign-in is needed', () => {
+    const { controller, render } = setUp();
+    controller.update(online(2));
+    controller.update({ badgeCount: 2, tooltip: 'AuZap — Sign-in needed', attention: 'sign_in' });
+    expect(render).toHaveBeenLastCalledWith(expect.objectContaining({ count: 2, attention: 'sign_in' }));
+    controller.update({ badgeCount: 2, tooltip: 'AuZap — Offline', attention: 'offline' });
+    expect(render).toHaveBeenLastCalledWith(expect.objectContaining({ attention: 'offline' }));
+  });
+
+  it('is redrawn for the panel colour when the OS theme changes', () => {
+    const { tray, render } = setUp();
+    expect(render).toHaveBeenLastCalledWith(expect.objectContaining({ theme: 'light-panel' }));
+    electron.nativeTheme.shouldUseDarkColors = true;
+    for (const listener of electron.themeListeners) listener();
+    expect(render).toHaveBeenLastCalledWith(expect.objectContaining({ theme: 'dark-panel' }));
+    expect(tray.images).toHaveLength(2);
+  });
+
+  it('carries every size of the platform at its scale factor', () => {
+    const { tray } = setUp({ platform: 'win32' });
+    const image = tray.image as FakeImage;
+    expect(pngWidth(image.buffer)).toBe(16);
+    expect(image.scaleFactor).toBe(1);
+    expect(image.representations.map((r) => [r.scaleFactor, pngWidth(r.buffer as Buffer)])).toEqual([
+      [1.5, 24],
+      [2, 32],
+    ]);
+    expect(trayImageSpecs('darwin')).toEqual([
+      { size: 16, scaleFactor: 1 },
+      { size: 32, scaleFactor: 2 },
+    ]);
+    expect(trayImageSpecs('linux')[0]).toEqual({ size: 22, scaleFactor: 1 });
+  });
+
+  it('reads the taskbar colour on Windows and the OS mode elsewhere', () => {
+    const theme = { shouldUseDarkColors: true, shouldUseDarkColorsForSystemIntegratedUI: false };
+    expect(panelTheme('win32', theme)).toBe('light-panel');
+    expect(panelTheme('darwin', theme)).toBe('dark-panel');
+    expect(panelTheme('linux', { ...theme, shouldUseDarkColors: false })).toBe('light-panel');
+  });
+
+  it('keeps the tooltip within what Windows shows', () => {
+    expect(trayTooltip('a'.repeat(200))).toHaveLength(127);
+    expect(trayTooltip('short')).toBe('short');
+  });
+
+  it('opens the window on click and on "Open AuZap"; quits on "Quit AuZap"', () => {
+    const { tray, item, options } = setUp();
+    tray.listeners.get('click')?.();
+    item('open')?.click?.({ checked: false });
+    expect(options.onOpen).toHaveBeenCalledTimes(2);
+    item('quit')?.click?.({ checked: false });
+    expect(options.onQuit).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops listening to the theme and removes the icon on destroy', () => {
+    const { controller, tray } = setUp();
+    controller.destroy();
+    expect(tray.destroyed).toBe(true);
+    expect(electron.themeListeners.size).toBe(0);
+    controller.update(online(5));
+    expect(tray.images).toHaveLength(1);
+  });
+});
+
+describe('Pause notifications', () => {
+  it('is a checkbox that calls the runtime, and follows it', () => {
+    const { controller, tray, item, options } = setUp();
+    expect(item('pause')).toMatchObject({ type: 'checkbox', checked: false });
+    // Electron flips `checked` before it calls click.
+    item('pause')?.click?.({ checked: true });
+    expect(options.setNotificationsPaused).toHaveBeenCalledWith(true);
+    // The runtime publishes a snapshot; the host calls refresh().
+    const menus = tray.menus.length;
+    controller.refresh();
+    expect(tray.menus).toHaveLength(menus + 1);
+    expect(item('pause')?.checked).toBe(true);
+    // Nothing changed since: not rebuilt again.
+    controller.refresh();
+    expect(tray.menus).toHaveLength(menus + 1);
+  });
+
+  it('shows a pause switched in the window', () => {
+    const { controller, item, setPaused } = setUp();
+    setPaused(true);
+    controller.refresh();
+    expect(item('pause')?.checked).toBe(true);
+    setPaused(false);
+    controller.refresh();
+    expect(item('pause')?.checked).toBe(false);
+  });
+});
+
+describe('the update entry', () => {
+  const updatesWith = (state: UpdateState) => ({
+    state: vi.fn(() => state),
+    checkNow: vi.fn(),
+    restartToUpdate: vi.fn(),
+  });
+
+  it('is absent without an updater', () => {
+    const { item } = setUp();
+    expect(item('update')).toBeUndefined();
+  });
+
+  it('checks for updates', () => {
+    const updates = updatesWith({ status: 'idle', channel: 'stable' });
+    const { item, lastMenu } = setUp({ updates });
+    expect(lastMenu().template.map((e) => e.label ?? e.type)).toEqual([
+      'Open AuZap',
+      expect.any(String),
+      'Pause notifications',
+      'Check for updates',
+      'separator',
+      'Quit AuZap',
+    ]);
+    item('update')?.click?.({ checked: false });
+    expect(updates.checkNow).toHaveBeenCalled();
+    expect(updates.restartToUpdate).not.toHaveBeenCalled();
+  });
+
+  it('offers the restart once an update is downloaded', () => {
+    const updates = updatesWith({ status: 'idle', channel: 'stable' });
+    const { controller, item } = setUp({ updates });
+    updates.state.mockReturnValue({ status: 'downloaded', version: '1.2.3', channel: 'stable' });
+    controller.refresh();
+    expect(item('update')?.label).toBe('Restart to update to 1.2.3');
+    item('update')?.click?.({ checked: false });
+    expect(updates.restartToUpdate).toHaveBeenCalled();
+  });
+
+  it('is disabled while checking or downloading', () => {
+    expect(updateMenuEntry({ status: 'checking', channel: 'stable' })).toMatchObject({ enabled: false });
+    expect(updateMenuEntry({ status: 'downloading', percent: 40, channel: 'beta' })).toMatchObject({
+      enabled: false,
+    });
+    expect(updateMenuEntry({ status: 'error', error: 'x', channel: 'stable' })).toMatchObject({
+      label: 'Check for updates',
+      enabled: true,
+    });
+    expect(updateMenuEntry(undefined)).toBeNull();
+  });
+});
