@@ -211,8 +211,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
 
   let lastTray = '';
   const publishSnapshot = () => {
-    emit({ channel: 'app:snapshot', payload: snapshot() });
-    const tray = trayState();
+    const current = snapshot();
+    emit({ channel: 'app:snapshot', payload: current });
+    const tray = describeTray(current.connection.status, current.inbox.totalUnread, info.demo);
     const key = JSON.stringify(tray);
     if (key !== lastTray) {
       lastTray = key;
