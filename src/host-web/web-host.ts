@@ -112,9 +112,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // Only loopback names: a rebound DNS name must not read /host/state as same-origin.
+    if (!isOwnOrigin(`http://${req.headers.host ?? ''}`)) {
+      sendJson(res, 403, { error: 'forbidden host' });
+      return;
+    }
     const url = new URL(req.url ?? '/', origin);
     // The shell's side of a notification click (Electron gets it from the OS).
     const click = /^\/host\/notifications\/(\d+)\/click$/.exec(url.pathname);
+    // Another website may not click for the user (browsers send Origin on cross-site POSTs).
+    if (req.method === 'POST' && req.headers.origin !== undefined && !isOwnOrigin(req.headers.origin)) {
+      sendJson(res, 403, { error: 'forbidden origin' });
+      return;
+    }
     if (req.method === 'POST' && click) {
       const notification = shell.read().notifications[Number(click[1])];
       if (!notification) {

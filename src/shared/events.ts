@@ -7,8 +7,12 @@
  */
 import { z } from 'zod';
 
-/** ISO 8601 instant as the backend writes it (`new Date().toISOString()`), offsets tolerated. */
-export const isoTimestamp = z.iso.datetime({ offset: true });
+/**
+ * ISO 8601 instant, offsets tolerated, normalised to UTC with milliseconds
+ * (`2026-11-26T12:00:00.000Z`): the app compares and sorts these as strings, which is
+ * only right when they all have the same shape.
+ */
+export const isoTimestamp = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
 
 const nonEmpty = z.string().min(1);
 

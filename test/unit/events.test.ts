@@ -108,3 +108,12 @@ describe('REST schemas', () => {
     ).toBe(true);
   });
 });
+
+describe('timestamps', () => {
+  it('are normalised to UTC with milliseconds, so string order is time order', () => {
+    const local = parseServerEvent('whatsapp:qr', { instanceId: 'i', qr: 'q', timestamp: '2026-11-26T09:00:00-03:00' });
+    const seconds = parseServerEvent('whatsapp:qr', { instanceId: 'i', qr: 'q', timestamp: '2026-11-26T11:30:00Z' });
+    expect(local.ok && local.value.payload.timestamp).toBe('2026-11-26T12:00:00.000Z');
+    expect(seconds.ok && seconds.value.payload.timestamp).toBe('2026-11-26T11:30:00.000Z');
+  });
+});

@@ -132,3 +132,13 @@ describe('message notifications', () => {
     expect(delivered).toEqual([]);
   });
 });
+
+describe('a stopped notifier', () => {
+  it('raises nothing for messages offered after stop (a previous organization finishing its work)', () => {
+    const { notifier, delivered, advance } = setup();
+    notifier.stop();
+    notifier.offer(message('c1', 'late'));
+    advance(10_000);
+    expect(delivered).toEqual([]);
+  });
+});

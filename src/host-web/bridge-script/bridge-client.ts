@@ -48,6 +48,8 @@ function open() {
   });
   ws.addEventListener('close', () => {
     socket = null;
+    // Callers are told these failed, so they must never be sent later (a reply sent twice).
+    outbox.length = 0;
     for (const resolve of pending.values()) resolve(lostContact);
     pending.clear();
     setTimeout(open, RECONNECT_MS);

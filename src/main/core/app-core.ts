@@ -16,9 +16,9 @@ import { createInstancesModel, type InstancesModel } from './instances';
 import { contactLabel } from './notifications/message-notification-text';
 import { createMessageNotifier, realScheduler, type Scheduler } from './notifications/message-notifier';
 import {
+  composePersistedState,
   inboxScope,
   PERSIST_LIMITS,
-  PERSISTED_STATE_VERSION,
   readPersistedState,
   type PersistedState,
 } from './persistence/persisted-state';
@@ -86,16 +86,17 @@ export function createAppCore(options: AppCoreOptions): AppCore {
 
   // ---- what was saved last time ---------------------------------------------
   const loaded = readPersistedState(options.stateFile?.load().data, scope);
-  if (loaded.problem) logger.warn(loaded.problem);
+  if (loaded.problem) {
+    // Keep the original before the first save replaces it: it may hold what the user needs.
+    const copy = options.stateFile?.preserveCopy();
+    logger.warn(`${loaded.problem}${copy ? ` The original was kept as ${copy}.` : ''}`);
+  }
   let notificationSettings: NotificationSettings = loaded.notifications;
   const store = createInboxStore();
   if (loaded.inbox) store.importPersisted(loaded.inbox);
 
-  const collectState = (): PersistedState => ({
-    version: PERSISTED_STATE_VERSION,
-    notifications: notificationSettings,
-    inbox: { scope, ...store.exportRecent(PERSIST_LIMITS) },
-  });
+  const collectState = (): PersistedState =>
+    composePersistedState(notificationSettings, { scope, ...store.exportRecent(PERSIST_LIMITS) }, loaded.otherInboxes);
   const saver = options.stateFile ? createSaver(options.stateFile, collectState) : null;
 
   // ---- what the user is looking at --------------------------------------------
@@ -103,8 +104,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const watching = () => view.focused && view.visible;
 
   // ---- notifications ------------------------------------------------------------
+  // A stopped core (the user switched organization) may still have requests finishing:
+  // nothing of it may reach the screen, the tray or a notification any more.
+  let stopped = false;
   const deliver = (notification: DesktopNotification) => {
-    if (notificationSettings.paused) return;
+    if (stopped || notificationSettings.paused) return;
     options.notifier.notify(notification);
   };
   /** Instance news only interrupts someone who is not looking at the window. */
@@ -120,6 +124,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
 
   // ---- pushes ---------------------------------------------------------------------
   const emit = (push: PushMessage) => {
+    if (stopped) return;
     for (const listener of listeners) {
       try {
         listener(push);
@@ -163,7 +168,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         onConversations: (delta) => emit({ channel: 'inbox:conversations', payload: delta }),
         onMessages: (delta) => emit({ channel: 'inbox:messages', payload: delta }),
         onSummary: () => publishSnapshot(),
-        onPersist: () => saver?.schedule(),
+        onPersist: () => {
+          if (!stopped) saver?.schedule();
+        },
         onUnauthorized: requireSignIn,
       })
     : null;
@@ -211,6 +218,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
 
   let lastTray = '';
   const publishSnapshot = () => {
+    if (stopped) return;
     const current = snapshot();
     emit({ channel: 'app:snapshot', payload: current });
     const tray = describeTray(current.connection.status, current.inbox.totalUnread, info.demo);
@@ -316,10 +324,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       connection.start();
     },
     stop() {
+      saver?.flush();
+      stopped = true;
       instances?.stop();
       messageNotifier.stop();
       inbox?.stop();
-      saver?.flush();
+      saver?.cancel();
       const current = connection;
       connection = null;
       if (current) {

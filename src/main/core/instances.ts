@@ -62,7 +62,13 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
   const nowIso = (offsetMs = 0) => new Date(clock.now() + offsetMs).toISOString();
   const instanceName = (id: string) => items.find((i) => i.id === id)?.name ?? 'WhatsApp number';
 
+  /** Orders live changes against REST answers (see loadOnce). */
+  let changeSeq = 0;
+  const changedAt = new Map<string, number>();
+
   const updateInstance = (id: string, patch: Partial<InstanceView>) => {
+    changeSeq += 1;
+    changedAt.set(id, changeSeq);
     items = items.map((item) => (item.id === id ? { ...item, ...patch } : item));
   };
 
@@ -89,16 +95,22 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
   };
 
   const loadOnce = async () => {
+    const startedAt = changeSeq;
     try {
       const list = await rest.listInstances();
       const previous = new Map(items.map((i) => [i.id, i]));
-      items = list.map((dto) => ({
-        id: dto.id,
-        name: dto.name,
-        status: dto.status,
-        phoneNumber: dto.phoneNumber ?? null,
-        lastDisconnect: dto.status === 'connected' ? null : (previous.get(dto.id)?.lastDisconnect ?? null),
-      }));
+      items = list.map((dto) => {
+        const known = previous.get(dto.id);
+        // An event that arrived while this answer was on its way is newer than the answer.
+        if (known && (changedAt.get(dto.id) ?? 0) > startedAt) return { ...known, name: dto.name };
+        return {
+          id: dto.id,
+          name: dto.name,
+          status: dto.status,
+          phoneNumber: dto.phoneNumber ?? null,
+          lastDisconnect: dto.status === 'connected' ? null : (known?.lastDisconnect ?? null),
+        };
+      });
       loadedAt = nowIso();
       error = null;
     } catch (failure) {

@@ -35,6 +35,11 @@ interface SettingsValues {
   serverUrl: string | null;
   organizationId: string | null;
   token: string | null;
+  /**
+   * A saved token this run could not decrypt (keychain locked at login, say). Kept as
+   * is and written back, so changing a preference does not erase a valid sign-in.
+   */
+  lockedToken: SavedDocument['token'];
   tokenStorage: 'encrypted' | 'plain';
   launchAtLogin: boolean;
   updateChannel: UpdateChannel;
@@ -48,7 +53,8 @@ export interface SavedSettings extends Readonly<SettingsValues> {
 function savedSettings(values: SettingsValues): SavedSettings {
   return {
     ...values,
-    with: (patch) => savedSettings({ ...values, ...patch }),
+    // A token typed by the user replaces whatever was locked.
+    with: (patch) => savedSettings({ ...values, ...patch, ...('token' in patch ? { lockedToken: null } : {}) }),
     toDocument(secretBox) {
       const encrypt = secretBox?.available() ?? false;
       return {
@@ -59,7 +65,7 @@ function savedSettings(values: SettingsValues): SavedSettings {
           ? encrypt && secretBox
             ? { storage: 'encrypted', value: secretBox.encrypt(values.token) }
             : { storage: 'plain', value: values.token }
-          : null,
+          : values.lockedToken,
         launchAtLogin: values.launchAtLogin,
         updateChannel: values.updateChannel,
       };
@@ -71,6 +77,7 @@ export const DEFAULT_SETTINGS = savedSettings({
   serverUrl: null,
   organizationId: null,
   token: null,
+  lockedToken: null,
   tokenStorage: 'plain',
   launchAtLogin: false,
   updateChannel: 'stable',
@@ -92,6 +99,7 @@ export function readSavedSettings(
   }
   const doc = parsed.data;
   let token: string | null = null;
+  let lockedToken: SavedDocument['token'] = null;
   let tokenStorage: 'encrypted' | 'plain' = secretBox?.available() ? 'encrypted' : 'plain';
   if (doc.token?.storage === 'plain') {
     token = doc.token.value;
@@ -102,14 +110,16 @@ export function readSavedSettings(
       token = secretBox.decrypt(doc.token.value);
       tokenStorage = 'encrypted';
     } catch {
-      // Another user account or a wiped keychain: the token is gone, ask to sign in.
-      logger.warn('the saved sign-in token could not be decrypted; sign in again');
+      // A locked or different keychain: ask to sign in, but keep the sealed token.
+      lockedToken = doc.token;
+      logger.warn('the saved sign-in token could not be decrypted (is the system keychain unlocked?); sign in again');
     }
   }
   return savedSettings({
     serverUrl: doc.serverUrl,
     organizationId: doc.organizationId,
     token,
+    lockedToken,
     tokenStorage,
     launchAtLogin: doc.launchAtLogin,
     updateChannel: doc.updateChannel,

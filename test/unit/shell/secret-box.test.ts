@@ -64,7 +64,12 @@ describe('the safeStorage SecretBox', () => {
     }).toDocument(box);
     expect(doc.token).toMatchObject({ storage: 'encrypted' });
     expect(JSON.stringify(doc)).not.toContain('secret-token');
-    const file = { path: 'x', load: () => ({ data: doc, problem: null }), save: () => undefined };
+    const file = {
+      path: 'x',
+      load: () => ({ data: doc, problem: null }),
+      save: () => undefined,
+      preserveCopy: () => null,
+    };
     expect(readSavedSettings(file, box, logger).token).toBe('secret-token');
 
     const otherUser = createSafeStorageSecretBox(

@@ -20,6 +20,8 @@ export const RESYNC_MAX_PAGES = 10;
 /** Overlap between syncs, so clock differences with the server never lose a message. */
 export const SYNC_OVERLAP_MS = 2 * 60_000;
 const PUSH_THROTTLE_MS = 50;
+export const SYNC_RETRY_MIN_MS = 5_000;
+export const SYNC_RETRY_MAX_MS = 60_000;
 
 export interface InboxViewer {
   /** The conversation on screen in a focused, visible window, if any. */
@@ -105,46 +107,65 @@ export function createInboxService(options: InboxServiceOptions) {
    * Fetches a conversation's newest messages, going back page by page until it
    * reaches messages it already knows (or the page limit).
    */
+  /** Just after `timestamp`: paging with `before` is strict, and messages can share a second. */
+  const justAfter = (timestamp: string) => iso(Date.parse(timestamp) + 1);
+
+  /** Pages back from the newest message; returns them oldest first, in the server's order. */
   const fetchMissed = async (conversationId: string, knownUntil: string | null): Promise<MessageDto[]> => {
-    const collected: MessageDto[] = [];
+    const pages: MessageDto[][] = [];
+    const seen = new Set<string>();
     let before: string | undefined;
     for (let page = 0; page < RESYNC_MAX_PAGES; page += 1) {
       const batch = await rest.listMessages(conversationId, { before, limit: RESYNC_PAGE_SIZE });
-      collected.push(...batch);
+      const fresh = batch.filter((message) => !seen.has(message.id));
+      for (const message of fresh) seen.add(message.id);
+      pages.push(fresh);
+      const added = fresh.length;
       const oldest = batch[0];
       const reachedKnown = knownUntil !== null && batch.some((m) => m.timestamp <= knownUntil);
-      if (!oldest || batch.length < RESYNC_PAGE_SIZE || reachedKnown || knownUntil === null) break;
-      before = oldest.timestamp;
+      if (!oldest || added === 0 || batch.length < RESYNC_PAGE_SIZE || reachedKnown || knownUntil === null) break;
+      // Overlap by the oldest timestamp so same-second messages on a page boundary are kept.
+      before = justAfter(oldest.timestamp);
     }
-    return collected;
+    return pages.reverse().flat();
   };
+
+  /**
+   * Conversations that moved on while we were away, with what we knew of them then.
+   * An entry leaves only once its missed messages are merged, so a failed fetch is
+   * retried by the next sync instead of being forgotten.
+   */
+  const catchUp = new Map<string, string>();
 
   const syncOnce = async () => {
     const startedAt = clock.now();
     const previous = store.lastSyncAt();
     const since = previous ? iso(Date.parse(previous) - SYNC_OVERLAP_MS) : undefined;
+    // Taken before the request: a live message arriving meanwhile must not hide the gap.
+    const knownBefore = new Map(store.conversations().map((c) => [c.id, c.lastMessageAt]));
     const dtos = await rest.listConversations(since);
-    const knownActivity = new Map<string, string>();
     for (const dto of dtos) {
-      const known = store.conversation(dto.id);
-      if (known && dto.lastMessageAt > known.lastMessageAt) knownActivity.set(dto.id, known.lastMessageAt);
+      const known = knownBefore.get(dto.id);
+      if (known !== undefined && dto.lastMessageAt > known && !catchUp.has(dto.id)) catchUp.set(dto.id, known);
     }
+    // A conversation first seen live while this request was out keeps its live count:
+    // the server's count may include messages whose events are still on their way.
     store.mergeConversations(dtos);
-    // Conversations we knew that moved on while we were away: fetch exactly what we
-    // missed. Their new incoming messages count as unread and may notify.
-    for (const [conversationId, knownUntil] of knownActivity) {
+    for (const [conversationId, knownUntil] of [...catchUp]) {
       const missed = await fetchMissed(conversationId, knownUntil);
       const inFocus = options.viewer.conversationInFocus() === conversationId;
       const { newIncoming } = store.mergeMessages(conversationId, missed, {
         // The pages are the newest ones, contiguous back to what we knew.
         isNewestPage: true,
       });
+      catchUp.delete(conversationId);
       const unseen = newIncoming.filter((m) => m.timestamp > knownUntil);
       if (unseen.length > 0 && !inFocus) {
         const row = store.conversation(conversationId);
         if (row) store.setUnreadCount(conversationId, row.unreadCount + unseen.length);
         for (const message of unseen) options.onNewIncoming(message);
       }
+      scheduleFlush();
     }
     store.setLastSyncAt(iso(startedAt));
   };
@@ -154,12 +175,17 @@ export function createInboxService(options: InboxServiceOptions) {
     options.onSummary();
   };
 
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let retryDelayMs = 0;
+
   /** Brings the inbox up to date from REST (on connect without recovery, and on start). */
   const sync = async (): Promise<void> => {
     if (syncing) {
       syncAgain = true;
       return;
     }
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
     setSyncing(true);
     try {
       do {
@@ -167,6 +193,7 @@ export function createInboxService(options: InboxServiceOptions) {
         try {
           await syncOnce();
           syncError = null;
+          retryDelayMs = 0;
         } catch (failure) {
           syncError = `Could not update the inbox. ${wordsFor(failure)}`;
           logger.warn(syncError);
@@ -175,6 +202,12 @@ export function createInboxService(options: InboxServiceOptions) {
     } finally {
       setSyncing(false);
       scheduleFlush();
+    }
+    // A failed sync is retried on its own (5 s, doubling to a minute): messages missed
+    // while offline must not wait for the next disconnect to show up.
+    if (syncError && !stopped) {
+      retryDelayMs = Math.min(SYNC_RETRY_MAX_MS, retryDelayMs ? retryDelayMs * 2 : SYNC_RETRY_MIN_MS);
+      retryTimer = setTimeout(() => void sync(), retryDelayMs);
     }
   };
 
@@ -230,12 +263,15 @@ export function createInboxService(options: InboxServiceOptions) {
       const oldest = store.messages(conversationId)[0];
       try {
         const page = await rest.listMessages(conversationId, {
-          before: oldest?.timestamp,
+          before: oldest ? justAfter(oldest.timestamp) : undefined,
           limit: THREAD_PAGE_SIZE,
         });
+        const added = page.filter((m) => !store.message(conversationId, m.id)).length;
         store.mergeMessages(conversationId, page, {
+          placement: 'older',
           isNewestPage: !oldest,
-          hasOlder: page.length >= THREAD_PAGE_SIZE,
+          // A full page that brought nothing new means we are at the start (or stuck on one second).
+          hasOlder: page.length >= THREAD_PAGE_SIZE && added > 0,
         });
         threadErrors.delete(conversationId);
       } catch (failure) {
@@ -292,6 +328,8 @@ export function createInboxService(options: InboxServiceOptions) {
       stopped = true;
       if (flushTimer) clearTimeout(flushTimer);
       flushTimer = null;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
     },
   };
 

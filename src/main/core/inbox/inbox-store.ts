@@ -13,7 +13,7 @@ import type { ConversationDto, MessageDto } from '../../../shared/rest';
 
 interface Thread {
   byId: Map<string, MessageView>;
-  /** Oldest first; (timestamp, id) order so equal timestamps stay stable. */
+  /** Oldest first; equal timestamps in arrival order. */
   ordered: MessageView[];
   /** Loaded from the server at least once (otherwise only live events are here). */
   loaded: boolean;
@@ -49,8 +49,9 @@ export interface MergeResult {
   newIncoming: MessageView[];
 }
 
+/** Time order; messages of the same instant keep the order they reached us in (WhatsApp times are whole seconds). */
 const compareMessages = (a: MessageView, b: MessageView) =>
-  a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
 
 export function createInboxStore() {
   const conversations = new Map<string, ConversationRecord>();
@@ -100,8 +101,11 @@ export function createInboxStore() {
 
   const view = (record: ConversationRecord): ConversationView => ({ ...record, muted: mutedIds.has(record.id) });
 
-  /** Inserts or replaces a message; returns true when its id was not known. */
-  const putMessage = (t: Thread, message: MessageView): boolean => {
+  /**
+   * Inserts or replaces a message; returns true when its id was not known. Among
+   * messages of the same instant a newer arrival goes last, an older page's goes first.
+   */
+  const putMessage = (t: Thread, message: MessageView, placement: 'newer' | 'older' = 'newer'): boolean => {
     const existing = t.byId.get(message.id);
     if (existing) {
       // A duplicate delivery: keep the first copy's position, take any newer fields.
@@ -120,7 +124,8 @@ export function createInboxStore() {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const probe = t.ordered[mid];
-      if (probe && compareMessages(probe, message) < 0) lo = mid + 1;
+      const order = probe ? compareMessages(probe, message) : 1;
+      if (order < 0 || (order === 0 && placement === 'newer')) lo = mid + 1;
       else hi = mid;
     }
     t.ordered.splice(lo, 0, message);
@@ -281,14 +286,18 @@ export function createInboxStore() {
     mergeMessages(
       conversationId: string,
       dtos: MessageDto[],
-      options: { isNewestPage: boolean; hasOlder?: boolean },
+      options: { isNewestPage: boolean; hasOlder?: boolean; placement?: 'newer' | 'older' },
     ): MergeResult {
       const record = conversations.get(conversationId);
       const t = thread(conversationId);
       const newIncoming: MessageView[] = [];
-      for (const dto of dtos) {
+      const placement = options.placement ?? 'newer';
+      // An older page goes in newest-first, each before its same-instant neighbours,
+      // which keeps the server's order.
+      const ordered = placement === 'older' ? [...dtos].reverse() : dtos;
+      for (const dto of ordered) {
         const message = fromDto(conversationId, dto);
-        const isNew = putMessage(t, message);
+        const isNew = putMessage(t, message, placement);
         touchMessage(conversationId, message.id);
         if (record) bumpActivity(record, message);
         if (isNew && message.direction === 'incoming') newIncoming.push(message);

@@ -57,6 +57,7 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
   let lastSummaryAt = Number.NEGATIVE_INFINITY;
   let timer: unknown = null;
   let timerDueAt = Number.POSITIVE_INFINITY;
+  let stopped = false;
 
   const schedule = (at: number) => {
     if (timer !== null && timerDueAt <= at) return;
@@ -100,6 +101,7 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
 
   return {
     offer(message) {
+      if (stopped) return;
       const list = pending.get(message.conversationId);
       if (list) list.push(message);
       else pending.set(message.conversationId, [message]);
@@ -112,6 +114,7 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
       pending.clear();
     },
     stop() {
+      stopped = true;
       if (timer !== null) scheduler.clearTimeout(timer);
       timer = null;
       pending.clear();

@@ -15,7 +15,7 @@ import {
 import { describeZodError } from '../../../shared/events';
 import type { PersistedInbox } from '../inbox/inbox-store';
 
-export const PERSISTED_STATE_VERSION = 1;
+export const PERSISTED_STATE_VERSION = 2;
 
 /** Keep every conversation row, but messages only for the most recent chats. */
 export const PERSIST_LIMITS = { conversationsWithMessages: 200, messagesPerConversation: 50 };
@@ -29,18 +29,17 @@ const persistedInbox = z.object({
   lastSyncAt: isoTimestamp.nullable(),
 });
 
+/** Inboxes kept per data folder: switching organization and back keeps mutes and unread. */
+export const KEPT_INBOXES = 3;
+
 export const persistedState = z.object({
   version: z.literal(PERSISTED_STATE_VERSION),
   notifications: notificationSettings,
-  inbox: persistedInbox.nullable(),
+  /** Most recently used first. */
+  inboxes: z.array(persistedInbox),
 });
 export type PersistedState = z.infer<typeof persistedState>;
-
-export const DEFAULT_PERSISTED_STATE: PersistedState = {
-  version: PERSISTED_STATE_VERSION,
-  notifications: DEFAULT_NOTIFICATION_SETTINGS,
-  inbox: null,
-};
+type PersistedInboxDoc = z.infer<typeof persistedInbox>;
 
 export function inboxScope(serverUrl: string, organizationId: string): string {
   return `${serverUrl}#${organizationId}`;
@@ -49,23 +48,68 @@ export function inboxScope(serverUrl: string, organizationId: string): string {
 export interface LoadedState {
   notifications: NotificationSettings;
   inbox: PersistedInbox | null;
+  /** Other organizations' inboxes, kept as they were so saving does not erase them. */
+  otherInboxes: PersistedInboxDoc[];
   /** Why (part of) the saved state could not be used, in words; null when it was fine. */
   problem: string | null;
 }
 
-/** Parses a saved document; anything unusable falls back to defaults, with the reason. */
+/** Older documents, brought up to the current shape. */
+const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  // v1 kept a single inbox.
+  1: ({ inbox, ...rest }) => ({ ...rest, version: 2, inboxes: inbox ? [inbox] : [] }),
+};
+
+const envelope = z.object({ version: z.number().int().positive() }).loose();
+
+/**
+ * Parses a saved document part by part: a damaged inbox does not cost the user their
+ * notification privacy, and one organization's damaged inbox does not cost the others.
+ */
 export function readPersistedState(raw: unknown, scope: string): LoadedState {
-  if (raw === undefined || (typeof raw === 'object' && raw !== null && Object.keys(raw).length === 0)) {
-    return { notifications: DEFAULT_NOTIFICATION_SETTINGS, inbox: null, problem: null };
+  const empty: LoadedState = {
+    notifications: DEFAULT_NOTIFICATION_SETTINGS,
+    inbox: null,
+    otherInboxes: [],
+    problem: null,
+  };
+  if (raw === undefined || (typeof raw === 'object' && raw !== null && Object.keys(raw).length === 0)) return empty;
+  const head = envelope.safeParse(raw);
+  if (!head.success || head.data.version > PERSISTED_STATE_VERSION) {
+    return { ...empty, problem: 'The saved state is not in a format this version of AuZap knows; using defaults.' };
   }
-  const parsed = persistedState.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      notifications: DEFAULT_NOTIFICATION_SETTINGS,
-      inbox: null,
-      problem: `The saved state did not have the expected shape (${describeZodError(parsed.error)}); using defaults.`,
-    };
+  let doc: Record<string, unknown> = head.data;
+  for (let version = doc.version as number; version < PERSISTED_STATE_VERSION; version += 1) {
+    const migrate = MIGRATIONS[version];
+    if (migrate) doc = migrate(doc);
   }
-  const inbox = parsed.data.inbox && parsed.data.inbox.scope === scope ? parsed.data.inbox : null;
-  return { notifications: parsed.data.notifications, inbox, problem: null };
+  const problems: string[] = [];
+  const notifications = notificationSettings.safeParse(doc.notifications);
+  if (!notifications.success) problems.push(`notification settings (${describeZodError(notifications.error)})`);
+  const inboxes: PersistedInboxDoc[] = [];
+  for (const candidate of Array.isArray(doc.inboxes) ? doc.inboxes : []) {
+    const parsed = persistedInbox.safeParse(candidate);
+    if (parsed.success) inboxes.push(parsed.data);
+    else problems.push(`a saved inbox (${describeZodError(parsed.error)})`);
+  }
+  const mine = inboxes.find((inbox) => inbox.scope === scope) ?? null;
+  return {
+    notifications: notifications.success ? notifications.data : DEFAULT_NOTIFICATION_SETTINGS,
+    inbox: mine,
+    otherInboxes: inboxes.filter((inbox) => inbox.scope !== scope),
+    problem: problems.length > 0 ? `Part of the saved state could not be used: ${problems.join('; ')}.` : null,
+  };
+}
+
+/** The document to save: this organization's inbox first, a few others kept. */
+export function composePersistedState(
+  notifications: NotificationSettings,
+  current: PersistedInboxDoc,
+  others: PersistedInboxDoc[],
+): PersistedState {
+  return {
+    version: PERSISTED_STATE_VERSION,
+    notifications,
+    inboxes: [current, ...others.filter((inbox) => inbox.scope !== current.scope)].slice(0, KEPT_INBOXES),
+  };
 }

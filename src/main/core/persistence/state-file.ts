@@ -3,7 +3,7 @@
  * electron-store too). A damaged file never stops the app: it is moved aside (so
  * nothing is destroyed), reported, and the app starts from defaults.
  */
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import Conf from 'conf';
 import type { Logger } from '../ports';
 
@@ -11,6 +11,8 @@ export interface StateFile {
   readonly path: string;
   load(): { data: unknown; problem: string | null };
   save(data: unknown): void;
+  /** Copies the file aside (before a save replaces contents we could not use); returns the copy's path. */
+  preserveCopy(): string | null;
 }
 
 /** What both conf and electron-store offer. */
@@ -54,8 +56,19 @@ export function createStateFile(open: () => JsonDocumentStore, pathOf: string, l
     logger.warn(openProblem);
   }
   let writeFailures = 0;
+  const path = document?.path ?? pathOf;
   return {
-    path: document?.path ?? pathOf,
+    path,
+    preserveCopy() {
+      if (!existsSync(path)) return null;
+      const copy = `${path}.unusable-${Date.now()}`;
+      try {
+        copyFileSync(path, copy);
+        return copy;
+      } catch {
+        return null;
+      }
+    },
     load: () => ({ data: document?.store, problem: problem ?? openProblem }),
     save(data) {
       if (!document) return;

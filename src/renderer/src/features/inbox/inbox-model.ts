@@ -47,8 +47,9 @@ function fold(text: string): string {
     .toLowerCase();
 }
 
+/** Time order; Array.sort is stable, so messages of the same instant keep main's order. */
 const compareMessages = (a: MessageView, b: MessageView) =>
-  a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
 
 /** Applies a delta to a thread (oldest first); duplicates by id are impossible by construction. */
 export function applyMessagesDelta(current: MessageView[], delta: MessagesDelta): MessageView[] {

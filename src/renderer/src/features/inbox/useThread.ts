@@ -18,14 +18,12 @@ export function useThread(conversationId: string): ThreadState {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
-  const take = useCallback(
-    (page: ThreadPage) => {
-      setMessages((current) => applyMessagesDelta(current, { conversationId, upserts: page.messages, removedIds: [] }));
-      setHasOlder(page.hasOlder);
-      setError(page.error);
-    },
-    [conversationId],
-  );
+  const take = useCallback((page: ThreadPage) => {
+    // A page is the whole thread in main's order (which keeps same-second messages right).
+    setMessages(page.messages);
+    setHasOlder(page.hasOlder);
+    setError(page.error);
+  }, []);
 
   useEffect(() => {
     const bridge = getBridge();

@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHostShellState } from '../../src/host-web/host-shell';
+import { startWebHost, type WebHost } from '../../src/host-web/web-host';
+import type { HostRuntime } from '../../src/main/core/host-runtime';
+import { quietLogger } from './support';
+
+let web: WebHost | null = null;
+afterEach(async () => {
+  await web?.close();
+  web = null;
+});
+
+const clicked: unknown[] = [];
+const runtime = {
+  dispatch: async () => ({ ok: true, value: null }),
+  onPush: () => () => undefined,
+  notificationClicked: (n: unknown) => void clicked.push(n),
+} as unknown as HostRuntime;
+
+async function start() {
+  const dir = mkdtempSync(join(tmpdir(), 'auzap-web-'));
+  writeFileSync(join(dir, 'index.html'), '<html><head><meta content="connect-src \'none\'"></head></html>');
+  writeFileSync(join(dir, 'bridge.js'), '');
+  const shell = createHostShellState();
+  shell.notify({ title: 'Ana', body: 'segredo', conversationId: 'c1' });
+  return startWebHost({
+    runtime,
+    shell,
+    logger: quietLogger(),
+    rendererDir: dir,
+    bridgeScriptFile: join(dir, 'bridge.js'),
+  });
+}
+
+function raw(port: number, path: string, headers: Record<string, string>, method = 'GET'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('browser host over HTTP', () => {
+  it('answers only to loopback names: a rebound DNS name cannot read the notifications', async () => {
+    web = await start();
+    expect(await raw(web.port, '/host/state', { host: `127.0.0.1:${web.port}` })).toBe(200);
+    expect(await raw(web.port, '/host/state', { host: `localhost:${web.port}` })).toBe(200);
+    expect(await raw(web.port, '/host/state', { host: `evil.example:${web.port}` })).toBe(403);
+  });
+
+  it('refuses a notification click posted by another website', async () => {
+    web = await start();
+    const path = '/host/notifications/0/click';
+    expect(await raw(web.port, path, { host: `127.0.0.1:${web.port}`, origin: 'https://evil.example' }, 'POST')).toBe(
+      403,
+    );
+    expect(clicked).toHaveLength(0);
+    expect(
+      await raw(web.port, path, { host: `127.0.0.1:${web.port}`, origin: `http://127.0.0.1:${web.port}` }, 'POST'),
+    ).toBe(202);
+    expect(clicked).toHaveLength(1);
+  });
+});
