@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startSimulator, storeIncomingMessages, type Simulator } from '../../src/simulator/simulator';
 import { startHost, type RunningHost } from './support/hosts';
-import { simPost } from './support/sim';
+import { simPost, waitUntilOnline } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 
@@ -29,14 +29,6 @@ async function setUp(env: Record<string, string> = {}) {
   return { sim, host };
 }
 
-async function goOnline(page: Page, url: string, s: Simulator) {
-  await page.goto(url);
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
-  await expect
-    .poll(async () => (await (await fetch(`${s.url}/sim/state`)).json()).organizations[0].sockets.joined)
-    .toBe(1);
-}
-
 const row = (page: Page, name: string) => page.getByTestId('conversation-row').filter({ hasText: name });
 
 async function unreadEverywhere(page: Page, h: RunningHost) {
@@ -54,7 +46,7 @@ test('a new message appears at once; unread is the same in the list, title, head
   page,
 }) => {
   const { sim, host } = await setUp();
-  await goOnline(page, host.url, sim);
+  await waitUntilOnline(page, host.url, sim);
   await simPost(sim, '/sim/messages', { contactName: 'Ana Souza', content: 'Vocês abrem sábado?', duplicate: true });
   await simPost(sim, '/sim/messages', { contactName: 'Bruno Lima', content: 'Oi', count: 2 });
 
@@ -86,7 +78,7 @@ test('a new message appears at once; unread is the same in the list, title, head
 
 test('messages that arrive while the backend is down appear once when it is back', async ({ page }) => {
   const { sim: first, host } = await setUp();
-  await goOnline(page, host.url, first);
+  await waitUntilOnline(page, host.url, first);
   await simPost(first, '/sim/messages', { contactName: 'Carla', content: 'antes' });
   await expect(row(page, 'Carla')).toHaveAttribute('data-unread', '1');
   const conversationId = (await row(page, 'Carla').getAttribute('data-conversation-id')) ?? '';
@@ -108,7 +100,7 @@ test('messages that arrive while the backend is down appear once when it is back
 
 test('a reply is sent; a server error keeps the text with a retry that works', async ({ page }) => {
   const { sim, host } = await setUp();
-  await goOnline(page, host.url, sim);
+  await waitUntilOnline(page, host.url, sim);
   const [injected] = sim.injectMessage({ contactName: 'Eva', content: 'Tem em azul?' });
   await row(page, 'Eva').click();
 
@@ -139,7 +131,7 @@ test('a reply is sent; a server error keeps the text with a retry that works', a
 
 test('message text is always text: HTML, scripts, very long text, emoji and RTL render safely', async ({ page }) => {
   const { sim, host } = await setUp();
-  await goOnline(page, host.url, sim);
+  await waitUntilOnline(page, host.url, sim);
   const nasty = [
     '<img src=x onerror="window.__pwned=1">',
     '<script>window.__pwned=2</script>',
@@ -163,7 +155,7 @@ test('message text is always text: HTML, scripts, very long text, emoji and RTL 
 
 test('media show as a clear placeholder; only web links can be opened', async ({ page }) => {
   const { sim, host } = await setUp();
-  await goOnline(page, host.url, sim);
+  await waitUntilOnline(page, host.url, sim);
   const [photo] = sim.injectMessage({
     contactName: 'Gabi',
     contentType: 'image',
@@ -192,7 +184,7 @@ test('settings, unread counts and mutes survive a restart; a garbage store falls
 }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'auzap-e2e-data-'));
   const { sim, host: first } = await setUp({ AUZAP_DATA_DIR: dataDir });
-  await goOnline(page, first.url, sim);
+  await waitUntilOnline(page, first.url, sim);
   await simPost(sim, '/sim/messages', { contactName: 'Helena', content: 'um', count: 2 });
   await expect(row(page, 'Helena')).toHaveAttribute('data-unread', '2');
   await simPost(sim, '/sim/messages', { contactName: 'Igor', content: 'dois' });
@@ -231,7 +223,7 @@ test('settings, unread counts and mutes survive a restart; a garbage store falls
 
 test('clicking a notification opens its conversation', async ({ page }) => {
   const { sim, host } = await setUp();
-  await goOnline(page, host.url, sim);
+  await waitUntilOnline(page, host.url, sim);
   await page.evaluate(() => {
     document.hasFocus = () => false;
     window.dispatchEvent(new Event('blur'));

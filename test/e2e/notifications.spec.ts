@@ -11,7 +11,7 @@ import {
   type NotificationSession,
 } from '../support/notification-bus';
 import { startHost, type RunningHost } from './support/hosts';
-import { simPost } from './support/sim';
+import { simPost, waitUntilOnline } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 const skipReason = notificationBusSkipReason();
@@ -38,6 +38,20 @@ async function setFocus(page: Page, focused: boolean) {
   }, focused);
 }
 
+/** The browser host inside a private notification session, online against a fresh simulator. */
+async function startInSession(page: Page) {
+  session = await startNotificationSession();
+  sim = await startSimulator({ accounts: [A], seedDemoData: false });
+  host = await startHost({
+    ...session.env,
+    AUZAP_SERVER_URL: sim.url,
+    AUZAP_TOKEN: A.token,
+    AUZAP_ORGANIZATION_ID: A.organizationId,
+  });
+  await waitUntilOnline(page, host.url, sim);
+  return { sim, host };
+}
+
 /** Nothing more arrives on the bus for a while (longer than the coalescing delay). */
 async function expectQuiet(count: number, ms = 2_000) {
   await new Promise((r) => setTimeout(r, ms));
@@ -49,19 +63,7 @@ test('message notifications on the session bus: text, coalescing, none for the o
 }) => {
   test.skip(Boolean(skipReason), skipReason);
   test.setTimeout(90_000);
-  session = await startNotificationSession();
-  sim = await startSimulator({ accounts: [A], seedDemoData: false });
-  host = await startHost({
-    ...session.env,
-    AUZAP_SERVER_URL: sim.url,
-    AUZAP_TOKEN: A.token,
-    AUZAP_ORGANIZATION_ID: A.organizationId,
-  });
-  await page.goto(host.url);
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
-  await expect
-    .poll(async () => (await (await fetch(`${sim?.url}/sim/state`)).json()).organizations[0].sockets.joined)
-    .toBe(1);
+  const { sim } = await startInSession(page);
 
   // The user is in another application.
   await setFocus(page, false);
@@ -115,19 +117,7 @@ test('message notifications on the session bus: text, coalescing, none for the o
 test('a burst over many conversations becomes a summary, not a wall of pop-ups', async ({ page }) => {
   test.skip(Boolean(skipReason), skipReason);
   test.setTimeout(90_000);
-  session = await startNotificationSession();
-  sim = await startSimulator({ accounts: [A], seedDemoData: false });
-  host = await startHost({
-    ...session.env,
-    AUZAP_SERVER_URL: sim.url,
-    AUZAP_TOKEN: A.token,
-    AUZAP_ORGANIZATION_ID: A.organizationId,
-  });
-  await page.goto(host.url);
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
-  await expect
-    .poll(async () => (await (await fetch(`${sim?.url}/sim/state`)).json()).organizations[0].sockets.joined)
-    .toBe(1);
+  const { sim } = await startInSession(page);
   await setFocus(page, false);
 
   await simPost(sim, '/sim/burst', { messages: 600, conversations: 60 });

@@ -1,3 +1,4 @@
+import { expect, type Page } from '@playwright/test';
 import type { Simulator } from '../../../src/simulator/simulator';
 
 export async function simPost(sim: Simulator, path: string, body: unknown = {}): Promise<Response> {
@@ -26,4 +27,14 @@ export async function linkFromElsewhere(sim: Simulator, token: string, instanceI
   if (res.status !== 202) throw new Error(`connect answered ${res.status}`);
   const scan = await simPost(sim, `/sim/instances/${instanceId}/scan`, phoneNumber ? { phoneNumber } : {});
   if (!scan.ok) throw new Error(`scan answered ${scan.status}`);
+}
+
+/** The page shows "online" and the server has put the app's socket in the organization room. */
+export async function waitUntilOnline(page: Page, url: string, sim: Simulator): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  // "Online" means join-organization was sent; events reach the app once the server handled it.
+  await expect
+    .poll(async () => (await (await fetch(`${sim.url}/sim/state`)).json()).organizations[0].sockets.joined)
+    .toBeGreaterThanOrEqual(1);
 }
