@@ -6,12 +6,12 @@
  */
 import { isHostCommandChannel, type CommandOutcome, type SettingsView } from '../../shared/bridge';
 import { initialUpdateState, type UpdateChannel, type UpdateState } from '../../shared/updates';
-import type { PushMessage } from './app-core';
+import type { AppCoreOptions, PushMessage } from './app-core';
 import { bootCore, type BootedCore } from './boot';
 import { createCommandDispatcher, UserFacingError } from './command-dispatcher';
 import { normaliseServerUrl, type EnvSettings } from './host-config';
 import type { StateFile } from './persistence/state-file';
-import type { Clock, DesktopNotification, Logger, Notifier, TraySink, TrayState } from './ports';
+import type { DesktopNotification, TrayState } from './ports';
 import { readSavedSettings, type SavedSettings, type SecretBox } from './settings-model';
 
 /** The updater as the runtime sees it (Electron: electron-updater; browser host: none). */
@@ -29,16 +29,13 @@ export interface PlatformPort {
   setLaunchAtLogin?(enabled: boolean): void;
 }
 
-export interface HostRuntimeOptions {
+/** The core's own ports (version, logger, clock, tray, notifier, inbox state file), plus the host's. */
+export interface HostRuntimeOptions extends Pick<
+  AppCoreOptions,
+  'version' | 'logger' | 'clock' | 'tray' | 'notifier' | 'stateFile'
+> {
   /** AUZAP_* from the environment: when AUZAP_SERVER_URL is set it wins over saved settings. */
   env: EnvSettings;
-  version: string;
-  logger: Logger;
-  clock: Clock;
-  tray: TraySink;
-  notifier: Notifier;
-  /** The inbox / notification state (one document per data directory). */
-  stateFile?: StateFile;
   /** Connection settings and app preferences. */
   settingsFile?: StateFile;
   secretBox?: SecretBox;
