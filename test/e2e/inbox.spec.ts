@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -192,6 +192,16 @@ test('settings, unread counts and mutes survive a restart; a garbage store falls
   await page.getByTestId('mute-toggle').click();
   await expect(page.getByTestId('mute-toggle')).toHaveText('Unmute notifications');
   await page.getByTestId('notification-privacy').selectOption('name');
+  // Saving is debounced: wait until the choice and the mute are on disk, as a user closing later would.
+  const saved = () => {
+    try {
+      const doc = JSON.parse(readFileSync(join(dataDir, 'auzap-state.json'), 'utf8'));
+      return { privacy: doc.notifications?.privacy, mutes: doc.inboxes?.[0]?.mutedIds?.length ?? 0 };
+    } catch {
+      return null;
+    }
+  };
+  await expect.poll(saved).toEqual({ privacy: 'name', mutes: 1 });
   await first.stop();
 
   host = await startHost({

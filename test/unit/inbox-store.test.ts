@@ -129,3 +129,17 @@ describe('inbox store', () => {
     expect(restored.threadInfo('c4').loaded).toBe(false);
   });
 });
+
+describe('inbox store and the server’s unread count', () => {
+  it('does not count again the live events of messages the server’s count already includes', () => {
+    const store = createInboxStore();
+    // Learned from REST with 3 unread, the newest at minute 5; their events are still on their way.
+    store.mergeConversations([{ id: 'c1', contactId: 'k', lastMessageAt: at(5), unreadCount: 3 }]);
+    store.receiveIncoming(incoming('late-1', 4), { countUnread: true });
+    store.receiveIncoming(incoming('late-2', 5), { countUnread: true });
+    expect(store.conversation('c1')?.unreadCount).toBe(3);
+    // A message after what the server counted is new.
+    store.receiveIncoming(incoming('new', 6), { countUnread: true });
+    expect(store.totalUnread()).toBe(4);
+  });
+});

@@ -57,6 +57,12 @@ export function createInboxStore() {
   const conversations = new Map<string, ConversationRecord>();
   const threads = new Map<string, Thread>();
   const mutedIds = new Set<string>();
+  /**
+   * For a conversation first learned from REST: the server's unread count already
+   * includes its messages up to this instant, so their live events (which may still be
+   * on their way) must not count them again.
+   */
+  const serverCountedUntil = new Map<string, string>();
   let lastSyncAt: string | null = null;
   let sortedCache: ConversationView[] | null = null;
   let totalUnread = 0;
@@ -234,7 +240,10 @@ export function createInboxStore() {
       putMessage(t, stored);
       touchMessage(conversationId, stored.id);
       bumpActivity(record, stored);
-      if (options.countUnread) setUnread(record, record.unreadCount + 1);
+      const countedBy = serverCountedUntil.get(conversationId);
+      if (options.countUnread && !(countedBy && message.timestamp <= countedBy)) {
+        setUnread(record, record.unreadCount + 1);
+      }
       touchConversation(conversationId);
       return stored;
     },
@@ -262,6 +271,7 @@ export function createInboxStore() {
           };
           conversations.set(dto.id, fresh);
           setUnread(fresh, dto.unreadCount ?? 0);
+          serverCountedUntil.set(dto.id, dto.lastMessageAt);
           added.push(view(fresh));
         } else {
           record.contactId = dto.contactId;
