@@ -80,19 +80,19 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['src/main/core/**'],
+    files: ['src/core/**'],
     rules: restrict(
       [
         'electron',
         'electron/*',
         'react*',
+        '**/main/**',
         '**/renderer/**',
         '**/preload/**',
         '**/host-web/**',
-        '../shell/**',
-        '../index',
+        '**/simulator/**',
       ],
-      'src/main/core is host-agnostic: never electron; reach OS services through ports.',
+      'src/core is host-agnostic: never electron or a host; reach OS services through ports.',
       { node: false },
     ),
   },

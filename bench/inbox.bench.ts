@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from '@playwright/test';
-import { createInboxStore } from '../src/main/core/inbox/inbox-store';
+import { createInboxStore } from '../src/core/inbox/inbox-store';
 import type { ConversationDto } from '../src/shared/rest';
 import { createConversation, startSimulator, storeIncomingMessages, type Simulator } from '../src/simulator/simulator';
 import { startHost } from '../test/e2e/support/hosts';

@@ -7,11 +7,12 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startHostRuntime } from '../main/core/host-runtime';
-import { createOsNotifier } from '../main/core/os-notifier';
-import { readEnvSettings } from '../main/core/host-config';
-import { openConfStateFile, SETTINGS_FILE_NAME } from '../main/core/persistence/state-file';
-import { createConsoleLogger, systemClock } from '../main/core/ports';
+import { startHostRuntime } from '../core/host-runtime';
+import { createOsNotifier } from '../core/os-notifier';
+import { readEnvSettings } from '../core/host-config';
+import { openConfStateFile, SETTINGS_FILE_NAME } from '../core/persistence/state-file';
+import { createConsoleLogger, systemClock } from '../core/ports';
+import { startDemoBackend } from '../simulator/demo-backend';
 import { createHostShellState } from './host-shell';
 import { startWebHost } from './web-host';
 
@@ -54,6 +55,7 @@ async function main() {
     tray: shell,
     notifier: shell,
     stateFile: openConfStateFile(dataDir, logger),
+    startDemoBackend,
     settingsFile: openConfStateFile(dataDir, logger, SETTINGS_FILE_NAME),
   });
   const web = await startWebHost({ runtime, shell, logger, rendererDir, bridgeScriptFile, port, host: values.host });

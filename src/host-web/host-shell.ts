@@ -3,7 +3,7 @@
  * badge and in native notifications, recorded so `GET /host/state` can report it.
  * Notifications also go to the real OS notifier when one is given.
  */
-import type { DesktopNotification, Notifier, TraySink, TrayState } from '../main/core/ports';
+import type { DesktopNotification, Notifier, TraySink, TrayState } from '../core/ports';
 
 export interface HostStateReport {
   badgeCount: number;

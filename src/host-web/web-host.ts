@@ -9,8 +9,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { HostRuntime } from '../main/core/host-runtime';
-import type { Logger } from '../main/core/ports';
+import type { HostRuntime } from '../core/host-runtime';
+import type { Logger } from '../core/ports';
 import type { HostShellState } from './host-shell';
 import { BRIDGE_SCRIPT_PATH, BRIDGE_SOCKET_PATH, type ClientFrame, type HostFrame } from './wire';
 

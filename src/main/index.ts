@@ -14,11 +14,12 @@
 import { join } from 'node:path';
 import { app, nativeTheme, net, powerMonitor, safeStorage, screen, session, type BrowserWindow } from 'electron';
 import { RENDERER_CSP } from '../shared/csp';
-import { startHostRuntime, type HostRuntime } from './core/host-runtime';
-import { readEnvSettings } from './core/host-config';
-import { createOsNotifier } from './core/os-notifier';
-import { SETTINGS_FILE_NAME, STATE_FILE_NAME } from './core/persistence/state-file';
-import { createConsoleLogger, systemClock, type DesktopNotification, type Notifier } from './core/ports';
+import { startHostRuntime, type HostRuntime } from '../core/host-runtime';
+import { readEnvSettings } from '../core/host-config';
+import { createOsNotifier } from '../core/os-notifier';
+import { SETTINGS_FILE_NAME, STATE_FILE_NAME } from '../core/persistence/state-file';
+import { createConsoleLogger, systemClock, type DesktopNotification, type Notifier } from '../core/ports';
+import { startDemoBackend } from '../simulator/demo-backend';
 import { APP_ID, APP_NAME } from './shell/app-identity';
 import { installAppProtocol, registerAppScheme } from './shell/app-protocol';
 import { createElectronUpdaterPort, updateFeedUrl } from './shell/auto-updater';
@@ -153,6 +154,7 @@ async function start(): Promise<void> {
     },
     notifier,
     stateFile: openStoreFile(STATE_FILE_NAME, logger),
+    startDemoBackend,
     settingsFile: openStoreFile(SETTINGS_FILE_NAME, logger),
     secretBox: createSafeStorageSecretBox(safeStorage),
     ...(updates ? { updates: updates.port } : {}),

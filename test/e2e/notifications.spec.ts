@@ -127,5 +127,9 @@ test('a burst over many conversations becomes a summary, not a wall of pop-ups',
     ours().reduce((sum, call) => sum + Number(/^(\d+) new messages? in/.exec(call.body)?.[1] ?? 1), 0);
   await expect.poll(counted, { timeout: 20_000 }).toBe(600);
   expect(ours().length).toBeLessThanOrEqual(4);
-  expect(ours()[0]?.body).toMatch(/^\d+ new messages in \d+ conversations$/);
+  // The burst's first message may pop up on its own (nothing says a burst is coming
+  // yet); the rest arrive as a summary.
+  expect(ours().map((call) => call.body)).toContainEqual(
+    expect.stringMatching(/^\d+ new messages in \d+ conversations$/),
+  );
 });

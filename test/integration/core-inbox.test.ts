@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openConfStateFile } from '../../src/main/core/persistence/state-file';
+import { openConfStateFile } from '../../src/core/persistence/state-file';
 import { startSimulator, storeIncomingMessages, type Simulator } from '../../src/simulator/simulator';
 import type { ConversationView } from '../../src/shared/inbox';
 import { call, postJson, quietLogger, startCore, waitFor, waitForJoined, type CoreUnderTest } from './support';

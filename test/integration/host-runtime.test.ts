@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PushMessage } from '../../src/main/core/app-core';
-import { startHostRuntime, type HostRuntime } from '../../src/main/core/host-runtime';
-import { openConfStateFile, SETTINGS_FILE_NAME } from '../../src/main/core/persistence/state-file';
-import type { SecretBox } from '../../src/main/core/settings-model';
+import type { PushMessage } from '../../src/core/app-core';
+import { startHostRuntime, type HostRuntime } from '../../src/core/host-runtime';
+import { startDemoBackend } from '../../src/simulator/demo-backend';
+import { openConfStateFile, SETTINGS_FILE_NAME } from '../../src/core/persistence/state-file';
+import type { SecretBox } from '../../src/core/settings-model';
 import { startSimulator, type Simulator } from '../../src/simulator/simulator';
 import type { ConversationView } from '../../src/shared/inbox';
 import { quietLogger, waitForJoined } from './support';
@@ -45,6 +46,7 @@ async function start(dataDir: string, secretBox?: SecretBox) {
     stateFile: openConfStateFile(dataDir, logger),
     settingsFile: openConfStateFile(dataDir, logger, SETTINGS_FILE_NAME),
     secretBox,
+    startDemoBackend,
   });
 }
 

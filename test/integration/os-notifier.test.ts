@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DesktopNotification } from '../../src/main/core/ports';
+import type { DesktopNotification } from '../../src/core/ports';
 import {
   hasCommand,
   markupToText,

@@ -1,6 +1,6 @@
-import { createAppCore, type AppCore, type AppCoreOptions } from '../../src/main/core/app-core';
-import type { DesktopNotification, Logger, TrayState } from '../../src/main/core/ports';
-import type { Transport } from '../../src/main/core/server-connection';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../../src/core/app-core';
+import type { DesktopNotification, Logger, TrayState } from '../../src/core/ports';
+import type { Transport } from '../../src/core/server-connection';
 import type { CommandArgs, CommandChannel, CommandResult, ConnectionStatus } from '../../src/shared/bridge';
 import type { ServerEvent } from '../../src/shared/events';
 

@@ -37,8 +37,8 @@ import {
   type UpdateController,
   type UpdaterEventMap,
   type UpdaterPort,
-} from '../../src/main/core/updates/update-controller';
-import { describeUpdateError, reduceUpdateState, UPDATE_ERROR_WORDS } from '../../src/main/core/updates/update-state';
+} from '../../src/main/shell/update-controller';
+import { describeUpdateError, reduceUpdateState, UPDATE_ERROR_WORDS } from '../../src/main/shell/update-state';
 import { initialUpdateState, updateState, type UpdateState } from '../../src/shared/updates';
 
 const NOW = Date.parse('2025-06-01T12:00:00.000Z');

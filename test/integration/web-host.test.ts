@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHostShellState } from '../../src/host-web/host-shell';
 import { startWebHost, type WebHost } from '../../src/host-web/web-host';
-import type { HostRuntime } from '../../src/main/core/host-runtime';
+import type { HostRuntime } from '../../src/core/host-runtime';
 import { quietLogger } from './support';
 
 let web: WebHost | null = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCommandDispatcher, UserFacingError, type CommandHandlers } from '../../src/main/core/command-dispatcher';
+import { createCommandDispatcher, UserFacingError, type CommandHandlers } from '../../src/core/command-dispatcher';
 import type { AppSnapshot } from '../../src/shared/bridge';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../../src/shared/events';
-import { createEventGate } from '../../src/main/core/event-gate';
-import type { Logger } from '../../src/main/core/ports';
+import { createEventGate } from '../../src/core/event-gate';
+import type { Logger } from '../../src/core/ports';
 
 function recordingLogger() {
   const warnings: string[] = [];

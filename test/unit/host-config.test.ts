@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseServerUrl, planConnection, readEnvSettings } from '../../src/main/core/host-config';
+import { normaliseServerUrl, planConnection, readEnvSettings } from '../../src/core/host-config';
 
 describe('host configuration', () => {
   it('reads the AUZAP_* variables, ignoring blank ones', () => {

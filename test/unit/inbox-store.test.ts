@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInboxStore } from '../../src/main/core/inbox/inbox-store';
+import { createInboxStore } from '../../src/core/inbox/inbox-store';
 import type { WhatsAppMessageEvent } from '../../src/shared/events';
 import type { MessageDto } from '../../src/shared/rest';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createInstancesModel } from '../../src/main/core/instances';
-import type { RestClient } from '../../src/main/core/rest-client';
+import { createInstancesModel } from '../../src/core/instances';
+import type { RestClient } from '../../src/core/rest-client';
 import type { InstanceDto } from '../../src/shared/rest';
 
 function deferred<T>() {

@@ -13,7 +13,7 @@ describe('layering lint rules', () => {
   it.each([
     ['src/shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['src/shared/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
-    ['src/main/core/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['src/core/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['src/renderer/src/x.ts', "import { io } from 'socket.io-client';\nexport const x = io;\n"],
     ['src/renderer/src/x.ts', "import { readFile } from 'fs';\nexport const x = readFile;\n"],
     ['src/renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
@@ -23,7 +23,7 @@ describe('layering lint rules', () => {
   });
 
   it.each([
-    ['src/main/core/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    ['src/core/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['src/shared/x.ts', "import { isoTimestamp } from './events';\nexport const x = isoTimestamp;\n"],
     [
       'src/renderer/src/x.ts',

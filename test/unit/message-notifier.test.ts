@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMessageNotifier, type Scheduler } from '../../src/main/core/notifications/message-notifier';
-import { conversationNotification } from '../../src/main/core/notifications/message-notification-text';
-import type { DesktopNotification } from '../../src/main/core/ports';
+import { createMessageNotifier, type Scheduler } from '../../src/core/notifications/message-notifier';
+import { conversationNotification } from '../../src/core/notifications/message-notification-text';
+import type { DesktopNotification } from '../../src/core/ports';
 import type { MessageView, NotificationPrivacy } from '../../src/shared/inbox';
 
 /** A clock the test moves by hand; timers fire when it passes them. */

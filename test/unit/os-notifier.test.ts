@@ -7,8 +7,8 @@ import {
   type NodeNotifierCallback,
   type NotifierBackend,
   type OsNotifierOptions,
-} from '../../src/main/core/os-notifier';
-import type { DesktopNotification, Logger } from '../../src/main/core/ports';
+} from '../../src/core/os-notifier';
+import type { DesktopNotification, Logger } from '../../src/core/ports';
 
 /** A node-notifier stand-in: records every call and lets the test answer it. */
 function fakeNotifier(behaviour: 'manual' | 'ok' | { error: unknown } | 'throw' = 'manual') {

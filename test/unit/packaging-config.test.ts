@@ -11,7 +11,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { DebugLogger } from 'builder-util';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderAppIcon } from '../../src/main/core/tray-icon';
+import { renderAppIcon } from '../../src/main/shell/tray-icon';
 
 const root = join(import.meta.dirname, '../..');
 const CONFIG = 'electron-builder.yml';
@@ -86,7 +86,7 @@ describe('electron-builder.yml', () => {
 
   it('has the app icon, drawn by the same code as the tray icon', () => {
     // Regenerate after changing the glyph:
-    //   npx tsx -e "import('./src/main/core/tray-icon.ts').then(m => require('node:fs').writeFileSync('build/icon.png', m.renderAppIcon(512)))"
+    //   npx tsx -e "import('./src/main/shell/tray-icon.ts').then(m => require('node:fs').writeFileSync('build/icon.png', m.renderAppIcon(512)))"
     const onDisk = PNG.sync.read(readFileSync(join(root, config.directories?.buildResources ?? 'build', 'icon.png')));
     const drawn = PNG.sync.read(renderAppIcon(512));
     expect([onDisk.width, onDisk.height]).toEqual([512, 512]);

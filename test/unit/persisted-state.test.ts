@@ -4,9 +4,9 @@ import {
   inboxScope,
   KEPT_INBOXES,
   readPersistedState,
-} from '../../src/main/core/persistence/persisted-state';
-import { DEFAULT_SETTINGS, readSavedSettings, type SecretBox } from '../../src/main/core/settings-model';
-import type { StateFile } from '../../src/main/core/persistence/state-file';
+} from '../../src/core/persistence/persisted-state';
+import { DEFAULT_SETTINGS, readSavedSettings, type SecretBox } from '../../src/core/settings-model';
+import type { StateFile } from '../../src/core/persistence/state-file';
 
 const inbox = (scope: string, mutedIds: string[] = []) => ({
   scope,

@@ -7,7 +7,7 @@ import {
   trayBadgeText,
   type TrayAttention,
   type TrayIconOptions,
-} from '../../src/main/core/tray-icon';
+} from '../../src/main/shell/tray-icon';
 
 interface Decoded {
   width: number;

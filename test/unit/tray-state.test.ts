@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeLabel, describeTray } from '../../src/main/core/tray-state';
+import { badgeLabel, describeTray } from '../../src/core/tray-state';
 
 describe('tray state', () => {
   it('labels the badge 1…99 then 99+, nothing for zero', () => {

@@ -8,9 +8,9 @@
  * feed holds latest-*.yml (stable) and beta-*.yml (stable + beta builds).
  */
 import updater, { type AppUpdater, type ProgressInfo, type UpdateInfo } from 'electron-updater';
-import type { Logger } from '../core/ports';
-import type { UpdaterPort } from '../core/updates/update-controller';
-import type { ProgressLike, UpdateInfoLike } from '../core/updates/update-state';
+import type { Logger } from '../../core/ports';
+import type { UpdaterPort } from './update-controller';
+import type { ProgressLike, UpdateInfoLike } from './update-state';
 
 // Compile-time proof that electron-updater's payloads fit what the core reads, since
 // `on` below forwards listeners without TS pairing the two event maps.

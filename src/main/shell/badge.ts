@@ -7,8 +7,8 @@
  * keeps the last count and `attachWindow` paints it onto a new window.
  */
 import type { BrowserWindow, NativeImage } from 'electron';
-import type { TraySink, TrayState } from '../core/ports';
-import { trayBadgeText } from '../core/tray-icon';
+import type { TraySink, TrayState } from '../../core/ports';
+import { trayBadgeText } from './tray-icon';
 
 export const APP_TITLE = 'AuZap';
 

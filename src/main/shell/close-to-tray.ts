@@ -5,7 +5,7 @@
  * restarting the app) sets the quitting flag first, and then closing really closes.
  */
 import type { BrowserWindow } from 'electron';
-import type { DesktopNotification } from '../core/ports';
+import type { DesktopNotification } from '../../core/ports';
 import type { KeyValueStore } from './window-state';
 
 export interface QuitFlag {

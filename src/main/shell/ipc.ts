@@ -6,8 +6,8 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { COMMAND_CHANNELS, type CommandOutcome } from '../../shared/bridge';
-import type { HostRuntime } from '../core/host-runtime';
-import type { Logger } from '../core/ports';
+import type { HostRuntime } from '../../core/host-runtime';
+import type { Logger } from '../../core/ports';
 import { isOurPage } from './window';
 
 export const NOT_ALLOWED: CommandOutcome = { ok: false, error: { code: 'not_allowed', message: 'Not allowed.' } };

@@ -8,7 +8,7 @@
  * settings page says honestly that the token is kept in clear.
  */
 import type { SafeStorage } from 'electron';
-import type { SecretBox } from '../core/settings-model';
+import type { SecretBox } from '../../core/settings-model';
 
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
   Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app, ipcMain } from 'electron';
 import Store from 'electron-store';
-import { createStateFile, type StateFile } from '../core/persistence/state-file';
-import type { Logger } from '../core/ports';
-import { renderAppIcon } from '../core/tray-icon';
+import { createStateFile, type StateFile } from '../../core/persistence/state-file';
+import type { Logger } from '../../core/ports';
+import { renderAppIcon } from './tray-icon';
 import type { KeyValueStore } from './window-state';
 
 /**

@@ -4,7 +4,7 @@
  * handed to the OS. Exposed as `globalThis.__auzapShell` only when AUZAP_TEST_HOOKS=1
  * (main-process memory; the sandboxed renderer never sees it).
  */
-import type { DesktopNotification, Notifier } from '../core/ports';
+import type { DesktopNotification, Notifier } from '../../core/ports';
 
 export const TEST_HOOKS_GLOBAL = '__auzapShell';
 

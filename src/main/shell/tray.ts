@@ -12,9 +12,9 @@
  */
 import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { UpdateState } from '../../shared/updates';
-import type { UpdatesPort } from '../core/host-runtime';
-import type { TraySink, TrayState } from '../core/ports';
-import { renderTrayIcon, trayBadgeText, type TrayIconSize, type TrayPanelTheme } from '../core/tray-icon';
+import type { UpdatesPort } from '../../core/host-runtime';
+import type { TraySink, TrayState } from '../../core/ports';
+import { renderTrayIcon, trayBadgeText, type TrayIconSize, type TrayPanelTheme } from './tray-icon';
 
 export interface TrayImageSpec {
   size: TrayIconSize;

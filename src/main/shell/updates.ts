@@ -5,9 +5,9 @@
  * AUZAP_UPDATE_URL); elsewhere there is no port and the settings page says so.
  */
 import type { UpdateChannel } from '../../shared/updates';
-import type { UpdatesPort } from '../core/host-runtime';
-import type { Logger } from '../core/ports';
-import { createUpdateController, type UpdateController, type UpdaterPort } from '../core/updates/update-controller';
+import type { UpdatesPort } from '../../core/host-runtime';
+import type { Logger } from '../../core/ports';
+import { createUpdateController, type UpdateController, type UpdaterPort } from './update-controller';
 
 /**
  * Whether this run should update itself: packaged, or pointed at a usable feed by

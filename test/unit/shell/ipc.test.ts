@@ -20,7 +20,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron);
 
 import { COMMAND_CHANNELS, type CommandOutcome } from '../../../src/shared/bridge';
-import type { PushMessage } from '../../../src/main/core/app-core';
+import type { PushMessage } from '../../../src/core/app-core';
 import { isTrustedSender, NOT_ALLOWED, wireBridge } from '../../../src/main/shell/ipc';
 import { isExternalUrlAllowed, isOurOrigin, isOurPage, rendererUrl } from '../../../src/main/shell/window';
 

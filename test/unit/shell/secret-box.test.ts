@@ -1,7 +1,7 @@
 // The SecretBox over (a fake of) Electron's safeStorage: base64 round trip, and honest
 // about when there is no real keychain.
 import { describe, expect, it } from 'vitest';
-import { readSavedSettings, DEFAULT_SETTINGS } from '../../../src/main/core/settings-model';
+import { readSavedSettings, DEFAULT_SETTINGS } from '../../../src/core/settings-model';
 import { createSafeStorageSecretBox, type SafeStorageLike } from '../../../src/main/shell/secret-box';
 
 /** Reversible but not the identity, like the real thing: XOR with a per-keychain byte plus a header. */

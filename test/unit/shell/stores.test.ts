@@ -30,7 +30,7 @@ vi.mock('electron-store', async () => {
   return { default: FakeElectronStore };
 });
 
-import { STATE_FILE_NAME } from '../../../src/main/core/persistence/state-file';
+import { STATE_FILE_NAME } from '../../../src/core/persistence/state-file';
 import {
   ensureIconFile,
   NOTIFICATION_ICON_FILE,

@@ -89,8 +89,8 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron);
 
 import type { UpdateState } from '../../../src/shared/updates';
-import type { TrayState } from '../../../src/main/core/ports';
-import { renderTrayIcon } from '../../../src/main/core/tray-icon';
+import type { TrayState } from '../../../src/core/ports';
+import { renderTrayIcon } from '../../../src/main/shell/tray-icon';
 import {
   createTrayController,
   panelTheme,

@@ -1,6 +1,6 @@
 // The update controller as the runtime's UpdatesPort, and when the Electron host has one.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { UpdateController, UpdaterEventMap, UpdaterPort } from '../../../src/main/core/updates/update-controller';
+import type { UpdateController, UpdaterEventMap, UpdaterPort } from '../../../src/main/shell/update-controller';
 import { createElectronUpdates, toUpdatesPort, updatesEnabled } from '../../../src/main/shell/updates';
 
 function fakeController(overrides: Partial<UpdateController> = {}): UpdateController {

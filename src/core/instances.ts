@@ -4,10 +4,10 @@
  * follows one instance from "Connect" to "connected" (or to why it did not work).
  * Only events for a flow's own instance touch that flow.
  */
-import type { ConnectFlow, ConnectRequestArgs, ConnectStage, InstanceView } from '../../shared/bridge';
-import { explainDisconnect } from '../../shared/disconnect-reasons';
-import type { ServerEvent } from '../../shared/events';
-import { formatPhoneNumber } from '../../shared/phone';
+import type { ConnectFlow, ConnectRequestArgs, ConnectStage, InstanceView } from '../shared/bridge';
+import { explainDisconnect } from '../shared/disconnect-reasons';
+import type { ServerEvent } from '../shared/events';
+import { formatPhoneNumber } from '../shared/phone';
 import type { Clock, DesktopNotification, Logger } from './ports';
 import { UserFacingError } from './command-dispatcher';
 import { RestError, type RestClient } from './rest-client';

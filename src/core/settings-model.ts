@@ -4,7 +4,7 @@
  * otherwise it is kept in clear and the settings page says so.
  */
 import { z } from 'zod';
-import { updateChannel, type UpdateChannel } from '../../shared/updates';
+import { updateChannel, type UpdateChannel } from '../shared/updates';
 import type { StateFile } from './persistence/state-file';
 import type { Logger } from './ports';
 

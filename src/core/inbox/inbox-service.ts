@@ -5,9 +5,9 @@
  * turns the store's changes into small pushes.
  */
 import { randomUUID } from 'node:crypto';
-import type { WhatsAppMessageEvent } from '../../../shared/events';
-import type { ConversationsDelta, InboxSummary, MessageView, MessagesDelta, ThreadPage } from '../../../shared/inbox';
-import type { MessageDto } from '../../../shared/rest';
+import type { WhatsAppMessageEvent } from '../../shared/events';
+import type { ConversationsDelta, InboxSummary, MessageView, MessagesDelta, ThreadPage } from '../../shared/inbox';
+import type { MessageDto } from '../../shared/rest';
 import { UserFacingError } from '../command-dispatcher';
 import type { Clock, Logger } from '../ports';
 import { RestError, type RestClient } from '../rest-client';

@@ -7,7 +7,7 @@
  *   ("12 new messages in 5 conversations"), at most one per `summaryCooldownMs`.
  * So a burst of any size produces a number of notifications bounded by its duration.
  */
-import type { MessageView, NotificationPrivacy } from '../../../shared/inbox';
+import type { MessageView, NotificationPrivacy } from '../../shared/inbox';
 import type { DesktopNotification } from '../ports';
 import { conversationNotification, summaryNotification } from './message-notification-text';
 

@@ -1,5 +1,5 @@
 /** What the tray shows for a connection state and unread count (pure). */
-import type { ConnectionStatus } from '../../shared/bridge';
+import type { ConnectionStatus } from '../shared/bridge';
 import type { TrayState } from './ports';
 
 const STATUS_WORDS: Record<ConnectionStatus, string> = {

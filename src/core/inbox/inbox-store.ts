@@ -6,10 +6,10 @@
  * Unread counts are local truth: the REST contract has no "mark read" call, so the
  * server's count is only taken for a conversation the app has never seen before.
  */
-import type { WhatsAppMessageEvent } from '../../../shared/events';
-import type { ConversationView, MessageView } from '../../../shared/inbox';
-import { messagePreview } from '../../../shared/message-text';
-import type { ConversationDto, MessageDto } from '../../../shared/rest';
+import type { WhatsAppMessageEvent } from '../../shared/events';
+import type { ConversationView, MessageView } from '../../shared/inbox';
+import { messagePreview } from '../../shared/message-text';
+import type { ConversationDto, MessageDto } from '../../shared/rest';
 
 interface Thread {
   byId: Map<string, MessageView>;

@@ -9,8 +9,8 @@
  * connection on the server side.
  */
 import { io, type Socket } from 'socket.io-client';
-import { CLIENT_EVENT_JOIN_ORGANIZATION, SERVER_EVENT_NAMES, type ServerEventName } from '../../shared/events';
-import type { ConnectionState } from '../../shared/bridge';
+import { CLIENT_EVENT_JOIN_ORGANIZATION, SERVER_EVENT_NAMES, type ServerEventName } from '../shared/events';
+import type { ConnectionState } from '../shared/bridge';
 import type { Clock, Logger } from './ports';
 import { describeConnectError, describeDisconnectReason, describeRefusal } from './connection-words';
 

@@ -4,15 +4,15 @@
  * is parsed like anything else from outside; what does not parse is not used.
  */
 import { z } from 'zod';
-import { isoTimestamp } from '../../../shared/events';
+import { isoTimestamp } from '../../shared/events';
 import {
   conversationView,
   DEFAULT_NOTIFICATION_SETTINGS,
   messageView,
   notificationSettings,
   type NotificationSettings,
-} from '../../../shared/inbox';
-import { describeZodError } from '../../../shared/events';
+} from '../../shared/inbox';
+import { describeZodError } from '../../shared/events';
 import type { PersistedInbox } from '../inbox/inbox-store';
 
 export const PERSISTED_STATE_VERSION = 2;

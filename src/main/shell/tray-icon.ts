@@ -8,7 +8,7 @@
  * stay crisp. The encoder writes one RGBA IDAT compressed with node:zlib.
  */
 import { crc32, deflateSync } from 'node:zlib';
-import { badgeLabel } from './tray-state';
+import { badgeLabel } from '../../core/tray-state';
 
 export type TrayAttention = 'none' | 'offline' | 'sign_in';
 export type TrayIconSize = 16 | 22 | 24 | 32 | 48 | 64;

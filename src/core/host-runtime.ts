@@ -4,10 +4,10 @@
  * organization builds a fresh core, so nothing of the old organization leaks into the
  * new one), app preferences and updates. Hosts talk to this facade only.
  */
-import { isHostCommandChannel, type CommandOutcome, type SettingsView } from '../../shared/bridge';
-import { initialUpdateState, type UpdateChannel, type UpdateState } from '../../shared/updates';
+import { isHostCommandChannel, type CommandOutcome, type SettingsView } from '../shared/bridge';
+import { initialUpdateState, type UpdateChannel, type UpdateState } from '../shared/updates';
 import type { AppCoreOptions, PushMessage } from './app-core';
-import { bootCore, type BootedCore } from './boot';
+import { bootCore, type BootedCore, type StartDemoBackend } from './boot';
 import { createCommandDispatcher, UserFacingError } from './command-dispatcher';
 import { normaliseServerUrl, type EnvSettings } from './host-config';
 import type { StateFile } from './persistence/state-file';
@@ -41,6 +41,8 @@ export interface HostRuntimeOptions extends Pick<
   secretBox?: SecretBox;
   updates?: UpdatesPort;
   platform?: PlatformPort;
+  /** Started when no server is configured (both hosts pass the simulator). */
+  startDemoBackend: StartDemoBackend;
 }
 
 export interface HostRuntime {
@@ -76,14 +78,18 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
         };
 
   const boot = () =>
-    bootCore(effectiveSettings(), {
-      version: options.version,
-      logger,
-      clock: options.clock,
-      tray: options.tray,
-      notifier: options.notifier,
-      stateFile: options.stateFile,
-    });
+    bootCore(
+      effectiveSettings(),
+      {
+        version: options.version,
+        logger,
+        clock: options.clock,
+        tray: options.tray,
+        notifier: options.notifier,
+        stateFile: options.stateFile,
+      },
+      options.startDemoBackend,
+    );
 
   let booted: BootedCore = await boot();
   let unsubscribeCore = booted.core.onPush(emit);

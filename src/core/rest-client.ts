@@ -16,8 +16,8 @@ import {
   type ConversationDto,
   type InstanceDto,
   type MessageDto,
-} from '../../shared/rest';
-import { describeZodError } from '../../shared/events';
+} from '../shared/rest';
+import { describeZodError } from '../shared/events';
 
 export type RestErrorKind = 'unauthorized' | 'http' | 'network' | 'invalid_response';
 

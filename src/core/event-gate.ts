@@ -4,7 +4,7 @@
  * counted; each distinct (event, reason) is logged once so a misbehaving backend
  * cannot flood the log.
  */
-import { parseServerEvent, type ServerEvent, type ServerEventName } from '../../shared/events';
+import { parseServerEvent, type ServerEvent, type ServerEventName } from '../shared/events';
 import type { Clock, Logger } from './ports';
 
 export interface DroppedEvent {

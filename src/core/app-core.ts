@@ -4,9 +4,9 @@
  * the window. Electron and the browser host both construct exactly this and only
  * differ in how they carry commands and pushes.
  */
-import type { AppInfo, AppSnapshot, PushChannel, PushPayload, ViewState } from '../../shared/bridge';
-import type { ServerEvent } from '../../shared/events';
-import type { NotificationSettings } from '../../shared/inbox';
+import type { AppInfo, AppSnapshot, PushChannel, PushPayload, ViewState } from '../shared/bridge';
+import type { ServerEvent } from '../shared/events';
+import type { NotificationSettings } from '../shared/inbox';
 import { createCommandDispatcher, UserFacingError, type CommandDispatcher } from './command-dispatcher';
 import { createEventGate } from './event-gate';
 import type { ConnectionPlan } from './host-config';

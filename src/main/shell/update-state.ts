@@ -3,7 +3,7 @@
  * electron-updater's). Errors become words a person understands; nothing here blocks
  * the app — an error is a state to show, and the next check starts over.
  */
-import type { UpdateState } from '../../../shared/updates';
+import type { UpdateState } from '../../shared/updates';
 
 /** The parts of electron-updater's UpdateInfo the window uses. */
 export interface UpdateInfoLike {

@@ -2,9 +2,9 @@
  * What a message notification says, under the user's privacy setting. Plain text,
  * bounded, media as words.
  */
-import type { MessageView, NotificationPrivacy } from '../../../shared/inbox';
-import { messagePreview, truncate } from '../../../shared/message-text';
-import { formatPhoneNumber } from '../../../shared/phone';
+import type { MessageView, NotificationPrivacy } from '../../shared/inbox';
+import { messagePreview, truncate } from '../../shared/message-text';
+import { formatPhoneNumber } from '../../shared/phone';
 import type { DesktopNotification } from '../ports';
 
 export const PREVIEW_MAX_CHARS = 120;

@@ -11,8 +11,8 @@ import {
   type CommandChannel,
   type CommandOutcome,
   type CommandResult,
-} from '../../shared/bridge';
-import { describeZodError } from '../../shared/events';
+} from '../shared/bridge';
+import { describeZodError } from '../shared/events';
 import type { Logger } from './ports';
 
 export type CommandHandlers = {

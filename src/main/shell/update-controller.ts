@@ -9,8 +9,8 @@
  * Nothing here ever throws at the caller or blocks the app: failures become an 'error'
  * state with words, and the next check starts over.
  */
-import { initialUpdateState, type UpdateChannel, type UpdateState } from '../../../shared/updates';
-import { type Clock, type Logger, systemClock } from '../ports';
+import { initialUpdateState, type UpdateChannel, type UpdateState } from '../../shared/updates';
+import { type Clock, type Logger, systemClock } from '../../core/ports';
 import { type ProgressLike, reduceUpdateState, type UpdateInfoLike, type UpdaterEvent } from './update-state';
 
 /** The updater events, with electron-updater's listener signatures. */
