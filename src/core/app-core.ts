@@ -14,7 +14,7 @@ import { createInboxService, type InboxService } from './inbox/inbox-service';
 import { createInboxStore } from './inbox/inbox-store';
 import { createInstancesModel, type InstancesModel } from './instances';
 import { contactLabel } from './notifications/message-notification-text';
-import { createMessageNotifier, realScheduler, type Scheduler } from './notifications/message-notifier';
+import { createMessageNotifier } from './notifications/message-notifier';
 import {
   composePersistedState,
   inboxScope,
@@ -23,7 +23,7 @@ import {
   type PersistedState,
 } from './persistence/persisted-state';
 import { createSaver, type StateFile } from './persistence/state-file';
-import type { Clock, DesktopNotification, Logger, Notifier, TraySink, TrayState } from './ports';
+import type { DesktopNotification, Logger, Notifier, Scheduler, TraySink, TrayState } from './ports';
 import { createRestClient } from './rest-client';
 import {
   createServerConnection,
@@ -41,7 +41,8 @@ export interface AppCoreOptions {
   demo: boolean;
   version: string;
   logger: Logger;
-  clock: Clock;
+  /** Every timer of the core (tests pass a fake one). */
+  clock: Scheduler;
   tray: TraySink;
   notifier: Notifier;
   /** Where settings and the recent inbox are kept; none = nothing survives a restart. */
@@ -54,8 +55,6 @@ export interface AppCoreOptions {
   fetch?: typeof fetch;
   /** How long a connect flow waits for its first QR / code. */
   codeWaitMs?: number;
-  /** Timers of the notification coalescing (tests use a fake one). */
-  notificationScheduler?: Scheduler;
 }
 
 export interface AppCore {
@@ -97,7 +96,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
 
   const collectState = (): PersistedState =>
     composePersistedState(notificationSettings, { scope, ...store.exportRecent(PERSIST_LIMITS) }, loaded.otherInboxes);
-  const saver = options.stateFile ? createSaver(options.stateFile, collectState) : null;
+  const saver = options.stateFile ? createSaver(options.stateFile, collectState, clock) : null;
 
   // ---- what the user is looking at --------------------------------------------
   let view: ViewState = { focused: true, visible: true, conversationId: null };
@@ -116,7 +115,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     if (!watching()) deliver(notification);
   };
   const messageNotifier = createMessageNotifier({
-    scheduler: options.notificationScheduler ?? realScheduler,
+    scheduler: clock,
     deliver,
     privacy: () => notificationSettings.privacy,
     labelFor: (conversationId) => contactLabel(store.conversation(conversationId)),

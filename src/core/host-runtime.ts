@@ -29,7 +29,7 @@ export interface PlatformPort {
   setLaunchAtLogin?(enabled: boolean): void;
 }
 
-/** The core's own ports (version, logger, clock, tray, notifier, inbox state file), plus the host's. */
+/** The core's own ports (version, logger, clock and timers, tray, notifier, inbox state file), plus the host's. */
 export interface HostRuntimeOptions extends Pick<
   AppCoreOptions,
   'version' | 'logger' | 'clock' | 'tray' | 'notifier' | 'stateFile'

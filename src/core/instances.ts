@@ -8,7 +8,7 @@ import type { ConnectFlow, ConnectRequestArgs, ConnectStage, InstanceView } from
 import { explainDisconnect } from '../shared/disconnect-reasons';
 import type { ServerEvent } from '../shared/events';
 import { formatPhoneNumber } from '../shared/phone';
-import type { Clock, DesktopNotification, Logger } from './ports';
+import type { DesktopNotification, Logger, Scheduler, Timer } from './ports';
 import { UserFacingError } from './command-dispatcher';
 import { RestError, type RestClient } from './rest-client';
 
@@ -38,7 +38,7 @@ export interface InstancesModel {
 export interface InstancesModelOptions {
   rest: RestClient;
   organizationId: string;
-  clock: Clock;
+  clock: Scheduler;
   logger: Logger;
   onChange: () => void;
   /** A 401 from REST: the app must ask the user to sign in again. */
@@ -55,7 +55,7 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
   let loadedAt: string | null = null;
   let error: string | null = null;
   const flows = new Map<string, ConnectFlow>();
-  const waitTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const waitTimers = new Map<string, Timer>();
   let refreshInFlight: Promise<void> | null = null;
   let refreshAgain = false;
 
@@ -80,8 +80,7 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
   };
 
   const clearWait = (instanceId: string) => {
-    const timer = waitTimers.get(instanceId);
-    if (timer) clearTimeout(timer);
+    waitTimers.get(instanceId)?.cancel();
     waitTimers.delete(instanceId);
   };
 
@@ -247,7 +246,7 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
       setStage(instanceId, { kind: 'waiting', since: nowIso(), giveUpAt: nowIso(codeWaitMs) });
       waitTimers.set(
         instanceId,
-        setTimeout(() => {
+        clock.setTimeout(() => {
           waitTimers.delete(instanceId);
           const current = flows.get(instanceId);
           if (current?.stage.kind !== 'waiting') return;
@@ -274,7 +273,7 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
     },
     handleEvent,
     stop() {
-      for (const timer of waitTimers.values()) clearTimeout(timer);
+      for (const timer of waitTimers.values()) timer.cancel();
       waitTimers.clear();
     },
   };

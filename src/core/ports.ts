@@ -10,11 +10,33 @@ export interface Logger {
   error(message: string): void;
 }
 
+/** What time it is (milliseconds since the epoch). */
 export interface Clock {
   now(): number;
 }
 
-export const systemClock: Clock = { now: () => Date.now() };
+/** A pending callback; `cancel()` is safe to call twice, or after the callback ran. */
+export interface Timer {
+  cancel(): void;
+}
+
+/**
+ * The clock plus "call me back in `ms`": every timer in the core goes through this
+ * port (debounces, throttles, retries, waits), so tests move a fake one by hand
+ * instead of sleeping.
+ */
+export interface Scheduler extends Clock {
+  setTimeout(callback: () => void, ms: number): Timer;
+}
+
+/** The real time and the real timers. */
+export const systemClock: Scheduler = {
+  now: () => Date.now(),
+  setTimeout(callback, ms) {
+    const handle = setTimeout(callback, ms);
+    return { cancel: () => clearTimeout(handle) };
+  },
+};
 
 /** What the shell shows outside the window: tray icon badge, tooltip, dock badge. */
 export interface TrayState {

@@ -11,7 +11,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { CLIENT_EVENT_JOIN_ORGANIZATION, SERVER_EVENT_NAMES, type ServerEventName } from '../shared/events';
 import type { ConnectionState } from '../shared/bridge';
-import type { Clock, Logger } from './ports';
+import type { Logger, Scheduler, Timer } from './ports';
 import { describeConnectError, describeDisconnectReason, describeRefusal } from './connection-words';
 
 export type Transport = 'websocket' | 'polling';
@@ -22,7 +22,7 @@ export interface ServerConnectionOptions {
   organizationId: string;
   transports?: Transport[];
   logger: Logger;
-  clock: Clock;
+  clock: Scheduler;
   onState: (state: ConnectionState) => void;
   onEvent: (name: ServerEventName, payload: unknown) => void;
   /** Every successful connect; `recovered` is socket.io's connection-state recovery flag. */
@@ -49,7 +49,7 @@ export function createServerConnection(options: ServerConnectionOptions): Server
   const backoff = options.backoff ?? { minMs: RECONNECT_DELAY_MS, maxMs: RECONNECT_DELAY_MAX_MS };
   let socket: Socket | null = null;
   let everConnected = false;
-  let serverRetryTimer: ReturnType<typeof setTimeout> | null = null;
+  let serverRetryTimer: Timer | null = null;
   let state: ConnectionState = {
     status: 'connecting',
     detail: null,
@@ -70,7 +70,7 @@ export function createServerConnection(options: ServerConnectionOptions): Server
   };
 
   const clearServerRetry = () => {
-    if (serverRetryTimer) clearTimeout(serverRetryTimer);
+    serverRetryTimer?.cancel();
     serverRetryTimer = null;
   };
 
@@ -134,7 +134,7 @@ export function createServerConnection(options: ServerConnectionOptions): Server
 
   const scheduleServerRetry = (s: Socket) => {
     clearServerRetry();
-    serverRetryTimer = setTimeout(() => {
+    serverRetryTimer = clock.setTimeout(() => {
       serverRetryTimer = null;
       if (socket === s && !s.connected) s.connect();
     }, backoff.maxMs);

@@ -51,11 +51,13 @@ describe('core connection behaviour', () => {
   it('a refused token means "sign-in needed" and no retry loop', async () => {
     const lines: string[] = [];
     sim = await startSimulator({ accounts: [A], log: (l) => lines.push(l) });
-    const c = track(startCore({ serverUrl: sim.url, token: 'expired', organizationId: A.organizationId }));
+    const backoff = { minMs: 20, maxMs: 50 };
+    const target = { serverUrl: sim.url, token: 'expired', organizationId: A.organizationId };
+    const c = track(startCore(target, undefined, backoff));
     await c.waitForStatus('auth_failed');
     expect(c.core.snapshot().connection.detail).toMatch(/Invalid or expired token.*Sign in again/);
-    // Longer than the whole backoff range: a retrying client would have knocked again.
-    await new Promise((r) => setTimeout(r, 6_500));
+    // Ten times the whole backoff range: a retrying client would have knocked again, many times.
+    await new Promise((r) => setTimeout(r, 10 * backoff.maxMs));
     expect(lines.filter((l) => l.includes('handshake refused'))).toHaveLength(1);
     expect(c.core.snapshot().connection.status).toBe('auth_failed');
   });

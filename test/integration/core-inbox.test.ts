@@ -100,10 +100,11 @@ describe('inbox in the core, against the simulator', () => {
     const rows = await conversations(c);
     expect(rows).toHaveLength(200);
     expect(rows.reduce((sum, r) => sum + r.unreadCount, 0)).toBe(2000);
-    // Give the coalescing its trailing window, then count.
-    await new Promise((r) => setTimeout(r, 6_000));
     // Still exact once the follow-up syncs for the new conversations are done.
+    await waitFor(() => !c.core.snapshot().inbox.syncing, 10_000, 'follow-up syncs');
     expect(c.core.snapshot().inbox.totalUnread).toBe(2000);
+    // Past the coalescing's trailing window, then count.
+    c.clock.skip(6_000);
     expect(c.notifications.length).toBeGreaterThan(0);
     expect(c.notifications.length).toBeLessThanOrEqual(6);
   });

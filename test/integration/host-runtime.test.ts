@@ -6,6 +6,7 @@ import type { PushMessage } from '../../src/core/app-core';
 import { startHostRuntime, type HostRuntime } from '../../src/core/host-runtime';
 import { startDemoBackend } from '../../src/simulator/demo-backend';
 import { openConfStateFile, SETTINGS_FILE_NAME } from '../../src/core/persistence/state-file';
+import { systemClock } from '../../src/core/ports';
 import type { SecretBox } from '../../src/core/settings-model';
 import { startSimulator, type Simulator } from '../../src/simulator/simulator';
 import type { ConversationView } from '../../src/shared/inbox';
@@ -40,7 +41,7 @@ async function start(dataDir: string, secretBox?: SecretBox) {
     env: {},
     version: 'test',
     logger,
-    clock: { now: () => Date.now() },
+    clock: systemClock,
     tray: { update: () => undefined },
     notifier: { notify: () => undefined },
     stateFile: openConfStateFile(dataDir, logger),

@@ -3,6 +3,7 @@ import type { DesktopNotification, Logger, TrayState } from '../../src/core/port
 import type { Transport } from '../../src/core/server-connection';
 import type { CommandArgs, CommandChannel, CommandResult, ConnectionStatus } from '../../src/shared/bridge';
 import type { ServerEvent } from '../../src/shared/events';
+import { createWarpScheduler, type WarpScheduler } from '../support/fake-scheduler';
 
 export const quietLogger = (): Logger & { lines: string[] } => {
   const lines: string[] = [];
@@ -20,6 +21,8 @@ export interface CoreUnderTest {
   logger: ReturnType<typeof quietLogger>;
   tray: TrayState[];
   notifications: DesktopNotification[];
+  /** The core's timers: real time, and `skip(ms)` to jump over a debounce or a coalescing window. */
+  clock: WarpScheduler;
   waitForStatus(status: ConnectionStatus, timeoutMs?: number): Promise<void>;
 }
 
@@ -33,12 +36,13 @@ export function startCore(
   const tray: TrayState[] = [];
   const notifications: DesktopNotification[] = [];
   const logger = quietLogger();
+  const clock = createWarpScheduler();
   const core = createAppCore({
     plan: { kind: 'server', target },
     demo: false,
     version: 'test',
     logger,
-    clock: { now: () => Date.now() },
+    clock,
     tray: { update: (s) => tray.push(s) },
     notifier: { notify: (n) => notifications.push(n) },
     transports,
@@ -53,6 +57,7 @@ export function startCore(
     logger,
     tray,
     notifications,
+    clock,
     waitForStatus: (status, timeoutMs = 10_000) =>
       waitFor(() => core.snapshot().connection.status === status, timeoutMs, `status ${status}`),
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createInstancesModel } from '../../src/core/instances';
 import type { RestClient } from '../../src/core/rest-client';
 import type { InstanceDto } from '../../src/shared/rest';
+import { createFakeScheduler } from '../support/fake-scheduler';
 
 function deferred<T>() {
   let resolve: (value: T) => void = () => undefined;
@@ -22,7 +23,7 @@ describe('instances model', () => {
     const model = createInstancesModel({
       rest,
       organizationId: 'org',
-      clock: { now: () => Date.parse('2026-11-26T10:00:00Z') },
+      clock: createFakeScheduler(),
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
       onChange: () => undefined,
       onUnauthorized: () => undefined,
@@ -51,5 +52,53 @@ describe('instances model', () => {
     await stale;
     expect(model.state().items[0]).toMatchObject({ status: 'disconnected', lastDisconnect: { reason: 'logged_out' } });
     model.stop();
+  });
+});
+
+describe('a connect flow waiting for its code', () => {
+  it('gives up in words when no QR arrives in time, and not a moment before', async () => {
+    const clock = createFakeScheduler();
+    const rest = {
+      listInstances: async () => [{ id: 'i1', name: 'Sales', status: 'disconnected' }],
+      connectInstance: async () => ({ instanceId: 'i1', method: 'qr' }),
+    } as unknown as RestClient;
+    const model = createInstancesModel({
+      rest,
+      organizationId: 'org',
+      clock,
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      onChange: () => undefined,
+      onUnauthorized: () => undefined,
+      notify: () => undefined,
+      codeWaitMs: 30_000,
+    });
+    await model.connect({ instanceId: 'i1', method: 'qr' });
+    expect(model.flows()[0]?.stage.kind).toBe('waiting');
+    clock.advance(29_999);
+    expect(model.flows()[0]?.stage.kind).toBe('waiting');
+    clock.advance(1);
+    expect(model.flows()[0]?.stage).toEqual({
+      kind: 'failed',
+      message: 'The server accepted the request but no QR code arrived within 30 seconds.',
+    });
+    model.stop();
+  });
+
+  it('stops waiting when the flow is dismissed', async () => {
+    const clock = createFakeScheduler();
+    const rest = { connectInstance: async () => ({ instanceId: 'i1', method: 'qr' }) } as unknown as RestClient;
+    const model = createInstancesModel({
+      rest,
+      organizationId: 'org',
+      clock,
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      onChange: () => undefined,
+      onUnauthorized: () => undefined,
+      notify: () => undefined,
+    });
+    await model.connect({ instanceId: 'i1', method: 'qr' });
+    expect(clock.pendingCount()).toBe(1);
+    model.dismiss('i1');
+    expect(clock.pendingCount()).toBe(0);
   });
 });

@@ -1,36 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createMessageNotifier, type Scheduler } from '../../src/core/notifications/message-notifier';
+import { createMessageNotifier } from '../../src/core/notifications/message-notifier';
 import { conversationNotification } from '../../src/core/notifications/message-notification-text';
 import type { DesktopNotification } from '../../src/core/ports';
 import type { MessageView, NotificationPrivacy } from '../../src/shared/inbox';
-
-/** A clock the test moves by hand; timers fire when it passes them. */
-function fakeScheduler() {
-  let now = 0;
-  let nextId = 1;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  const scheduler: Scheduler = {
-    now: () => now,
-    setTimeout: (fn, ms) => {
-      const id = nextId++;
-      timers.set(id, { at: now + ms, fn });
-      return id;
-    },
-    clearTimeout: (id) => void timers.delete(id as number),
-  };
-  const advance = (ms: number) => {
-    const target = now + ms;
-    for (;;) {
-      const due = [...timers.entries()].filter(([, t]) => t.at <= target).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      timers.delete(due[0]);
-      now = due[1].at;
-      due[1].fn();
-    }
-    now = target;
-  };
-  return { scheduler, advance };
-}
+import { createFakeScheduler } from '../support/fake-scheduler';
 
 let seq = 0;
 const message = (
@@ -51,7 +24,7 @@ const message = (
 });
 
 function setup(privacy: NotificationPrivacy = 'full') {
-  const { scheduler, advance } = fakeScheduler();
+  const scheduler = createFakeScheduler(0);
   const delivered: DesktopNotification[] = [];
   const notifier = createMessageNotifier({
     scheduler,
@@ -59,7 +32,7 @@ function setup(privacy: NotificationPrivacy = 'full') {
     privacy: () => privacy,
     labelFor: (id) => `Contact ${id}`,
   });
-  return { notifier, delivered, advance };
+  return { notifier, delivered, advance: scheduler.advance };
 }
 
 describe('message notifications', () => {

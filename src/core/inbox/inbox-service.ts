@@ -9,7 +9,7 @@ import type { WhatsAppMessageEvent } from '../../shared/events';
 import type { ConversationsDelta, InboxSummary, MessageView, MessagesDelta, ThreadPage } from '../../shared/inbox';
 import type { MessageDto } from '../../shared/rest';
 import { UserFacingError } from '../command-dispatcher';
-import type { Clock, Logger } from '../ports';
+import type { Logger, Scheduler, Timer } from '../ports';
 import { RestError, type RestClient } from '../rest-client';
 import type { InboxStore } from './inbox-store';
 
@@ -31,7 +31,7 @@ export interface InboxViewer {
 export interface InboxServiceOptions {
   store: InboxStore;
   rest: RestClient;
-  clock: Clock;
+  clock: Scheduler;
   logger: Logger;
   viewer: InboxViewer;
   /** Hands a new incoming message to the notification policy. */
@@ -50,7 +50,7 @@ export function createInboxService(options: InboxServiceOptions) {
   let syncing = false;
   let syncAgain = false;
   let syncError: string | null = null;
-  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let flushTimer: Timer | null = null;
   let stopped = false;
   const threadErrors = new Map<string, string>();
 
@@ -93,7 +93,7 @@ export function createInboxService(options: InboxServiceOptions) {
   /** Many changes in a burst become one push per throttle window. */
   const scheduleFlush = () => {
     if (flushTimer || stopped) return;
-    flushTimer = setTimeout(flushNow, PUSH_THROTTLE_MS);
+    flushTimer = clock.setTimeout(flushNow, PUSH_THROTTLE_MS);
   };
 
   const threadPage = (conversationId: string): ThreadPage => ({
@@ -326,7 +326,7 @@ export function createInboxService(options: InboxServiceOptions) {
 
     stop() {
       stopped = true;
-      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer?.cancel();
       flushTimer = null;
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;

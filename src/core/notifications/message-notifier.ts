@@ -8,20 +8,8 @@
  * So a burst of any size produces a number of notifications bounded by its duration.
  */
 import type { MessageView, NotificationPrivacy } from '../../shared/inbox';
-import type { DesktopNotification } from '../ports';
+import type { DesktopNotification, Scheduler, Timer } from '../ports';
 import { conversationNotification, summaryNotification } from './message-notification-text';
-
-export interface Scheduler {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realScheduler: Scheduler = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export interface MessageNotifierOptions {
   scheduler: Scheduler;
@@ -55,13 +43,13 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
   const pending = new Map<string, MessageView[]>();
   const lastNotifiedAt = new Map<string, number>();
   let lastSummaryAt = Number.NEGATIVE_INFINITY;
-  let timer: unknown = null;
+  let timer: Timer | null = null;
   let timerDueAt = Number.POSITIVE_INFINITY;
   let stopped = false;
 
   const schedule = (at: number) => {
     if (timer !== null && timerDueAt <= at) return;
-    if (timer !== null) scheduler.clearTimeout(timer);
+    timer?.cancel();
     timerDueAt = at;
     timer = scheduler.setTimeout(flush, Math.max(0, at - scheduler.now()));
   };
@@ -115,7 +103,7 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
     },
     stop() {
       stopped = true;
-      if (timer !== null) scheduler.clearTimeout(timer);
+      timer?.cancel();
       timer = null;
       pending.clear();
     },

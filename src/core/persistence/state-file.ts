@@ -5,7 +5,7 @@
  */
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import Conf from 'conf';
-import type { Logger } from '../ports';
+import { systemClock, type Clock, type Logger, type Scheduler, type Timer } from '../ports';
 
 export interface StateFile {
   readonly path: string;
@@ -22,7 +22,7 @@ export interface JsonDocumentStore {
 }
 
 /** Moves an unreadable file aside before the store opens it; returns the problem in words. */
-export function quarantineIfUnreadable(path: string, now: () => number = Date.now): string | null {
+export function quarantineIfUnreadable(path: string, clock: Clock = systemClock): string | null {
   if (!existsSync(path)) return null;
   let reason: string;
   try {
@@ -34,7 +34,7 @@ export function quarantineIfUnreadable(path: string, now: () => number = Date.no
   } catch (error) {
     reason = error instanceof Error ? error.message : String(error);
   }
-  const aside = `${path}.corrupt-${now()}`;
+  const aside = `${path}.corrupt-${clock.now()}`;
   try {
     renameSync(path, aside);
     return `The saved state (${path}) could not be read (${reason}). It was kept as ${aside}; AuZap started with defaults.`;
@@ -44,8 +44,13 @@ export function quarantineIfUnreadable(path: string, now: () => number = Date.no
 }
 
 /** Wraps a conf-like store: reports a bad file once, never throws on write. */
-export function createStateFile(open: () => JsonDocumentStore, pathOf: string, logger: Logger): StateFile {
-  const problem = quarantineIfUnreadable(pathOf);
+export function createStateFile(
+  open: () => JsonDocumentStore,
+  pathOf: string,
+  logger: Logger,
+  clock: Clock = systemClock,
+): StateFile {
+  const problem = quarantineIfUnreadable(pathOf, clock);
   if (problem) logger.warn(problem);
   let document: JsonDocumentStore | null = null;
   let openProblem: string | null = null;
@@ -61,7 +66,7 @@ export function createStateFile(open: () => JsonDocumentStore, pathOf: string, l
     path,
     preserveCopy() {
       if (!existsSync(path)) return null;
-      const copy = `${path}.unusable-${Date.now()}`;
+      const copy = `${path}.unusable-${clock.now()}`;
       try {
         copyFileSync(path, copy);
         return copy;
@@ -91,7 +96,12 @@ export const STATE_FILE_NAME = 'auzap-state';
 export const SETTINGS_FILE_NAME = 'auzap-settings';
 
 /** The browser host's state file in AUZAP_DATA_DIR, with the same engine as electron-store. */
-export function openConfStateFile(directory: string, logger: Logger, name = STATE_FILE_NAME): StateFile {
+export function openConfStateFile(
+  directory: string,
+  logger: Logger,
+  name = STATE_FILE_NAME,
+  clock: Clock = systemClock,
+): StateFile {
   const path = `${directory}/${name}.json`;
   return createStateFile(
     () =>
@@ -104,25 +114,26 @@ export function openConfStateFile(directory: string, logger: Logger, name = STAT
       }),
     path,
     logger,
+    clock,
   );
 }
 
 /** Debounced saving: a burst of 2,000 messages is one write, not 2,000. */
-export function createSaver(file: StateFile, collect: () => unknown, debounceMs = 1_000) {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const flush = () => {
-    if (timer) clearTimeout(timer);
+export function createSaver(file: StateFile, collect: () => unknown, scheduler: Scheduler, debounceMs = 1_000) {
+  let timer: Timer | null = null;
+  const cancel = () => {
+    timer?.cancel();
     timer = null;
+  };
+  const flush = () => {
+    cancel();
     file.save(collect());
   };
   return {
     schedule() {
-      if (!timer) timer = setTimeout(flush, debounceMs);
+      timer ??= scheduler.setTimeout(flush, debounceMs);
     },
     flush,
-    cancel() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
+    cancel,
   };
 }
