@@ -9,10 +9,6 @@ const STATUS_WORDS: Record<ConnectionStatus, string> = {
   auth_failed: 'Sign-in needed',
 };
 
-export function statusWords(status: ConnectionStatus): string {
-  return STATUS_WORDS[status];
-}
-
 /** The badge text: nothing for 0, the number up to 99, then "99+". */
 export function badgeLabel(count: number): string {
   if (!Number.isFinite(count) || count <= 0) return '';

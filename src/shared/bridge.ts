@@ -51,7 +51,6 @@ export const diagnostics = z.object({
   droppedEvents: z.number().int().nonnegative(),
   lastDropped: z.object({ event: z.string(), reason: z.string(), at: isoTimestamp }).nullable(),
 });
-export type Diagnostics = z.infer<typeof diagnostics>;
 
 export const instanceView = z.object({
   id: z.string(),

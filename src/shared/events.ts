@@ -19,7 +19,6 @@ const nonEmpty = z.string().min(1);
 // ---- client → server -------------------------------------------------------
 
 export const joinOrganizationPayload = nonEmpty;
-export type JoinOrganizationPayload = z.infer<typeof joinOrganizationPayload>;
 
 // ---- server → client -------------------------------------------------------
 
@@ -131,8 +130,4 @@ export function parseServerEvent<E extends ServerEventName>(
   const result = schema.safeParse(payload);
   if (!result.success) return { ok: false, reason: describeZodError(result.error) };
   return { ok: true, value: { name, payload: result.data } as ServerEvent & { name: E } };
-}
-
-export function isServerEventName(name: string): name is ServerEventName {
-  return Object.prototype.hasOwnProperty.call(serverEventSchemas, name);
 }

@@ -21,7 +21,6 @@ export type ConversationView = z.infer<typeof conversationView>;
 
 export const MESSAGE_STATUSES = ['received', 'sending', 'sent', 'failed'] as const;
 export const messageStatus = z.enum(MESSAGE_STATUSES);
-export type MessageStatus = z.infer<typeof messageStatus>;
 
 export const messageView = z.object({
   /** The server's id; a local id (`local-…`) while an outgoing message is not stored yet. */

@@ -50,7 +50,6 @@ export type ConversationDto = z.infer<typeof conversationDto>;
 export const conversationListDto = z.array(conversationDto);
 
 export const messageDirection = z.enum(['incoming', 'outgoing']);
-export type MessageDirection = z.infer<typeof messageDirection>;
 
 export const messageDto = z.object({
   id: nonEmpty,
@@ -66,7 +65,5 @@ export const messageListDto = z.array(messageDto);
 export const sendMessageRequest = z.object({
   content: z.string().min(1).max(65536),
 });
-export type SendMessageRequest = z.infer<typeof sendMessageRequest>;
 
 export const errorBody = z.object({ error: z.string() });
-export type ErrorBody = z.infer<typeof errorBody>;

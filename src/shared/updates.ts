@@ -17,7 +17,6 @@ export const updateStatus = z.enum([
   'downloaded',
   'error',
 ]);
-export type UpdateStatus = z.infer<typeof updateStatus>;
 
 // zod 4 numbers already reject NaN and ±Infinity.
 const nonNegative = z.number().nonnegative();
@@ -44,10 +43,6 @@ export const updateState = z.object({
   dismissed: z.boolean().optional(),
 });
 export type UpdateState = z.infer<typeof updateState>;
-
-/** What the renderer may ask of the updater (main validates it with this schema). */
-export const updateAction = z.enum(['check-now', 'restart-to-update', 'later']);
-export type UpdateAction = z.infer<typeof updateAction>;
 
 export function initialUpdateState(channel: UpdateChannel): UpdateState {
   return { status: 'idle', channel };

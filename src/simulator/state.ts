@@ -107,10 +107,6 @@ export function addAccount(state: SimulatorState, account: SimulatorAccount): bo
   return true;
 }
 
-export function findAccountByToken(state: SimulatorState, token: string): SimulatorAccount | undefined {
-  return state.accounts.find((account) => account.token === token);
-}
-
 export function findOrganization(state: SimulatorState, organizationId: string): SimOrganization | undefined {
   return state.organizations.find((org) => org.id === organizationId);
 }

@@ -82,11 +82,6 @@ export function missingNotificationTools(): string[] {
   return REQUIRED_TOOLS.filter((tool) => !hasCommand(tool));
 }
 
-/** false when dbus-daemon/dunst/Xvfb/dbus-monitor/notify-send are missing, so tests can skip. */
-export function notificationBusAvailable(): boolean {
-  return missingNotificationTools().length === 0;
-}
-
 /** A sentence for `it.skipIf(...)` titles and logs; empty when the bus is available. */
 export function notificationBusSkipReason(): string {
   const missing = missingNotificationTools();

@@ -77,7 +77,7 @@ export function createInboxService(options: InboxServiceOptions) {
         const row = store.conversation(id);
         return row ? [row] : [];
       });
-      options.onConversations({ reset: false, upserts, removedIds: [...changes.removedConversations] });
+      options.onConversations({ reset: false, upserts, removedIds: [] });
     }
     for (const [conversationId, entry] of changes.messages) {
       const upserts = [...entry.upserts].flatMap((id) => {
@@ -320,9 +320,6 @@ export function createInboxService(options: InboxServiceOptions) {
       store.setMuted(conversationId, muted);
       scheduleFlush();
     },
-
-    /** Pushes pending changes now (tests, shutdown). */
-    flush: flushNow,
 
     stop() {
       stopped = true;

@@ -33,7 +33,6 @@ interface ConversationRecord {
 export interface InboxChanges {
   /** 'all' after a bulk replace; otherwise the ids whose rows changed. */
   conversations: Set<string> | 'all';
-  removedConversations: Set<string>;
   messages: Map<string, { upserts: Set<string>; removed: Set<string> }>;
 }
 
@@ -69,7 +68,7 @@ export function createInboxStore() {
   let changes: InboxChanges = emptyChanges();
 
   function emptyChanges(): InboxChanges {
-    return { conversations: new Set(), removedConversations: new Set(), messages: new Map() };
+    return { conversations: new Set(), messages: new Map() };
   }
 
   const touchConversation = (id: string) => {
@@ -431,7 +430,7 @@ export function createInboxStore() {
       for (const id of data.mutedIds) mutedIds.add(id);
       lastSyncAt = data.lastSyncAt;
       sortedCache = null;
-      changes = { conversations: 'all', removedConversations: new Set(), messages: new Map() };
+      changes = { conversations: 'all', messages: new Map() };
     },
   };
 }

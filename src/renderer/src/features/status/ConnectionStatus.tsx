@@ -8,10 +8,6 @@ const LABELS: Record<ConnectionState['status'], string> = {
   auth_failed: 'Sign-in needed',
 };
 
-export function connectionLabel(status: ConnectionState['status']): string {
-  return LABELS[status];
-}
-
 export function ConnectionStatus({ connection }: { connection: ConnectionState }) {
   const canRetry = connection.status === 'offline' || connection.status === 'connecting';
   return (
