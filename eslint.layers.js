@@ -7,8 +7,9 @@ import boundaries from 'eslint-plugin-boundaries';
 
 /** Single files with a role of their own inside a layer. */
 const FILES = [
-  // Zod-free: the sandboxed preload and the browser bridge script may load it.
-  { category: 'bridge-channels', pattern: 'src/shared/bridge-channels.ts' },
+  // Shared modules without dependencies: the sandboxed preload and the browser bridge
+  // script may load them (the rest of src/shared brings zod along).
+  { category: 'dependency-free', pattern: 'src/shared/{bridge-channels,listeners}.ts' },
   // The browser host's wire format: both ends of its bridge socket use it.
   { category: 'web-wire', pattern: 'src/host-web/wire.ts' },
   // The simulator as each host starts it for demo mode; the rest of the simulator is private.
@@ -54,11 +55,11 @@ const LAYERS = [
     packages: ['electron'],
     node: true,
   },
-  // The sandboxed preload loads only electron and the zod-free channel list.
+  // The sandboxed preload loads only electron and the dependency-free channel list.
   {
     type: 'preload',
     pattern: 'src/preload',
-    files: ['bridge-channels'],
+    files: ['dependency-free'],
     typesFrom: ['shared'],
     packages: ['electron'],
   },
@@ -73,7 +74,7 @@ const LAYERS = [
   {
     type: 'bridge-script',
     pattern: 'src/host-web/bridge-script',
-    files: ['bridge-channels', 'web-wire'],
+    files: ['dependency-free', 'web-wire'],
     typesFrom: ['shared'],
   },
   // The browser host wires the core to a WebSocket; it never imports Electron.

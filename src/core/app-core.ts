@@ -7,13 +7,14 @@
 import type { AppInfo, AppSnapshot, PushChannel, PushPayload, ViewState } from '../shared/bridge';
 import type { ServerEvent } from '../shared/events';
 import type { NotificationSettings } from '../shared/inbox';
+import { createListeners } from '../shared/listeners';
 import { createCommandDispatcher, UserFacingError, type CommandDispatcher } from './command-dispatcher';
 import { createEventGate } from './event-gate';
 import type { ConnectionPlan } from './host-config';
 import { createInboxService, type InboxService } from './inbox/inbox-service';
 import { createInboxStore } from './inbox/inbox-store';
 import { createInstancesModel, type InstancesModel } from './instances';
-import { contactLabel } from './notifications/message-notification-text';
+import { notificationSender } from './notifications/message-notification-text';
 import { createMessageNotifier } from './notifications/message-notifier';
 import {
   composePersistedState,
@@ -74,7 +75,7 @@ export interface AppCore {
 
 export function createAppCore(options: AppCoreOptions): AppCore {
   const { logger, clock, plan } = options;
-  const listeners = new Set<(push: PushMessage) => void>();
+  const listeners = createListeners<PushMessage>((error) => logger.error(`a push listener failed: ${String(error)}`));
   const info: AppInfo = {
     serverUrl: plan.kind === 'server' ? plan.target.serverUrl : plan.serverUrl,
     organizationId: plan.kind === 'server' ? plan.target.organizationId : plan.organizationId,
@@ -118,19 +119,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     scheduler: clock,
     deliver,
     privacy: () => notificationSettings.privacy,
-    labelFor: (conversationId) => contactLabel(store.conversation(conversationId)),
+    labelFor: (conversationId) => notificationSender(store.conversation(conversationId)),
   });
 
   // ---- pushes ---------------------------------------------------------------------
   const emit = (push: PushMessage) => {
-    if (stopped) return;
-    for (const listener of listeners) {
-      try {
-        listener(push);
-      } catch (error) {
-        logger.error(`a push listener failed: ${String(error)}`);
-      }
-    }
+    if (!stopped) listeners.emit(push);
   };
 
   let connection: ServerConnection | null = null;
@@ -338,10 +332,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       listeners.clear();
     },
     dispatch,
-    onPush(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onPush: (listener) => listeners.add(listener),
     snapshot,
     trayState,
     networkMayHaveChanged() {

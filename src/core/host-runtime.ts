@@ -5,6 +5,7 @@
  * new one), app preferences and updates. Hosts talk to this facade only.
  */
 import { isHostCommandChannel, type CommandOutcome, type SettingsView } from '../shared/bridge';
+import { createListeners } from '../shared/listeners';
 import { initialUpdateState, type UpdateChannel, type UpdateState } from '../shared/updates';
 import type { AppCoreOptions, PushMessage } from './app-core';
 import { bootCore, type BootedCore, type StartDemoBackend } from './boot';
@@ -60,10 +61,8 @@ export interface HostRuntime {
 
 export async function startHostRuntime(options: HostRuntimeOptions): Promise<HostRuntime> {
   const { logger } = options;
-  const listeners = new Set<(push: PushMessage) => void>();
-  const emit = (push: PushMessage) => {
-    for (const listener of listeners) listener(push);
-  };
+  const listeners = createListeners<PushMessage>((error) => logger.error(`a push listener failed: ${String(error)}`));
+  const emit = listeners.emit;
   let saved: SavedSettings = readSavedSettings(options.settingsFile, options.secretBox, logger);
   const envWins = Boolean(options.env.serverUrl);
 
@@ -188,10 +187,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
       if (isHostCommandChannel(channel)) return hostCommands(channel, args);
       return booted.core.dispatch(channel, args);
     },
-    onPush(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onPush: (listener) => listeners.add(listener),
     trayState: () => booted.core.trayState(),
     notificationClicked: (notification) => booted.core.notificationClicked(notification),
     setNotificationsPaused: (paused) => booted.core.setNotificationsPaused(paused),

@@ -10,6 +10,7 @@
  * every incoming message.
  */
 import nodeNotifier from 'node-notifier';
+import { plainLine, plainText, truncate } from '../shared/message-text';
 import type { DesktopNotification, Logger, Notifier } from './ports';
 
 /** What node-notifier calls back with; loosely typed because node-notifier hands a string
@@ -185,8 +186,8 @@ export function buildOptions(
       // Linux notification is display-only.
     };
   }
-  const title = plainLine(notification.title) || options.appName;
-  const message = plainText(notification.body) || ' ';
+  const title = boundedLine(notification.title) || options.appName;
+  const message = boundedText(notification.body) || ' ';
   const icon = options.iconPath ? { icon: options.iconPath } : {};
   switch (backend) {
     case 'windows-toaster':
@@ -213,7 +214,7 @@ export function buildOptions(
  *   daemon as "-" after g_strcompress.
  */
 export function toNotifySendBody(text: string): string {
-  const escaped = plainText(text)
+  const escaped = boundedText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -229,31 +230,15 @@ export function toNotifySendBody(text: string): string {
  * turn a newline into a visible `\n`. A leading "-" is shielded by an invisible word joiner.
  */
 export function toNotifySendSummary(title: string, appName: string): string {
-  const line = plainLine(title) || appName; // node-notifier replaces an empty title with "Node Notification:"
+  const line = boundedLine(title) || appName; // node-notifier replaces an empty title with "Node Notification:"
   return line.startsWith('-') ? `${WORD_JOINER}${line}` : line;
 }
 
-/** Text without control characters (a NUL would cut the command line), at most MAX_TEXT_LENGTH characters. */
-function plainText(text: string): string {
-  const clean = text
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
-  return truncate(clean);
-}
+/** Plain text (line breaks kept), at most MAX_TEXT_LENGTH characters. */
+const boundedText = (text: string): string => truncate(plainText(text), MAX_TEXT_LENGTH);
 
-function plainLine(text: string): string {
-  return plainText(text)
-    .replace(/\s*[\n\t]\s*/g, ' ')
-    .trim();
-}
-
-/** Truncates by code points so that an emoji is never cut in half. */
-function truncate(text: string): string {
-  if (text.length <= MAX_TEXT_LENGTH) return text;
-  const points = Array.from(text);
-  return points.length <= MAX_TEXT_LENGTH ? text : `${points.slice(0, MAX_TEXT_LENGTH - 1).join('')}…`;
-}
+/** One plain line, at most MAX_TEXT_LENGTH characters. */
+const boundedLine = (text: string): string => truncate(plainLine(text), MAX_TEXT_LENGTH);
 
 function detectBackend(notifier: NodeNotifierLike): NotifierBackend {
   const module = nodeNotifier;

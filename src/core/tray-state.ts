@@ -1,13 +1,6 @@
 /** What the tray shows for a connection state and unread count (pure). */
-import type { ConnectionStatus } from '../shared/bridge';
+import { CONNECTION_STATUS_WORDS, type ConnectionStatus } from '../shared/bridge';
 import type { TrayState } from './ports';
-
-const STATUS_WORDS: Record<ConnectionStatus, string> = {
-  connecting: 'Connecting…',
-  online: 'Online',
-  offline: 'Offline — reconnecting',
-  auth_failed: 'Sign-in needed',
-};
 
 /** The badge text: nothing for 0, the number up to 99, then "99+". */
 export function badgeLabel(count: number): string {
@@ -20,7 +13,7 @@ export function describeTray(status: ConnectionStatus, unread: number, demo: boo
     unread === 0 ? 'no unread messages' : unread === 1 ? '1 unread message' : `${unread} unread messages`;
   return {
     badgeCount: Math.max(0, Math.floor(unread)),
-    tooltip: `AuZap${demo ? ' (Demo)' : ''} — ${STATUS_WORDS[status]}, ${unreadText}`,
+    tooltip: `AuZap${demo ? ' (Demo)' : ''} — ${CONNECTION_STATUS_WORDS[status]}, ${unreadText}`,
     attention: status === 'auth_failed' ? 'sign_in' : status === 'online' ? 'none' : 'offline',
   };
 }

@@ -7,10 +7,11 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { HostRuntime } from '../core/host-runtime';
 import type { Logger } from '../core/ports';
+import { mimeTypeFor } from '../shared/mime-types';
 import type { HostShellState } from './host-shell';
 import { BRIDGE_SCRIPT_PATH, BRIDGE_SOCKET_PATH, type ClientFrame, type HostFrame } from './wire';
 
@@ -31,17 +32,6 @@ export interface WebHost {
   port: number;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** Electron's CSP forbids the renderer every connection; here the one bridge socket is allowed. */
 export function adaptIndexHtml(html: string, origin: string): string {
@@ -105,7 +95,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-type': mimeTypeFor(file),
       'x-content-type-options': 'nosniff',
     });
     createReadStream(file).pipe(res);
@@ -149,7 +139,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
       res.writeHead(200, {
-        'content-type': MIME['.html'] ?? 'text/html',
+        'content-type': mimeTypeFor('index.html'),
         'cache-control': 'no-store',
         'x-frame-options': 'DENY',
       });

@@ -27,6 +27,14 @@ export const CONNECTION_STATUSES = ['connecting', 'online', 'offline', 'auth_fai
 export const connectionStatus = z.enum(CONNECTION_STATUSES);
 export type ConnectionStatus = z.infer<typeof connectionStatus>;
 
+/** The connection status in words: the window's status pill and the tray tooltip say the same. */
+export const CONNECTION_STATUS_WORDS: Record<ConnectionStatus, string> = {
+  connecting: 'Connecting…',
+  online: 'Online',
+  offline: 'Offline — reconnecting',
+  auth_failed: 'Sign-in needed',
+};
+
 export const connectionState = z.object({
   status: connectionStatus,
   /** Why we are in this state, in words a staff member understands; null when online. */

@@ -39,6 +39,14 @@ export const messageView = z.object({
 });
 export type MessageView = z.infer<typeof messageView>;
 
+/**
+ * Time order. Sorting is stable, so messages of the same instant keep the order they
+ * reached us in (WhatsApp times are whole seconds).
+ */
+export function compareMessagesByTime(a: Pick<MessageView, 'timestamp'>, b: Pick<MessageView, 'timestamp'>): number {
+  return a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
+}
+
 export const conversationsDelta = z.object({
   /** True when `upserts` is the whole list (first load, resync): drop what you had. */
   reset: z.boolean(),

@@ -1,6 +1,6 @@
 /**
  * Message text for places that are not the thread: the conversation list preview and
- * desktop notifications. Always plain, single-line and bounded; media become words.
+ * desktop notifications. Always plain and bounded; media become words.
  */
 import type { MessageContentType } from './events';
 
@@ -12,7 +12,20 @@ const MEDIA_WORDS: Record<Exclude<MessageContentType, 'text'>, string> = {
   other: 'Unsupported message',
 };
 
-/** Collapses whitespace and strips control characters, so a preview is one clean line. */
+/**
+ * Text without control characters (a NUL would cut a command line, an escape sequence
+ * would restyle a terminal), line breaks and tabs kept, line endings made `\n`.
+ */
+export function plainText(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+  );
+}
+
+/** Collapses whitespace and turns control characters into spaces, so a preview is one clean line. */
 export function plainLine(text: string): string {
   let out = '';
   for (const char of text) {

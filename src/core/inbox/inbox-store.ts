@@ -7,7 +7,7 @@
  * server's count is only taken for a conversation the app has never seen before.
  */
 import type { WhatsAppMessageEvent } from '../../shared/events';
-import type { ConversationView, MessageView } from '../../shared/inbox';
+import { compareMessagesByTime, type ConversationView, type MessageView } from '../../shared/inbox';
 import { messagePreview } from '../../shared/message-text';
 import type { ConversationDto, MessageDto } from '../../shared/rest';
 
@@ -47,10 +47,6 @@ export interface MergeResult {
   /** Incoming messages this store had not seen before (duplicates excluded). */
   newIncoming: MessageView[];
 }
-
-/** Time order; messages of the same instant keep the order they reached us in (WhatsApp times are whole seconds). */
-const compareMessages = (a: MessageView, b: MessageView) =>
-  a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
 
 export function createInboxStore() {
   const conversations = new Map<string, ConversationRecord>();
@@ -129,7 +125,7 @@ export function createInboxStore() {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const probe = t.ordered[mid];
-      const order = probe ? compareMessages(probe, message) : 1;
+      const order = probe ? compareMessagesByTime(probe, message) : 1;
       if (order < 0 || (order === 0 && placement === 'newer')) lo = mid + 1;
       else hi = mid;
     }

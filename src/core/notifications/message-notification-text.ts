@@ -3,22 +3,16 @@
  * bounded, media as words.
  */
 import type { MessageView, NotificationPrivacy } from '../../shared/inbox';
+import { contactLabel, type ContactLabelSource } from '../../shared/contact-label';
 import { messagePreview, truncate } from '../../shared/message-text';
-import { formatPhoneNumber } from '../../shared/phone';
 import type { DesktopNotification } from '../ports';
 
 export const PREVIEW_MAX_CHARS = 120;
+const TITLE_MAX_CHARS = 60;
 
-export interface ContactLabelSource {
-  contactName: string | null;
-  contactPhone: string | null;
-}
-
-export function contactLabel(conversation: ContactLabelSource | null): string {
-  const name = conversation?.contactName?.trim();
-  if (name) return truncate(name, 60);
-  if (conversation?.contactPhone) return formatPhoneNumber(conversation.contactPhone);
-  return 'Unknown contact';
+/** Who a notification is from, short enough for a notification title. */
+export function notificationSender(conversation: ContactLabelSource | null): string {
+  return truncate(contactLabel(conversation), TITLE_MAX_CHARS);
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);

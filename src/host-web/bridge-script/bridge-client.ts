@@ -4,6 +4,7 @@
  * renderer cannot tell the difference, which is the point.
  */
 import { BRIDGE_GLOBAL, isCommandChannel, isPushChannel } from '../../shared/bridge-channels';
+import { createListeners, type Listeners } from '../../shared/listeners';
 import type { AuzapBridge, CommandOutcome } from '../../shared/bridge';
 import { BRIDGE_SOCKET_PATH, type ClientFrame, type HostFrame } from '../wire';
 
@@ -16,7 +17,7 @@ const lostContact: CommandOutcome = {
 };
 
 const pending = new Map<number, (outcome: CommandOutcome) => void>();
-const listeners = new Map<string, Set<Listener>>();
+const listeners = new Map<string, Listeners<unknown>>();
 const outbox: ClientFrame[] = [];
 let nextId = 1;
 let socket: WebSocket | null = null;
@@ -43,7 +44,7 @@ function open() {
       pending.get(frame.id)?.(frame.outcome);
       pending.delete(frame.id);
     } else if (frame.kind === 'push') {
-      for (const listener of listeners.get(frame.channel) ?? []) listener(frame.payload);
+      listeners.get(frame.channel)?.emit(frame.payload);
     }
   });
   ws.addEventListener('close', () => {
@@ -69,11 +70,9 @@ const bridge: AuzapBridge = {
   },
   on(channel, listener) {
     if (!isPushChannel(channel)) return () => undefined;
-    const set = listeners.get(channel) ?? new Set<Listener>();
+    const set = listeners.get(channel) ?? createListeners<unknown>();
     listeners.set(channel, set);
-    const wrapped = listener as Listener;
-    set.add(wrapped);
-    return () => set.delete(wrapped);
+    return set.add(listener as Listener);
   },
 };
 

@@ -10,8 +10,9 @@
  * response header too (the <meta> tag cannot express frame-ancestors).
  */
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { protocol } from 'electron';
+import { mimeTypeFor } from '../../shared/mime-types';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'auzap';
@@ -19,29 +20,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** Where the main window loads the packaged renderer. */
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-export function mimeTypeFor(path: string): string {
-  return MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
-}
+// One map for both hosts; re-exported for the handler's tests.
+export { mimeTypeFor };
 
 /** Must run before `app` is ready (Electron's rule for privileged schemes). */
 export function registerAppScheme(): void {

@@ -11,6 +11,7 @@
  */
 import { initialUpdateState, type UpdateChannel, type UpdateState } from '../../shared/updates';
 import { type Clock, type Logger, systemClock } from '../../core/ports';
+import { createListeners } from '../../shared/listeners';
 import { type ProgressLike, reduceUpdateState, type UpdateInfoLike, type UpdaterEvent } from './update-state';
 
 /** The updater events, with electron-updater's listener signatures. */
@@ -79,7 +80,9 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   const clock = options.clock ?? systemClock;
   const schedule = options.schedule ?? systemSchedule;
   const intervalMs = options.intervalMs ?? DEFAULT_CHECK_INTERVAL_MS;
-  const listeners = new Set<(state: UpdateState) => void>();
+  const listeners = createListeners<UpdateState>((error) =>
+    options.logger?.warn(`update state listener failed: ${String(error)}`),
+  );
   let current = initialUpdateState(options.channel);
   let cancelTimer: (() => void) | null = null;
   let running = false;
@@ -87,13 +90,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   const setState = (next: UpdateState) => {
     if (next === current) return;
     current = next;
-    for (const listener of listeners) {
-      try {
-        listener(current);
-      } catch (error) {
-        options.logger?.warn(`update state listener failed: ${String(error)}`);
-      }
-    }
+    listeners.emit(current);
   };
   const apply = (event: UpdaterEvent) => setState(reduceUpdateState(current, event, new Date(clock.now())));
 
@@ -143,8 +140,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   return {
     state: () => current,
     onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      return listeners.add(listener);
     },
     start() {
       if (running) return;

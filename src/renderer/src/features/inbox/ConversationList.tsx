@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useNow } from '../../hooks/useNow';
-import { conversationTitle, formatListTime, matchesSearch } from './inbox-model';
+import { contactLabel } from '../../../../shared/contact-label';
+import { formatListTime, matchesSearch } from './inbox-model';
 
 const ROW_HEIGHT = 64;
 
@@ -74,12 +75,12 @@ export function ConversationList({
                 onClick={() => onSelect(row.id)}
               >
                 <span className="avatar" aria-hidden="true">
-                  {initials(conversationTitle(row))}
+                  {initials(contactLabel(row))}
                 </span>
                 <span className="conversation-row__main">
                   <span className="conversation-row__top">
                     <span className="conversation-row__name" dir="auto">
-                      {conversationTitle(row)}
+                      {contactLabel(row)}
                     </span>
                     <time className="conversation-row__time" dateTime={row.lastMessageAt}>
                       {formatListTime(row.lastMessageAt, now)}

@@ -4,7 +4,8 @@ import type { ConversationView, MessageView } from '../../../../shared/inbox';
 import { mediaWord } from '../../../../shared/message-text';
 import { formatPhoneNumber } from '../../../../shared/phone';
 import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
-import { conversationTitle, safeMediaUrl } from './inbox-model';
+import { contactLabel } from '../../../../shared/contact-label';
+import { safeMediaUrl } from './inbox-model';
 import { useThread } from './useThread';
 
 const MEDIA_ICONS: Record<string, string> = { image: '🖼️', audio: '🎤', video: '🎬', document: '📄', other: '❔' };
@@ -54,14 +55,10 @@ export function ThreadView({
     );
 
   return (
-    <section
-      className="thread"
-      aria-label={`Conversation with ${conversationTitle(conversation)}`}
-      data-testid="thread"
-    >
+    <section className="thread" aria-label={`Conversation with ${contactLabel(conversation)}`} data-testid="thread">
       <header className="thread__header">
         <div>
-          <h1 dir="auto">{conversationTitle(conversation)}</h1>
+          <h1 dir="auto">{contactLabel(conversation)}</h1>
           {conversation.contactName && conversation.contactPhone ? (
             <p className="muted">{formatPhoneNumber(conversation.contactPhone)}</p>
           ) : null}

@@ -2,8 +2,13 @@
  * The renderer's copy of the inbox, fed by main's deltas. Pure functions, so the
  * merge rules (dedupe by id, newest first, stable order) are unit-testable.
  */
-import type { ConversationView, ConversationsDelta, MessageView, MessagesDelta } from '../../../../shared/inbox';
-import { formatPhoneNumber } from '../../../../shared/phone';
+import {
+  compareMessagesByTime,
+  type ConversationView,
+  type ConversationsDelta,
+  type MessageView,
+  type MessagesDelta,
+} from '../../../../shared/inbox';
 
 export function applyConversationsDelta(
   current: Map<string, ConversationView>,
@@ -19,13 +24,6 @@ export function sortConversations(rows: Iterable<ConversationView>): Conversatio
   return [...rows].sort((a, b) =>
     a.lastMessageAt < b.lastMessageAt ? 1 : a.lastMessageAt > b.lastMessageAt ? -1 : a.id < b.id ? -1 : 1,
   );
-}
-
-export function conversationTitle(row: Pick<ConversationView, 'contactName' | 'contactPhone'>): string {
-  const name = row.contactName?.trim();
-  if (name) return name;
-  if (row.contactPhone) return formatPhoneNumber(row.contactPhone);
-  return 'Unknown contact';
 }
 
 /** Case- and accent-insensitive match on name, phone and last message text. */
@@ -47,17 +45,13 @@ function fold(text: string): string {
     .toLowerCase();
 }
 
-/** Time order; Array.sort is stable, so messages of the same instant keep main's order. */
-const compareMessages = (a: MessageView, b: MessageView) =>
-  a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
-
 /** Applies a delta to a thread (oldest first); duplicates by id are impossible by construction. */
 export function applyMessagesDelta(current: MessageView[], delta: MessagesDelta): MessageView[] {
   if (delta.upserts.length === 0 && delta.removedIds.length === 0) return current;
   const byId = new Map(current.map((m) => [m.id, m]));
   for (const id of delta.removedIds) byId.delete(id);
   for (const message of delta.upserts) byId.set(message.id, message);
-  return [...byId.values()].sort(compareMessages);
+  return [...byId.values()].sort(compareMessagesByTime);
 }
 
 /** "14:05" today, "Yesterday", else a short date. */

@@ -1,12 +1,5 @@
-import type { ConnectionState } from '../../../../shared/bridge';
+import { CONNECTION_STATUS_WORDS, type ConnectionState } from '../../../../shared/bridge';
 import { invoke } from '../../bridge/bridge-client';
-
-const LABELS: Record<ConnectionState['status'], string> = {
-  connecting: 'Connecting…',
-  online: 'Online',
-  offline: 'Offline',
-  auth_failed: 'Sign-in needed',
-};
 
 export function ConnectionStatus({ connection }: { connection: ConnectionState }) {
   const canRetry = connection.status === 'offline' || connection.status === 'connecting';
@@ -19,7 +12,7 @@ export function ConnectionStatus({ connection }: { connection: ConnectionState }
       aria-live="polite"
     >
       <span className={`connection__dot connection__dot--${connection.status}`} aria-hidden="true" />
-      <span className="connection__label">{LABELS[connection.status]}</span>
+      <span className="connection__label">{CONNECTION_STATUS_WORDS[connection.status]}</span>
       {connection.status === 'offline' && connection.attempt > 0 ? (
         <span className="connection__attempt">attempt {connection.attempt}</span>
       ) : null}
