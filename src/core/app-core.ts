@@ -7,8 +7,9 @@
 import type { AppInfo, AppSnapshot, PushChannel, PushPayload, ViewState } from '../shared/bridge';
 import type { ServerEvent } from '../shared/events';
 import type { NotificationSettings } from '../shared/inbox';
+import { describeError } from '../shared/errors';
 import { createListeners } from '../shared/listeners';
-import { createCommandDispatcher, UserFacingError, type CommandDispatcher } from './command-dispatcher';
+import { createCommandDispatcher, type CommandDispatcher } from './command-dispatcher';
 import { createEventGate } from './event-gate';
 import type { ConnectionPlan } from './host-config';
 import { createInboxService, type InboxService } from './inbox/inbox-service';
@@ -33,6 +34,7 @@ import {
   type Transport,
 } from './server-connection';
 import { describeTray } from './tray-state';
+import { UserFacingError } from './user-facing-error';
 
 export type PushMessage = { [P in PushChannel]: { channel: P; payload: PushPayload<P> } }[PushChannel];
 
@@ -75,7 +77,9 @@ export interface AppCore {
 
 export function createAppCore(options: AppCoreOptions): AppCore {
   const { logger, clock, plan } = options;
-  const listeners = createListeners<PushMessage>((error) => logger.error(`a push listener failed: ${String(error)}`));
+  const listeners = createListeners<PushMessage>((error) =>
+    logger.error(`a push listener failed: ${describeError(error, { stack: true })}`),
+  );
   const info: AppInfo = {
     serverUrl: plan.kind === 'server' ? plan.target.serverUrl : plan.serverUrl,
     organizationId: plan.kind === 'server' ? plan.target.organizationId : plan.organizationId,

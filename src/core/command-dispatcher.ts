@@ -6,29 +6,19 @@
 import {
   commandContracts,
   isCommandChannel,
-  type BridgeErrorCode,
   type CommandArgs,
   type CommandChannel,
   type CommandOutcome,
   type CommandResult,
 } from '../shared/bridge';
+import { describeError } from '../shared/errors';
 import { describeZodError } from '../shared/events';
 import type { Logger } from './ports';
+import { UserFacingError } from './user-facing-error';
 
 export type CommandHandlers = {
   [C in CommandChannel]: (...args: CommandArgs<C>) => Promise<CommandResult<C>> | CommandResult<C>;
 };
-
-/** Throw this from a handler to show `message` to the user as-is. */
-export class UserFacingError extends Error {
-  constructor(
-    message: string,
-    readonly code: BridgeErrorCode = 'failed',
-  ) {
-    super(message);
-    this.name = 'UserFacingError';
-  }
-}
 
 export type CommandDispatcher = (channel: unknown, args: unknown[]) => Promise<CommandOutcome>;
 
@@ -58,8 +48,7 @@ export function createCommandDispatcher<C extends CommandChannel>(
       if (error instanceof UserFacingError) {
         return { ok: false, error: { code: error.code, message: error.message } };
       }
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      logger.error(`"${channel}" failed: ${detail}`);
+      logger.error(`"${channel}" failed: ${describeError(error, { stack: true })}`);
       return { ok: false, error: { code: 'internal', message: 'Something went wrong. Please try again.' } };
     }
   };

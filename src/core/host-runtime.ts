@@ -5,15 +5,17 @@
  * new one), app preferences and updates. Hosts talk to this facade only.
  */
 import { isHostCommandChannel, type CommandOutcome, type SettingsView } from '../shared/bridge';
+import { describeError } from '../shared/errors';
 import { createListeners } from '../shared/listeners';
 import { initialUpdateState, type UpdateChannel, type UpdateState } from '../shared/updates';
 import type { AppCoreOptions, PushMessage } from './app-core';
 import { bootCore, type BootedCore, type StartDemoBackend } from './boot';
-import { createCommandDispatcher, UserFacingError } from './command-dispatcher';
+import { createCommandDispatcher } from './command-dispatcher';
 import { normaliseServerUrl, type EnvSettings } from './host-config';
 import type { StateFile } from './persistence/state-file';
 import type { DesktopNotification, TrayState } from './ports';
 import { readSavedSettings, type SavedSettings, type SecretBox } from './settings-model';
+import { UserFacingError } from './user-facing-error';
 
 /** The updater as the runtime sees it (Electron: electron-updater; browser host: none). */
 export interface UpdatesPort {
@@ -61,7 +63,9 @@ export interface HostRuntime {
 
 export async function startHostRuntime(options: HostRuntimeOptions): Promise<HostRuntime> {
   const { logger } = options;
-  const listeners = createListeners<PushMessage>((error) => logger.error(`a push listener failed: ${String(error)}`));
+  const listeners = createListeners<PushMessage>((error) =>
+    logger.error(`a push listener failed: ${describeError(error, { stack: true })}`),
+  );
   const emit = listeners.emit;
   let saved: SavedSettings = readSavedSettings(options.settingsFile, options.secretBox, logger);
   const envWins = Boolean(options.env.serverUrl);

@@ -9,8 +9,9 @@ import { explainDisconnect } from '../shared/disconnect-reasons';
 import type { ServerEvent } from '../shared/events';
 import { formatPhoneNumber } from '../shared/phone';
 import type { DesktopNotification, Logger, Scheduler, Timer } from './ports';
-import { UserFacingError } from './command-dispatcher';
-import { RestError, type RestClient } from './rest-client';
+import type { RestClient } from './rest-client';
+import { restFailureWords } from './rest-failure';
+import { UserFacingError } from './user-facing-error';
 
 /** WhatsApp's schedule: the first QR lives 60 s, each later one 20 s. */
 export const QR_FIRST_LIFETIME_MS = 60_000;
@@ -84,14 +85,7 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
     waitTimers.delete(instanceId);
   };
 
-  const handleRestFailure = (failure: unknown): string => {
-    if (failure instanceof RestError) {
-      if (failure.kind === 'unauthorized') options.onUnauthorized(failure.message);
-      return failure.message;
-    }
-    logger.error(`unexpected failure: ${String(failure)}`);
-    return 'Something went wrong. Try again.';
-  };
+  const handleRestFailure = restFailureWords({ logger, onUnauthorized: options.onUnauthorized, area: 'instances' });
 
   const loadOnce = async () => {
     const startedAt = changeSeq;

@@ -10,6 +10,7 @@
  * every incoming message.
  */
 import nodeNotifier from 'node-notifier';
+import { describeError } from '../shared/errors';
 import { plainLine, plainText, truncate } from '../shared/message-text';
 import type { DesktopNotification, Logger, Notifier } from './ports';
 
@@ -116,7 +117,7 @@ export function createOsNotifier(options: OsNotifierOptions): OsNotifier {
       settled = true;
       clearTimeout(timer);
       if (error === undefined) stats.sent += 1;
-      else fail(describeError(error));
+      else fail(notifierFailure(error));
       done();
     };
     // A hung notify-send (a daemon that never answers: D-Bus waits 25 s) must not stall
@@ -272,10 +273,12 @@ function hasError(error: unknown): boolean {
   return true;
 }
 
-function describeError(error: unknown): string {
-  const text = (error instanceof Error ? error.message : String(error)).trim();
-  // One line, and never cp.exec's "Command failed: notify-send …" line: it holds the
-  // message text, which does not belong in a log.
+/**
+ * Why a notification failed, in one line, and never cp.exec's "Command failed:
+ * notify-send …" line: it holds the message text, which does not belong in a log.
+ */
+function notifierFailure(error: unknown): string {
+  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : describeError(error);
   const line = text.split('\n').find((part) => part.trim() !== '' && !part.startsWith('Command failed'));
   if (line !== undefined) return line.trim();
   const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;

@@ -10,10 +10,12 @@ import { parseArgs } from 'node:util';
 import { startHostRuntime } from '../core/host-runtime';
 import { createOsNotifier } from '../core/os-notifier';
 import { readEnvSettings } from '../core/host-config';
+import { describeError } from '../shared/errors';
 import { openConfStateFile, SETTINGS_FILE_NAME } from '../core/persistence/state-file';
 import { createConsoleLogger, systemClock } from '../core/ports';
 import { startDemoBackend } from '../simulator/demo-backend';
 import { createHostShellState } from './host-shell';
+import { logUncaughtErrors } from './process-errors';
 import { startWebHost } from './web-host';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,6 +40,8 @@ async function main() {
   }
   const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
   const logger = createConsoleLogger('web-host');
+  let shutdown = (code: number): void => process.exit(code);
+  logUncaughtErrors(process, logger, () => shutdown(1));
   // Real desktop notifications too (notify-send on Linux), so the browser host proves the
   // same path the desktop app takes; /host/state keeps a copy for tests.
   const shell = createHostShellState(createOsNotifier({ appName: 'AuZap', logger }));
@@ -62,16 +66,16 @@ async function main() {
   console.log(`AuZap web host: open ${web.url}${runtime.demoBackendUrl() ? ' (demo mode, built-in backend)' : ''}`);
 
   let closing = false;
-  const shutdown = () => {
+  shutdown = (code) => {
     if (closing) return;
     closing = true;
-    void Promise.all([web.close(), runtime.shutdown()]).finally(() => process.exit(0));
+    void Promise.all([web.close(), runtime.shutdown()]).finally(() => process.exit(code));
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(describeError(error));
   process.exit(1);
 });

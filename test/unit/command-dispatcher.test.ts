@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCommandDispatcher, UserFacingError, type CommandHandlers } from '../../src/core/command-dispatcher';
+import { createCommandDispatcher, type CommandHandlers } from '../../src/core/command-dispatcher';
+import { UserFacingError } from '../../src/core/user-facing-error';
 import type { AppSnapshot } from '../../src/shared/bridge';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -8,9 +8,10 @@ import { randomUUID } from 'node:crypto';
 import type { WhatsAppMessageEvent } from '../../shared/events';
 import type { ConversationsDelta, InboxSummary, MessageView, MessagesDelta, ThreadPage } from '../../shared/inbox';
 import type { MessageDto } from '../../shared/rest';
-import { UserFacingError } from '../command-dispatcher';
 import type { Logger, Scheduler, Timer } from '../ports';
-import { RestError, type RestClient } from '../rest-client';
+import type { RestClient } from '../rest-client';
+import { restFailureWords } from '../rest-failure';
+import { UserFacingError } from '../user-facing-error';
 import type { InboxStore } from './inbox-store';
 
 export const THREAD_PAGE_SIZE = 50;
@@ -56,16 +57,7 @@ export function createInboxService(options: InboxServiceOptions) {
 
   const iso = (ms: number) => new Date(ms).toISOString();
 
-  const wordsFor = (failure: unknown): string => {
-    if (failure instanceof RestError) {
-      if (failure.kind === 'unauthorized') options.onUnauthorized(failure.message);
-      return failure.message;
-    }
-    logger.error(
-      `inbox: unexpected failure: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`,
-    );
-    return 'Something went wrong. Try again.';
-  };
+  const wordsFor = restFailureWords({ logger, onUnauthorized: options.onUnauthorized, area: 'inbox' });
 
   const flushNow = () => {
     flushTimer = null;

@@ -5,6 +5,7 @@
  */
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import Conf from 'conf';
+import { describeError } from '../../shared/errors';
 import { systemClock, type Clock, type Logger, type Scheduler, type Timer } from '../ports';
 
 export interface StateFile {
@@ -32,7 +33,7 @@ export function quarantineIfUnreadable(path: string, clock: Clock = systemClock)
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) return null;
     reason = 'it does not contain a JSON object';
   } catch (error) {
-    reason = error instanceof Error ? error.message : String(error);
+    reason = describeError(error);
   }
   const aside = `${path}.corrupt-${clock.now()}`;
   try {
@@ -57,7 +58,7 @@ export function createStateFile(
   try {
     document = open();
   } catch (error) {
-    openProblem = `The saved state could not be opened (${error instanceof Error ? error.message : String(error)}); changes will not be saved this session.`;
+    openProblem = `The saved state could not be opened (${describeError(error)}); changes will not be saved this session.`;
     logger.warn(openProblem);
   }
   let writeFailures = 0;
@@ -83,9 +84,7 @@ export function createStateFile(
       } catch (error) {
         writeFailures += 1;
         if (writeFailures === 1) {
-          logger.warn(
-            `could not save the state (${error instanceof Error ? error.message : String(error)}); will retry`,
-          );
+          logger.warn(`could not save the state (${describeError(error)}); will retry`);
         }
       }
     },

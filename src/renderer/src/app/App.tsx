@@ -11,6 +11,7 @@ import { UpdateBanner } from '../features/updates/UpdatePanel';
 import { useUpdateState } from '../features/updates/useUpdateState';
 import { ConnectionBanner, ConnectionStatus } from '../features/status/ConnectionStatus';
 import { useReportView } from '../hooks/useReportView';
+import { FailureBanner } from './FailureBanner';
 
 type Selection =
   { kind: 'home' } | { kind: 'settings' } | { kind: 'instance'; id: string } | { kind: 'conversation'; id: string };
@@ -105,6 +106,7 @@ export function App() {
           ⚙
         </button>
       </header>
+      <FailureBanner />
       <ConnectionBanner connection={connection} />
       <UpdateBanner state={updates} />
       {inbox.syncError ? (

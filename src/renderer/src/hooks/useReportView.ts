@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { invoke } from '../bridge/bridge-client';
+import { runCommand } from '../bridge/run-command';
 
 /**
  * Tells main whether the user is looking at the window and which conversation is
@@ -8,11 +8,11 @@ import { invoke } from '../bridge/bridge-client';
 export function useReportView(conversationId: string | null): void {
   useEffect(() => {
     const report = () =>
-      void invoke('ui:view-changed', {
+      void runCommand('ui:view-changed', {
         focused: document.hasFocus(),
         visible: document.visibilityState === 'visible',
         conversationId,
-      }).catch(() => undefined);
+      });
     report();
     window.addEventListener('focus', report);
     window.addEventListener('blur', report);

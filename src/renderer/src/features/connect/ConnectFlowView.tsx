@@ -5,6 +5,7 @@ import { explainDisconnect } from '../../../../shared/disconnect-reasons';
 import { formatPhoneNumber, normalisePhoneInput } from '../../../../shared/phone';
 import { phoneNumberDigits } from '../../../../shared/rest';
 import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
+import { runCommand } from '../../bridge/run-command';
 import { useNow } from '../../hooks/useNow';
 import { formatClockTime, formatCountdown, formatPairingCode, secondsUntil } from './countdown';
 
@@ -18,7 +19,7 @@ async function startConnect(instanceId: string, method: ConnectMethod, phoneNumb
   }
 }
 
-const dismiss = (instanceId: string) => void invoke('connect-flow:dismiss', { instanceId }).catch(() => undefined);
+const dismiss = (instanceId: string) => void runCommand('connect-flow:dismiss', { instanceId });
 
 /** Choose QR or phone number, then follow the flow main keeps for this instance. */
 export function ConnectFlowView({ instance, flow }: { instance: InstanceView; flow: ConnectFlow | null }) {

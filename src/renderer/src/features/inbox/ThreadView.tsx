@@ -4,6 +4,7 @@ import type { ConversationView, MessageView } from '../../../../shared/inbox';
 import { mediaWord } from '../../../../shared/message-text';
 import { formatPhoneNumber } from '../../../../shared/phone';
 import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
+import { runCommand } from '../../bridge/run-command';
 import { contactLabel } from '../../../../shared/contact-label';
 import { safeMediaUrl } from './inbox-model';
 import { useThread } from './useThread';
@@ -50,9 +51,7 @@ export function ThreadView({
   };
 
   const toggleMute = () =>
-    void invoke('inbox:set-muted', { conversationId: conversation.id, muted: !conversation.muted }).catch(
-      () => undefined,
-    );
+    void runCommand('inbox:set-muted', { conversationId: conversation.id, muted: !conversation.muted });
 
   return (
     <section className="thread" aria-label={`Conversation with ${contactLabel(conversation)}`} data-testid="thread">
@@ -157,9 +156,9 @@ function OutgoingStatus({ message }: { message: MessageView }) {
         disabled={retrying}
         onClick={() => {
           setRetrying(true);
-          void invoke('inbox:retry-send', { conversationId: message.conversationId, localId })
-            .catch(() => undefined)
-            .finally(() => setRetrying(false));
+          void runCommand('inbox:retry-send', { conversationId: message.conversationId, localId }).finally(() =>
+            setRetrying(false),
+          );
         }}
       >
         Retry

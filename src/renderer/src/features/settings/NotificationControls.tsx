@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { NotificationPrivacy, NotificationSettings } from '../../../../shared/inbox';
-import { invoke } from '../../bridge/bridge-client';
+import { runCommand } from '../../bridge/run-command';
 
 const PRIVACY_LABELS: Record<NotificationPrivacy, string> = {
   full: 'Show name and message',
@@ -15,9 +15,7 @@ export function NotificationControls({ settings }: { settings: NotificationSetti
   const shown = { ...settings, ...pending };
   const update = (patch: Partial<NotificationSettings>) => {
     setPending((current) => ({ ...current, ...patch }));
-    void invoke('notifications:update-settings', patch)
-      .catch(() => undefined)
-      .finally(() => setPending({}));
+    void runCommand('notifications:update-settings', patch).finally(() => setPending({}));
   };
   return (
     <div className="notification-controls">

@@ -3,6 +3,7 @@ import type { SettingsView } from '../../../../shared/bridge';
 import type { NotificationSettings } from '../../../../shared/inbox';
 import type { UpdateChannel } from '../../../../shared/updates';
 import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
+import { runCommand } from '../../bridge/run-command';
 import { UpdatePanel } from '../updates/UpdatePanel';
 import { useUpdateState } from '../updates/useUpdateState';
 import { NotificationControls } from './NotificationControls';
@@ -29,6 +30,11 @@ export function SettingsPage({ notifications }: { notifications: NotificationSet
       .catch((failure: unknown) => setLoadError(message(failure, 'Could not load the settings.')));
   }, []);
 
+  const savePreference = (patch: { launchAtLogin?: boolean; updateChannel?: UpdateChannel }) =>
+    void runCommand('settings:update-preferences', patch).then((next) => {
+      if (next) setSettings(next);
+    });
+
   if (loadError) {
     return (
       <p className="banner banner--error" role="alert">
@@ -54,11 +60,7 @@ export function SettingsPage({ notifications }: { notifications: NotificationSet
             <input
               type="checkbox"
               checked={settings.launchAtLogin}
-              onChange={(e) =>
-                void invoke('settings:update-preferences', { launchAtLogin: e.target.checked })
-                  .then(setSettings)
-                  .catch(() => undefined)
-              }
+              onChange={(e) => savePreference({ launchAtLogin: e.target.checked })}
             />
             Open AuZap when I log in
           </label>
@@ -68,11 +70,7 @@ export function SettingsPage({ notifications }: { notifications: NotificationSet
           <select
             className="select"
             value={settings.updateChannel}
-            onChange={(e) =>
-              void invoke('settings:update-preferences', { updateChannel: e.target.value as UpdateChannel })
-                .then(setSettings)
-                .catch(() => undefined)
-            }
+            onChange={(e) => savePreference({ updateChannel: e.target.value as UpdateChannel })}
             data-testid="update-channel"
           >
             <option value="stable">Stable</option>

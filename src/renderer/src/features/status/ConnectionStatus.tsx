@@ -1,5 +1,5 @@
 import { CONNECTION_STATUS_WORDS, type ConnectionState } from '../../../../shared/bridge';
-import { invoke } from '../../bridge/bridge-client';
+import { runCommand } from '../../bridge/run-command';
 
 export function ConnectionStatus({ connection }: { connection: ConnectionState }) {
   const canRetry = connection.status === 'offline' || connection.status === 'connecting';
@@ -17,11 +17,7 @@ export function ConnectionStatus({ connection }: { connection: ConnectionState }
         <span className="connection__attempt">attempt {connection.attempt}</span>
       ) : null}
       {canRetry && connection.detail ? (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => void invoke('connection:retry-now').catch(() => undefined)}
-        >
+        <button type="button" className="link-button" onClick={() => void runCommand('connection:retry-now')}>
           Retry now
         </button>
       ) : null}

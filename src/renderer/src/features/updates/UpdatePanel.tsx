@@ -1,8 +1,7 @@
 import type { UpdateState } from '../../../../shared/updates';
-import { invoke } from '../../bridge/bridge-client';
+import { runCommand } from '../../bridge/run-command';
 
-const run = (channel: 'updates:check-now' | 'updates:restart' | 'updates:later') =>
-  void invoke(channel).catch(() => undefined);
+const run = (channel: 'updates:check-now' | 'updates:restart' | 'updates:later') => void runCommand(channel);
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
