@@ -2,29 +2,28 @@
  * The host-agnostic heart of the main process: owns the server connection, the
  * inbox, the instances, the notification policy and what the shell shows outside
  * the window. Electron and the browser host both construct exactly this and only
- * differ in how they carry commands and pushes.
+ * differ in how they carry commands and pushes. The parts live in their own modules;
+ * this wires them and stops them in order.
  */
-import type { AppInfo, AppSnapshot, PushChannel, PushPayload, ViewState } from '../shared/bridge';
+import type { AppInfo, AppSnapshot, ConnectionState, PushChannel, PushPayload } from '../shared/bridge';
+import { describeError } from '../shared/errors';
 import type { ServerEvent } from '../shared/events';
 import type { NotificationSettings } from '../shared/inbox';
-import { describeError } from '../shared/errors';
 import { createListeners } from '../shared/listeners';
-import { createCommandDispatcher, type CommandDispatcher } from './command-dispatcher';
+import { createSnapshotPublisher, offlineConnection } from './app-snapshot';
+import type { CommandDispatcher } from './command-dispatcher';
+import { createCoreCommands } from './core-commands';
 import { createEventGate } from './event-gate';
 import type { ConnectionPlan } from './host-config';
 import { createInboxService, type InboxService } from './inbox/inbox-service';
-import { createInboxStore } from './inbox/inbox-store';
+import type { InboxStore } from './inbox/inbox-store';
 import { createInstancesModel, type InstancesModel } from './instances';
+import { createLifecycle, type Lifecycle } from './lifecycle';
 import { notificationSender } from './notifications/message-notification-text';
-import { createMessageNotifier } from './notifications/message-notifier';
-import {
-  composePersistedState,
-  inboxScope,
-  PERSIST_LIMITS,
-  readPersistedState,
-  type PersistedState,
-} from './persistence/persisted-state';
-import { createSaver, type StateFile } from './persistence/state-file';
+import { createNotificationPolicy, type NotificationPolicy } from './notifications/notification-policy';
+import { inboxScope } from './persistence/persisted-state';
+import { openSavedState } from './persistence/saved-state';
+import type { StateFile } from './persistence/state-file';
 import type { DesktopNotification, Logger, Notifier, Scheduler, TraySink, TrayState } from './ports';
 import { createRestClient } from './rest-client';
 import {
@@ -33,8 +32,6 @@ import {
   type ServerConnectionOptions,
   type Transport,
 } from './server-connection';
-import { describeTray } from './tray-state';
-import { UserFacingError } from './user-facing-error';
 
 export type PushMessage = { [P in PushChannel]: { channel: P; payload: PushPayload<P> } }[PushChannel];
 
@@ -77,278 +74,200 @@ export interface AppCore {
 
 export function createAppCore(options: AppCoreOptions): AppCore {
   const { logger, clock, plan } = options;
-  const listeners = createListeners<PushMessage>((error) =>
-    logger.error(`a push listener failed: ${describeError(error, { stack: true })}`),
-  );
-  const info: AppInfo = {
-    serverUrl: plan.kind === 'server' ? plan.target.serverUrl : plan.serverUrl,
-    organizationId: plan.kind === 'server' ? plan.target.organizationId : plan.organizationId,
-    demo: options.demo,
-    version: options.version,
-  };
-  const scope = inboxScope(info.serverUrl, info.organizationId);
-
-  // ---- what was saved last time ---------------------------------------------
-  const loaded = readPersistedState(options.stateFile?.load().data, scope);
-  if (loaded.problem) {
-    // Keep the original before the first save replaces it: it may hold what the user needs.
-    const copy = options.stateFile?.preserveCopy();
-    logger.warn(`${loaded.problem}${copy ? ` The original was kept as ${copy}.` : ''}`);
-  }
-  let notificationSettings: NotificationSettings = loaded.notifications;
-  const store = createInboxStore();
-  if (loaded.inbox) store.importPersisted(loaded.inbox);
-
-  const collectState = (): PersistedState =>
-    composePersistedState(notificationSettings, { scope, ...store.exportRecent(PERSIST_LIMITS) }, loaded.otherInboxes);
-  const saver = options.stateFile ? createSaver(options.stateFile, collectState, clock) : null;
-
-  // ---- what the user is looking at --------------------------------------------
-  let view: ViewState = { focused: true, visible: true, conversationId: null };
-  const watching = () => view.focused && view.visible;
-
-  // ---- notifications ------------------------------------------------------------
   // A stopped core (the user switched organization) may still have requests finishing:
   // nothing of it may reach the screen, the tray or a notification any more.
-  let stopped = false;
-  const deliver = (notification: DesktopNotification) => {
-    if (stopped || notificationSettings.paused) return;
-    options.notifier.notify(notification);
-  };
-  /** Instance news only interrupts someone who is not looking at the window. */
-  const notifyUnlessWatching = (notification: DesktopNotification) => {
-    if (!watching()) deliver(notification);
-  };
-  const messageNotifier = createMessageNotifier({
-    scheduler: clock,
-    deliver,
-    privacy: () => notificationSettings.privacy,
-    labelFor: (conversationId) => notificationSender(store.conversation(conversationId)),
+  const lifecycle = createLifecycle(logger, 'the core');
+  const pushes = createListeners<PushMessage>((error) =>
+    logger.error(`a push listener failed: ${describeError(error, { stack: true })}`),
+  );
+  lifecycle.defer(() => pushes.clear());
+  const emit = lifecycle.guard((push: PushMessage) => pushes.emit(push));
+  const info = appInfo(options);
+
+  const saved = openSavedState({
+    stateFile: options.stateFile,
+    scope: inboxScope(info.serverUrl, info.organizationId),
+    logger,
+    clock,
+    lifecycle,
+  });
+  const { store } = saved;
+  const notifications = createNotificationPolicy({
+    clock,
+    notifier: options.notifier,
+    settings: saved.notifications,
+    isMuted: (conversationId) => store.isMuted(conversationId),
+    senderOf: (conversationId) => notificationSender(store.conversation(conversationId)),
+    lifecycle,
   });
 
-  // ---- pushes ---------------------------------------------------------------------
-  const emit = (push: PushMessage) => {
-    if (!stopped) listeners.emit(push);
-  };
-
   let connection: ServerConnection | null = null;
-  const rest =
-    plan.kind === 'server'
-      ? createRestClient({ baseUrl: plan.target.serverUrl, token: plan.target.token, fetch: options.fetch })
-      : null;
-  const requireSignIn = (message: string) => connection?.requireSignIn(message);
-
-  const instances: InstancesModel | null = rest
-    ? createInstancesModel({
-        rest,
-        organizationId: info.organizationId,
-        clock,
-        logger,
-        onChange: () => publishSnapshot(),
-        onUnauthorized: requireSignIn,
-        notify: notifyUnlessWatching,
-        codeWaitMs: options.codeWaitMs,
-      })
-    : null;
-
-  const inbox: InboxService | null = rest
-    ? createInboxService({
-        store,
-        rest,
-        clock,
-        logger,
-        viewer: { conversationInFocus: () => (watching() ? view.conversationId : null) },
-        onNewIncoming: (message) => {
-          if (notificationSettings.paused || store.isMuted(message.conversationId)) return;
-          messageNotifier.offer(message);
-        },
-        onConversations: (delta) => emit({ channel: 'inbox:conversations', payload: delta }),
-        onMessages: (delta) => emit({ channel: 'inbox:messages', payload: delta }),
-        onSummary: () => publishSnapshot(),
-        onPersist: () => {
-          if (!stopped) saver?.schedule();
-        },
-        onUnauthorized: requireSignIn,
-      })
-    : null;
-
+  let idleConnection: ConnectionState =
+    plan.kind === 'unusable'
+      ? offlineConnection(clock, plan.problem, plan.needsSignIn ? 'auth_failed' : 'offline')
+      : offlineConnection(clock, 'Not started.');
+  const publish = lifecycle.guard(() => publisher.publish());
+  const server = createServerParts(options, {
+    store,
+    notifications,
+    lifecycle,
+    emit,
+    publish,
+    scheduleSave: saved.scheduleSave,
+    requireSignIn: (message) => connection?.requireSignIn(message),
+  });
   const gate = createEventGate({
     logger,
     clock,
     onEvent: (event) => {
       options.onServerEvent?.(event);
-      if (event.name === 'whatsapp:message') inbox?.receive(event.payload);
-      else instances?.handleEvent(event);
+      if (event.name === 'whatsapp:message') server?.inbox.receive(event.payload);
+      else server?.instances.handleEvent(event);
     },
-    onDropped: () => publishSnapshot(),
+    onDropped: publish,
   });
-
-  const unusableState = (problem: string, needsSignIn: boolean): AppSnapshot['connection'] => ({
-    status: needsSignIn ? 'auth_failed' : 'offline',
-    detail: problem,
-    since: new Date(clock.now()).toISOString(),
-    attempt: 0,
-    transport: null,
-  });
-  let fallbackConnectionState = plan.kind === 'unusable' ? unusableState(plan.problem, plan.needsSignIn) : null;
-
-  const inboxSummary = () =>
-    inbox?.summary() ?? {
-      totalUnread: store.totalUnread(),
-      conversationCount: store.size(),
-      syncing: false,
-      lastSyncAt: store.lastSyncAt(),
-      syncError: null,
-    };
-
-  const snapshot = (): AppSnapshot => ({
-    connection: connection?.state ?? fallbackConnectionState ?? unusableState('Not started.', false),
-    info,
-    diagnostics: { droppedEvents: gate.droppedCount, lastDropped: gate.lastDropped },
-    instances: instances?.state() ?? { items: [], loadedAt: null, error: null },
-    connectFlows: instances?.flows() ?? [],
-    inbox: inboxSummary(),
-    notifications: notificationSettings,
-  });
-
-  const trayState = () => describeTray(snapshot().connection.status, store.totalUnread(), info.demo);
-
-  let lastTray = '';
-  const publishSnapshot = () => {
-    if (stopped) return;
-    const current = snapshot();
-    emit({ channel: 'app:snapshot', payload: current });
-    const tray = describeTray(current.connection.status, current.inbox.totalUnread, info.demo);
-    const key = JSON.stringify(tray);
-    if (key !== lastTray) {
-      lastTray = key;
-      options.tray.update(tray);
-    }
-  };
-
-  const requireInstances = (): InstancesModel => {
-    if (!instances)
-      throw new UserFacingError('Not connected to a server. Check the server address in Settings.', 'unavailable');
-    return instances;
-  };
-  const requireInbox = (): InboxService => {
-    if (!inbox)
-      throw new UserFacingError('Not connected to a server. Check the server address in Settings.', 'unavailable');
-    return inbox;
-  };
-
-  const updateNotificationSettings = (patch: Partial<NotificationSettings>) => {
-    notificationSettings = { ...notificationSettings, ...patch };
-    if (notificationSettings.paused) messageNotifier.clear();
-    saver?.schedule();
-    publishSnapshot();
-    return notificationSettings;
-  };
-
-  const dispatch = createCommandDispatcher(
+  const publisher = createSnapshotPublisher(
     {
-      'app:get-snapshot': () => snapshot(),
-      'connection:retry-now': () => {
-        connection?.retryNow();
-        return null;
-      },
-      'ui:view-changed': (next) => {
-        view = next;
-        // Looking at a conversation is reading it.
-        if (watching() && view.conversationId) {
-          inbox?.markRead(view.conversationId);
-          messageNotifier.discard(view.conversationId);
-        }
-        return null;
-      },
-      'instances:refresh': async () => {
-        await requireInstances().refresh();
-        return null;
-      },
-      'instances:connect': async (args) => {
-        await requireInstances().connect(args);
-        return null;
-      },
-      'instances:disconnect': async ({ instanceId }) => {
-        await requireInstances().disconnect(instanceId);
-        return null;
-      },
-      'connect-flow:dismiss': ({ instanceId }) => {
-        requireInstances().dismiss(instanceId);
-        return null;
-      },
-      'inbox:get-conversations': () => store.conversations(),
-      'inbox:open-conversation': async ({ conversationId }) => {
-        messageNotifier.discard(conversationId);
-        return requireInbox().open(conversationId);
-      },
-      'inbox:load-older': ({ conversationId }) => requireInbox().loadOlder(conversationId),
-      'inbox:send': ({ conversationId, content }) => requireInbox().send(conversationId, content),
-      'inbox:retry-send': ({ conversationId, localId }) => requireInbox().retry(conversationId, localId),
-      'inbox:set-muted': ({ conversationId, muted }) => {
-        requireInbox().setMuted(conversationId, muted);
-        if (muted) messageNotifier.discard(conversationId);
-        return null;
-      },
-      'notifications:update-settings': (patch) => updateNotificationSettings(patch),
+      info,
+      connection: () => connection?.state ?? idleConnection,
+      diagnostics: () => ({ droppedEvents: gate.droppedCount, lastDropped: gate.lastDropped }),
+      instances: () => server?.instances.state() ?? { items: [], loadedAt: null, error: null },
+      flows: () => server?.instances.flows() ?? [],
+      inbox: () => server?.inbox.summary() ?? storedSummary(store),
+      notifications: saved.notifications,
     },
-    logger,
+    { push: (snapshot) => emit({ channel: 'app:snapshot', payload: snapshot }), tray: options.tray },
   );
 
-  return {
-    start() {
-      if (plan.kind === 'unusable') {
-        logger.warn(`not connecting: ${plan.problem}`);
-        publishSnapshot();
-        return;
-      }
-      if (connection) return;
-      connection = createServerConnection({
-        ...plan.target,
-        transports: options.transports,
-        backoff: options.backoff,
-        logger,
-        clock,
-        onState: () => publishSnapshot(),
-        onEvent: (name, payload) => gate.receive(name, payload),
-        onConnected: ({ recovered }) => {
-          // Whatever happened while we were away, the list may be stale: reload it.
-          void instances?.refresh();
-          // Recovered sessions got every missed event from the server already.
-          if (!recovered) void inbox?.sync();
-        },
-      });
-      connection.start();
-    },
-    stop() {
-      saver?.flush();
-      stopped = true;
-      instances?.stop();
-      messageNotifier.stop();
-      inbox?.stop();
-      saver?.cancel();
-      const current = connection;
+  const updateNotificationSettings = (patch: Partial<NotificationSettings>) => {
+    saved.setNotifications({ ...saved.notifications(), ...patch });
+    notifications.settingsChanged();
+    publish();
+    return saved.notifications();
+  };
+
+  const startConnection = () => {
+    if (plan.kind === 'unusable') {
+      logger.warn(`not connecting: ${plan.problem}`);
+      publish();
+      return;
+    }
+    if (connection || lifecycle.stopped) return;
+    const current = createServerConnection({
+      ...plan.target,
+      transports: options.transports,
+      backoff: options.backoff,
+      logger,
+      clock,
+      onState: publish,
+      onEvent: (name, payload) => gate.receive(name, payload),
+      onConnected: ({ recovered }) => {
+        // Whatever happened while we were away, the list may be stale: reload it.
+        void server?.instances.refresh();
+        // Recovered sessions got every missed event from the server already.
+        if (!recovered) void server?.inbox.sync();
+      },
+    });
+    connection = current;
+    lifecycle.defer(() => {
+      idleConnection = { ...current.state, status: 'offline', detail: 'Stopped.' };
       connection = null;
-      if (current) {
-        fallbackConnectionState = { ...current.state, status: 'offline', detail: 'Stopped.' };
-        current.stop();
-      }
-      listeners.clear();
-    },
-    dispatch,
-    onPush: (listener) => listeners.add(listener),
-    snapshot,
-    trayState,
-    networkMayHaveChanged() {
-      connection?.retryNow();
-    },
+      current.stop();
+    });
+    current.start();
+  };
+
+  return {
+    start: startConnection,
+    stop: () => lifecycle.stop(),
+    dispatch: createCoreCommands({
+      logger,
+      snapshot: publisher.snapshot,
+      store,
+      instances: server?.instances ?? null,
+      inbox: server?.inbox ?? null,
+      connection: () => connection,
+      notifications,
+      updateNotificationSettings,
+    }),
+    onPush: (listener) => pushes.add(listener),
+    snapshot: publisher.snapshot,
+    trayState: publisher.trayState,
+    networkMayHaveChanged: () => connection?.retryNow(),
     notificationClicked(notification) {
       if (notification.conversationId) {
         emit({ channel: 'ui:open-conversation', payload: { conversationId: notification.conversationId } });
       }
     },
-    setNotificationsPaused(paused) {
-      updateNotificationSettings({ paused });
-    },
+    setNotificationsPaused: (paused) => void updateNotificationSettings({ paused }),
   };
+}
+
+function appInfo(options: AppCoreOptions): AppInfo {
+  const { plan } = options;
+  return {
+    serverUrl: plan.kind === 'server' ? plan.target.serverUrl : plan.serverUrl,
+    organizationId: plan.kind === 'server' ? plan.target.organizationId : plan.organizationId,
+    demo: options.demo,
+    version: options.version,
+  };
+}
+
+/** The inbox totals when there is no server to sync with: what was saved. */
+function storedSummary(store: InboxStore) {
+  return {
+    totalUnread: store.totalUnread(),
+    conversationCount: store.size(),
+    syncing: false,
+    lastSyncAt: store.lastSyncAt(),
+    syncError: null,
+  };
+}
+
+interface ServerPartsDeps {
+  store: InboxStore;
+  notifications: NotificationPolicy;
+  lifecycle: Lifecycle;
+  emit: (push: PushMessage) => void;
+  publish: () => void;
+  scheduleSave: () => void;
+  requireSignIn: (message: string) => void;
+}
+
+/** The instances and the inbox talk to a server: none when the settings are unusable. */
+function createServerParts(
+  options: AppCoreOptions,
+  deps: ServerPartsDeps,
+): { instances: InstancesModel; inbox: InboxService } | null {
+  if (options.plan.kind !== 'server') return null;
+  const { target } = options.plan;
+  const { logger, clock } = options;
+  const { notifications, lifecycle, emit } = deps;
+  const rest = createRestClient({ baseUrl: target.serverUrl, token: target.token, fetch: options.fetch });
+  const instances = createInstancesModel({
+    rest,
+    organizationId: target.organizationId,
+    clock,
+    logger,
+    onChange: deps.publish,
+    onUnauthorized: deps.requireSignIn,
+    notify: notifications.instanceNews,
+    codeWaitMs: options.codeWaitMs,
+  });
+  lifecycle.defer(() => instances.stop());
+  const inbox = createInboxService({
+    store: deps.store,
+    rest,
+    clock,
+    logger,
+    viewer: { conversationInFocus: notifications.conversationInFocus },
+    onNewIncoming: notifications.messageArrived,
+    onConversations: (delta) => emit({ channel: 'inbox:conversations', payload: delta }),
+    onMessages: (delta) => emit({ channel: 'inbox:messages', payload: delta }),
+    onSummary: deps.publish,
+    onPersist: deps.scheduleSave,
+    onUnauthorized: deps.requireSignIn,
+  });
+  lifecycle.defer(() => inbox.stop());
+  return { instances, inbox };
 }

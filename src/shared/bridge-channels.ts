@@ -43,6 +43,7 @@ export const PUSH_CHANNELS = [
 
 export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
 export type HostCommandChannel = (typeof HOST_COMMAND_CHANNELS)[number];
+export type CoreCommandChannel = (typeof CORE_COMMAND_CHANNELS)[number];
 export type PushChannel = (typeof PUSH_CHANNELS)[number];
 
 export function isCommandChannel(value: unknown): value is CommandChannel {

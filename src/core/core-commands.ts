@@ -1,0 +1,89 @@
+/**
+ * The core's half of the bridge: what each renderer command does. Arguments arrive
+ * validated (command-dispatcher); a command for a part that does not exist (no server
+ * configured) is refused in words.
+ */
+import type { AppSnapshot, CoreCommandChannel } from '../shared/bridge';
+import type { NotificationSettings } from '../shared/inbox';
+import { createCommandDispatcher, type CommandDispatcher, type CommandHandlers } from './command-dispatcher';
+import type { InboxService } from './inbox/inbox-service';
+import type { InboxStore } from './inbox/inbox-store';
+import type { InstancesModel } from './instances';
+import type { NotificationPolicy } from './notifications/notification-policy';
+import type { Logger } from './ports';
+import type { ServerConnection } from './server-connection';
+import { UserFacingError } from './user-facing-error';
+
+export interface CoreCommandDeps {
+  logger: Logger;
+  snapshot: () => AppSnapshot;
+  store: InboxStore;
+  /** Null when no server is configured. */
+  instances: InstancesModel | null;
+  inbox: InboxService | null;
+  connection: () => ServerConnection | null;
+  notifications: NotificationPolicy;
+  updateNotificationSettings: (patch: Partial<NotificationSettings>) => NotificationSettings;
+}
+
+const notConnected = () =>
+  new UserFacingError('Not connected to a server. Check the server address in Settings.', 'unavailable');
+
+export function createCoreCommands(deps: CoreCommandDeps): CommandDispatcher {
+  const { store, notifications } = deps;
+  const instances = (): InstancesModel => deps.instances ?? fail(notConnected());
+  const inbox = (): InboxService => deps.inbox ?? fail(notConnected());
+
+  const handlers: Pick<CommandHandlers, CoreCommandChannel> = {
+    'app:get-snapshot': () => deps.snapshot(),
+    'connection:retry-now': () => {
+      deps.connection()?.retryNow();
+      return null;
+    },
+    'ui:view-changed': (view) => {
+      notifications.setView(view);
+      // Looking at a conversation is reading it.
+      const inFocus = notifications.conversationInFocus();
+      if (inFocus) {
+        deps.inbox?.markRead(inFocus);
+        notifications.forget(inFocus);
+      }
+      return null;
+    },
+    'instances:refresh': async () => {
+      await instances().refresh();
+      return null;
+    },
+    'instances:connect': async (args) => {
+      await instances().connect(args);
+      return null;
+    },
+    'instances:disconnect': async ({ instanceId }) => {
+      await instances().disconnect(instanceId);
+      return null;
+    },
+    'connect-flow:dismiss': ({ instanceId }) => {
+      instances().dismiss(instanceId);
+      return null;
+    },
+    'inbox:get-conversations': () => store.conversations(),
+    'inbox:open-conversation': async ({ conversationId }) => {
+      notifications.forget(conversationId);
+      return inbox().open(conversationId);
+    },
+    'inbox:load-older': ({ conversationId }) => inbox().loadOlder(conversationId),
+    'inbox:send': ({ conversationId, content }) => inbox().send(conversationId, content),
+    'inbox:retry-send': ({ conversationId, localId }) => inbox().retry(conversationId, localId),
+    'inbox:set-muted': ({ conversationId, muted }) => {
+      inbox().setMuted(conversationId, muted);
+      if (muted) notifications.forget(conversationId);
+      return null;
+    },
+    'notifications:update-settings': (patch) => deps.updateNotificationSettings(patch),
+  };
+  return createCommandDispatcher(handlers, deps.logger);
+}
+
+function fail(error: Error): never {
+  throw error;
+}
