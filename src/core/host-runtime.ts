@@ -4,33 +4,20 @@
  * organization builds a fresh core, so nothing of the old organization leaks into the
  * new one), app preferences and updates. Hosts talk to this facade only.
  */
-import { isHostCommandChannel, type CommandOutcome, type SettingsView } from '../shared/bridge';
+import { isHostCommandChannel, type CommandOutcome } from '../shared/bridge';
 import { describeError } from '../shared/errors';
 import { createListeners } from '../shared/listeners';
-import { initialUpdateState, type UpdateChannel, type UpdateState } from '../shared/updates';
 import type { AppCoreOptions, PushMessage } from './app-core';
 import { bootCore, type BootedCore, type StartDemoBackend } from './boot';
-import { createCommandDispatcher } from './command-dispatcher';
-import { normaliseServerUrl, type EnvSettings } from './host-config';
+import type { EnvSettings } from './host-config';
+import { createHostCommands } from './host-commands';
+import { createHostSettings } from './host-settings';
+import { createLifecycle } from './lifecycle';
 import type { StateFile } from './persistence/state-file';
-import type { DesktopNotification, TrayState } from './ports';
-import { readSavedSettings, type SavedSettings, type SecretBox } from './settings-model';
-import { UserFacingError } from './user-facing-error';
+import type { DesktopNotification, PlatformPort, TrayState, UpdatesPort } from './ports';
+import type { SecretBox } from './settings-model';
 
-/** The updater as the runtime sees it (Electron: electron-updater; browser host: none). */
-export interface UpdatesPort {
-  state(): UpdateState;
-  onChange(listener: (state: UpdateState) => void): () => void;
-  checkNow(): void;
-  restartToUpdate(): void;
-  later(): void;
-  setChannel(channel: UpdateChannel): void;
-}
-
-/** OS integrations the settings page drives; absent where the host cannot do them. */
-export interface PlatformPort {
-  setLaunchAtLogin?(enabled: boolean): void;
-}
+export type { PlatformPort, UpdatesPort } from './ports';
 
 /** The core's own ports (version, logger, clock and timers, tray, notifier, inbox state file), plus the host's. */
 export interface HostRuntimeOptions extends Pick<
@@ -63,135 +50,63 @@ export interface HostRuntime {
 
 export async function startHostRuntime(options: HostRuntimeOptions): Promise<HostRuntime> {
   const { logger } = options;
-  const listeners = createListeners<PushMessage>((error) =>
+  const lifecycle = createLifecycle(logger, 'the host runtime');
+  const pushes = createListeners<PushMessage>((error) =>
     logger.error(`a push listener failed: ${describeError(error, { stack: true })}`),
   );
-  const emit = listeners.emit;
-  let saved: SavedSettings = readSavedSettings(options.settingsFile, options.secretBox, logger);
-  const envWins = Boolean(options.env.serverUrl);
+  const settings = createHostSettings({
+    env: options.env,
+    settingsFile: options.settingsFile,
+    secretBox: options.secretBox,
+    logger,
+    launchAtLoginSupported: Boolean(options.platform?.setLaunchAtLogin),
+    updatesSupported: Boolean(options.updates),
+  });
+  const { updates } = options;
+  if (updates) {
+    lifecycle.defer(updates.onChange((state) => pushes.emit({ channel: 'updates:state', payload: state })));
+    updates.setChannel(settings.updateChannel());
+  }
 
-  const effectiveSettings = (): EnvSettings =>
-    envWins
-      ? options.env
-      : {
-          ...options.env,
-          serverUrl: saved.serverUrl ?? undefined,
-          token: saved.token ?? undefined,
-          organizationId: saved.organizationId ?? undefined,
-        };
-
-  const boot = () =>
-    bootCore(
-      effectiveSettings(),
-      {
-        version: options.version,
-        logger,
-        clock: options.clock,
-        tray: options.tray,
-        notifier: options.notifier,
-        stateFile: options.stateFile,
-      },
+  const boot = async (): Promise<BootedCore> => {
+    const { version, clock, tray, notifier, stateFile } = options;
+    const booted = await bootCore(
+      settings.effective(),
+      { version, logger, clock, tray, notifier, stateFile },
       options.startDemoBackend,
     );
-
-  let booted: BootedCore = await boot();
-  let unsubscribeCore = booted.core.onPush(emit);
+    const unsubscribe = booted.core.onPush(pushes.emit);
+    return {
+      ...booted,
+      async shutdown() {
+        unsubscribe();
+        await booted.shutdown();
+      },
+    };
+  };
+  let booted = await boot();
+  lifecycle.defer(() => pushes.clear());
 
   /** Stops the old core before the new one connects: no event of the old organization can slip through. */
-  const reconfigure = async () => {
-    unsubscribeCore();
+  const reconnect = async () => {
     await booted.shutdown();
     booted = await boot();
-    unsubscribeCore = booted.core.onPush(emit);
-    emit({ channel: 'app:snapshot', payload: booted.core.snapshot() });
-    const conversations = await booted.core.dispatch('inbox:get-conversations', []);
-    emit({
+    const { core } = booted;
+    pushes.emit({ channel: 'app:snapshot', payload: core.snapshot() });
+    const conversations = await core.dispatch('inbox:get-conversations', []);
+    pushes.emit({
       channel: 'inbox:conversations',
       payload: { reset: true, upserts: conversations.ok ? (conversations.value as never) : [], removedIds: [] },
     });
   };
-
-  const settingsView = (): SettingsView => ({
-    serverUrl: envWins ? (options.env.serverUrl ?? '') : (saved.serverUrl ?? ''),
-    organizationId: envWins ? (options.env.organizationId ?? '') : (saved.organizationId ?? ''),
-    hasToken: envWins ? Boolean(options.env.token) : Boolean(saved.token),
-    tokenStorage: envWins ? 'environment' : saved.token ? saved.tokenStorage : 'none',
-    encryptionAvailable: options.secretBox?.available() ?? false,
-    setByEnvironment: envWins,
-    launchAtLogin: saved.launchAtLogin,
-    launchAtLoginSupported: Boolean(options.platform?.setLaunchAtLogin),
-    updateChannel: saved.updateChannel,
-    updatesSupported: Boolean(options.updates),
-  });
-
-  const persist = () => options.settingsFile?.save(saved.toDocument(options.secretBox));
-
-  const noUpdates = initialUpdateState('stable');
-  options.updates?.onChange((state) => emit({ channel: 'updates:state', payload: state }));
-  if (options.updates) options.updates.setChannel(saved.updateChannel);
-
-  const hostCommands = createCommandDispatcher(
-    {
-      'settings:get': () => settingsView(),
-      'settings:update-connection': async ({ serverUrl, organizationId, token }) => {
-        if (envWins) {
-          throw new UserFacingError('The server is set by AUZAP_SERVER_URL in the environment; change it there.');
-        }
-        let url: string | null = null;
-        if (serverUrl.trim()) {
-          const normalised = normaliseServerUrl(serverUrl.trim());
-          if (!normalised.ok) throw new UserFacingError(`The server address ${normalised.reason}.`);
-          url = normalised.url;
-        }
-        saved = saved.with({
-          serverUrl: url,
-          organizationId: organizationId.trim() || null,
-          ...(token === undefined
-            ? {}
-            : { token: token.trim() || null, tokenStorage: options.secretBox?.available() ? 'encrypted' : 'plain' }),
-        });
-        persist();
-        logger.info(`connection settings changed: ${url ?? 'demo mode'}; reconnecting`);
-        await reconfigure();
-        return settingsView();
-      },
-      'settings:update-preferences': ({ launchAtLogin, updateChannel }) => {
-        if (launchAtLogin !== undefined) {
-          if (!options.platform?.setLaunchAtLogin) throw new UserFacingError('Launch at login is not available here.');
-          options.platform.setLaunchAtLogin(launchAtLogin);
-          saved = saved.with({ launchAtLogin });
-        }
-        if (updateChannel !== undefined) {
-          saved = saved.with({ updateChannel });
-          options.updates?.setChannel(updateChannel);
-        }
-        persist();
-        return settingsView();
-      },
-      'updates:get-state': () => options.updates?.state() ?? noUpdates,
-      'updates:check-now': () => {
-        if (!options.updates) throw new UserFacingError('Updates are installed by the desktop app.', 'unavailable');
-        options.updates.checkNow();
-        return null;
-      },
-      'updates:restart': () => {
-        options.updates?.restartToUpdate();
-        return null;
-      },
-      'updates:later': () => {
-        options.updates?.later();
-        return null;
-      },
-    },
-    logger,
-  );
+  const hostCommands = createHostCommands({ settings, updates, platform: options.platform, logger, reconnect });
 
   return {
     dispatch(channel, args) {
       if (isHostCommandChannel(channel)) return hostCommands(channel, args);
       return booted.core.dispatch(channel, args);
     },
-    onPush: (listener) => listeners.add(listener),
+    onPush: (listener) => pushes.add(listener),
     trayState: () => booted.core.trayState(),
     notificationClicked: (notification) => booted.core.notificationClicked(notification),
     setNotificationsPaused: (paused) => booted.core.setNotificationsPaused(paused),
@@ -199,8 +114,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     networkMayHaveChanged: () => booted.core.networkMayHaveChanged(),
     demoBackendUrl: () => booted.demoBackend?.url ?? null,
     async shutdown() {
-      unsubscribeCore();
-      listeners.clear();
+      lifecycle.stop();
       await booted.shutdown();
     },
   };

@@ -3,6 +3,7 @@
  * handed in by the host (Electron or the browser host). The core never imports
  * `electron`, so it runs the same in both.
  */
+import type { UpdateChannel, UpdateState } from '../shared/updates';
 
 export interface Logger {
   info(message: string): void;
@@ -59,6 +60,21 @@ export interface DesktopNotification {
 
 export interface Notifier {
   notify(notification: DesktopNotification): void;
+}
+
+/** The updater as the host runtime sees it (Electron: electron-updater; browser host: none). */
+export interface UpdatesPort {
+  state(): UpdateState;
+  onChange(listener: (state: UpdateState) => void): () => void;
+  checkNow(): void;
+  restartToUpdate(): void;
+  later(): void;
+  setChannel(channel: UpdateChannel): void;
+}
+
+/** OS integrations the settings page drives; absent where the host cannot do them. */
+export interface PlatformPort {
+  setLaunchAtLogin?(enabled: boolean): void;
 }
 
 export function createConsoleLogger(prefix = 'auzap'): Logger {

@@ -1,0 +1,58 @@
+/**
+ * The commands the host answers itself, because they outlive one core: settings
+ * (changing the connection builds a fresh core) and updates.
+ */
+import type { HostCommandChannel } from '../shared/bridge';
+import { initialUpdateState } from '../shared/updates';
+import { createCommandDispatcher, type CommandDispatcher, type CommandHandlers } from './command-dispatcher';
+import type { HostSettings } from './host-settings';
+import type { Logger, PlatformPort, UpdatesPort } from './ports';
+import { UserFacingError } from './user-facing-error';
+
+export interface HostCommandDeps {
+  settings: HostSettings;
+  updates?: UpdatesPort;
+  platform?: PlatformPort;
+  logger: Logger;
+  /** Stops the current core and boots one with the new settings. */
+  reconnect(): Promise<void>;
+}
+
+const NO_UPDATES = initialUpdateState('stable');
+
+export function createHostCommands(deps: HostCommandDeps): CommandDispatcher {
+  const { settings, updates, platform, logger } = deps;
+  const handlers: Pick<CommandHandlers, HostCommandChannel> = {
+    'settings:get': () => settings.view(),
+    'settings:update-connection': async (change) => {
+      const url = settings.changeConnection(change);
+      logger.info(`connection settings changed: ${url ?? 'demo mode'}; reconnecting`);
+      await deps.reconnect();
+      return settings.view();
+    },
+    'settings:update-preferences': ({ launchAtLogin, updateChannel }) => {
+      if (launchAtLogin !== undefined) {
+        if (!platform?.setLaunchAtLogin) throw new UserFacingError('Launch at login is not available here.');
+        platform.setLaunchAtLogin(launchAtLogin);
+      }
+      if (updateChannel !== undefined) updates?.setChannel(updateChannel);
+      settings.changePreferences({ launchAtLogin, updateChannel });
+      return settings.view();
+    },
+    'updates:get-state': () => updates?.state() ?? NO_UPDATES,
+    'updates:check-now': () => {
+      if (!updates) throw new UserFacingError('Updates are installed by the desktop app.', 'unavailable');
+      updates.checkNow();
+      return null;
+    },
+    'updates:restart': () => {
+      updates?.restartToUpdate();
+      return null;
+    },
+    'updates:later': () => {
+      updates?.later();
+      return null;
+    },
+  };
+  return createCommandDispatcher(handlers, logger);
+}

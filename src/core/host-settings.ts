@@ -1,0 +1,102 @@
+/**
+ * The host's settings: where to connect (AUZAP_* from the environment win over what
+ * the settings page saved) and the app preferences, read once, changed by the settings
+ * commands and saved at once.
+ */
+import type { SettingsView } from '../shared/bridge';
+import type { UpdateChannel } from '../shared/updates';
+import { normaliseServerUrl, type EnvSettings } from './host-config';
+import type { StateFile } from './persistence/state-file';
+import type { Logger } from './ports';
+import { readSavedSettings, type SavedSettings, type SecretBox } from './settings-model';
+import { UserFacingError } from './user-facing-error';
+
+export interface HostSettingsOptions {
+  env: EnvSettings;
+  settingsFile?: StateFile;
+  secretBox?: SecretBox;
+  logger: Logger;
+  launchAtLoginSupported: boolean;
+  updatesSupported: boolean;
+}
+
+export interface ConnectionChange {
+  serverUrl: string;
+  organizationId: string;
+  /** Omitted: keep the current token. */
+  token?: string;
+}
+
+export interface HostSettings {
+  /** What the core connects with: the environment, or what was saved. */
+  effective(): EnvSettings;
+  view(): SettingsView;
+  updateChannel(): UpdateChannel;
+  /** Validates and saves a new connection; the caller reconnects. Returns the new server, or null for demo mode. */
+  changeConnection(change: ConnectionChange): string | null;
+  changePreferences(patch: { launchAtLogin?: boolean; updateChannel?: UpdateChannel }): void;
+}
+
+export function createHostSettings(options: HostSettingsOptions): HostSettings {
+  const { env, secretBox } = options;
+  let saved: SavedSettings = readSavedSettings(options.settingsFile, secretBox, options.logger);
+  const envWins = Boolean(env.serverUrl);
+  const save = (next: SavedSettings) => {
+    saved = next;
+    options.settingsFile?.save(saved.toDocument(secretBox));
+  };
+
+  return {
+    effective: () =>
+      envWins
+        ? env
+        : {
+            ...env,
+            serverUrl: saved.serverUrl ?? undefined,
+            token: saved.token ?? undefined,
+            organizationId: saved.organizationId ?? undefined,
+          },
+    view: () => ({
+      serverUrl: envWins ? (env.serverUrl ?? '') : (saved.serverUrl ?? ''),
+      organizationId: envWins ? (env.organizationId ?? '') : (saved.organizationId ?? ''),
+      hasToken: envWins ? Boolean(env.token) : Boolean(saved.token),
+      tokenStorage: envWins ? 'environment' : saved.token ? saved.tokenStorage : 'none',
+      encryptionAvailable: secretBox?.available() ?? false,
+      setByEnvironment: envWins,
+      launchAtLogin: saved.launchAtLogin,
+      launchAtLoginSupported: options.launchAtLoginSupported,
+      updateChannel: saved.updateChannel,
+      updatesSupported: options.updatesSupported,
+    }),
+    updateChannel: () => saved.updateChannel,
+    changeConnection({ serverUrl, organizationId, token }) {
+      if (envWins) {
+        throw new UserFacingError('The server is set by AUZAP_SERVER_URL in the environment; change it there.');
+      }
+      let url: string | null = null;
+      if (serverUrl.trim()) {
+        const normalised = normaliseServerUrl(serverUrl.trim());
+        if (!normalised.ok) throw new UserFacingError(`The server address ${normalised.reason}.`);
+        url = normalised.url;
+      }
+      save(
+        saved.with({
+          serverUrl: url,
+          organizationId: organizationId.trim() || null,
+          ...(token === undefined
+            ? {}
+            : { token: token.trim() || null, tokenStorage: secretBox?.available() ? 'encrypted' : 'plain' }),
+        }),
+      );
+      return url;
+    },
+    changePreferences({ launchAtLogin, updateChannel }) {
+      save(
+        saved.with({
+          ...(launchAtLogin === undefined ? {} : { launchAtLogin }),
+          ...(updateChannel === undefined ? {} : { updateChannel }),
+        }),
+      );
+    },
+  };
+}
