@@ -17,7 +17,7 @@ import { createEventGate } from './event-gate';
 import type { ConnectionPlan } from './host-config';
 import { createInboxService, type InboxService } from './inbox/inbox-service';
 import type { InboxStore } from './inbox/inbox-store';
-import { createInstancesModel, type InstancesModel } from './instances';
+import { createInstancesModel, type InstancesModel } from './instances/instances-model';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { notificationSender } from './notifications/message-notification-text';
 import { createNotificationPolicy, type NotificationPolicy } from './notifications/notification-policy';

@@ -6,7 +6,7 @@
 import type { AppInfo, AppSnapshot, ConnectionState, ConnectFlow } from '../shared/bridge';
 import type { InboxSummary, NotificationSettings } from '../shared/inbox';
 import type { DroppedEvent } from './event-gate';
-import type { InstancesState } from './instances';
+import type { InstancesState } from './instances/instances-model';
 import type { Clock, TraySink, TrayState } from './ports';
 import { describeTray } from './tray-state';
 

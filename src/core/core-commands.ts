@@ -8,7 +8,7 @@ import type { NotificationSettings } from '../shared/inbox';
 import { createCommandDispatcher, type CommandDispatcher, type CommandHandlers } from './command-dispatcher';
 import type { InboxService } from './inbox/inbox-service';
 import type { InboxStore } from './inbox/inbox-store';
-import type { InstancesModel } from './instances';
+import type { InstancesModel } from './instances/instances-model';
 import type { NotificationPolicy } from './notifications/notification-policy';
 import type { Logger } from './ports';
 import type { ServerConnection } from './server-connection';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInstancesModel } from '../../src/core/instances';
+import { createInstancesModel } from '../../src/core/instances/instances-model';
 import type { RestClient } from '../../src/core/rest-client';
 import type { InstanceDto } from '../../src/shared/rest';
 import { createFakeScheduler } from '../support/fake-scheduler';
