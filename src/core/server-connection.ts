@@ -64,80 +64,29 @@ export function createServerConnection(options: ServerConnectionOptions): Server
     options.onState(state);
   };
 
-  const currentTransport = (): Transport | null => {
-    const name = socket?.io.engine?.transport?.name;
-    return name === 'websocket' || name === 'polling' ? name : null;
-  };
-
   const clearServerRetry = () => {
     serverRetryTimer?.cancel();
     serverRetryTimer = null;
   };
 
-  const attach = (s: Socket) => {
-    s.on('connect', () => {
+  const link: SocketLink = {
+    options,
+    state: () => state,
+    setState,
+    connected: () => {
       const firstConnect = !everConnected;
       everConnected = true;
-      s.emit(CLIENT_EVENT_JOIN_ORGANIZATION, options.organizationId);
-      setState({ status: 'online', detail: null, attempt: 0, transport: currentTransport() });
-      logger.info(
-        `connected to ${options.serverUrl} over ${currentTransport() ?? 'unknown transport'}` +
-          `${s.recovered ? ' (session recovered)' : ''}; joined organization ${options.organizationId}`,
-      );
-      options.onConnected?.({ firstConnect, recovered: s.recovered });
-      s.io.engine?.once('upgrade', () => {
-        if (state.status === 'online') setState({ ...state, transport: currentTransport() });
-      });
-    });
-
-    s.on('connect_error', (error: Error) => {
-      // `active` is false only when the server's middleware refused us (the spec's
-      // auth refusal). No retry follows: a rejected token stays rejected.
-      if (!s.active) {
-        logger.warn(`server refused the connection: ${error.message}`);
-        setState({
-          status: 'auth_failed',
-          detail: describeRefusal(error),
-          attempt: state.attempt,
-          transport: null,
-        });
-        return;
-      }
-      setState({
-        status: everConnected ? 'offline' : 'connecting',
-        detail: describeConnectError(error, options.serverUrl),
-        attempt: state.attempt,
-        transport: null,
-      });
-    });
-
-    s.on('disconnect', (reason) => {
-      if (reason === 'io client disconnect') return;
-      logger.warn(`disconnected: ${reason}`);
-      setState({
-        status: 'offline',
-        detail: describeDisconnectReason(reason),
-        attempt: 0,
-        transport: null,
-      });
-      if (reason === 'io server disconnect') scheduleServerRetry(s);
-    });
-
-    s.io.on('reconnect_attempt', (attempt) => {
-      setState({ ...state, attempt, transport: null });
-    });
-
-    for (const name of SERVER_EVENT_NAMES) {
-      s.on(name, (payload: unknown) => options.onEvent(name, payload));
-    }
-  };
-
-  const scheduleServerRetry = (s: Socket) => {
-    clearServerRetry();
-    serverRetryTimer = clock.setTimeout(() => {
-      serverRetryTimer = null;
-      if (socket === s && !s.connected) s.connect();
-    }, backoff.maxMs);
+      return firstConnect;
+    },
+    everConnected: () => everConnected,
+    // socket.io does not retry a disconnect the server chose: we do, after the longest backoff.
+    serverDisconnected: (s) => {
+      clearServerRetry();
+      serverRetryTimer = clock.setTimeout(() => {
+        serverRetryTimer = null;
+        if (socket === s && !s.connected) s.connect();
+      }, backoff.maxMs);
+    },
   };
 
   return {
@@ -157,7 +106,7 @@ export function createServerConnection(options: ServerConnectionOptions): Server
         autoConnect: false,
       });
       socket = s;
-      attach(s);
+      listenTo(s, link);
       setState({ status: 'connecting', detail: null, attempt: 0, transport: null });
       s.connect();
     },
@@ -189,4 +138,71 @@ export function createServerConnection(options: ServerConnectionOptions): Server
       return state;
     },
   };
+}
+
+/** What the socket's event handlers may see and change of their connection. */
+interface SocketLink {
+  options: ServerConnectionOptions;
+  state(): ConnectionState;
+  setState(next: Omit<ConnectionState, 'since'>): void;
+  /** Records a successful connect; true when it is the first one. */
+  connected(): boolean;
+  everConnected(): boolean;
+  serverDisconnected(socket: Socket): void;
+}
+
+function transportOf(s: Socket): Transport | null {
+  const name = s.io.engine?.transport?.name;
+  return name === 'websocket' || name === 'polling' ? name : null;
+}
+
+/** Turns socket.io's events into connection states, room joins and server events. */
+function listenTo(s: Socket, link: SocketLink): void {
+  const { options } = link;
+  const { logger } = options;
+  s.on('connect', () => {
+    const firstConnect = link.connected();
+    s.emit(CLIENT_EVENT_JOIN_ORGANIZATION, options.organizationId);
+    link.setState({ status: 'online', detail: null, attempt: 0, transport: transportOf(s) });
+    logger.info(
+      `connected to ${options.serverUrl} over ${transportOf(s) ?? 'unknown transport'}` +
+        `${s.recovered ? ' (session recovered)' : ''}; joined organization ${options.organizationId}`,
+    );
+    options.onConnected?.({ firstConnect, recovered: s.recovered });
+    s.io.engine?.once('upgrade', () => {
+      if (link.state().status === 'online') link.setState({ ...link.state(), transport: transportOf(s) });
+    });
+  });
+
+  s.on('connect_error', (error: Error) => {
+    const { attempt } = link.state();
+    // `active` is false only when the server's middleware refused us (the spec's
+    // auth refusal). No retry follows: a rejected token stays rejected.
+    if (!s.active) {
+      logger.warn(`server refused the connection: ${error.message}`);
+      link.setState({ status: 'auth_failed', detail: describeRefusal(error), attempt, transport: null });
+      return;
+    }
+    link.setState({
+      status: link.everConnected() ? 'offline' : 'connecting',
+      detail: describeConnectError(error, options.serverUrl),
+      attempt,
+      transport: null,
+    });
+  });
+
+  s.on('disconnect', (reason) => {
+    if (reason === 'io client disconnect') return;
+    logger.warn(`disconnected: ${reason}`);
+    link.setState({ status: 'offline', detail: describeDisconnectReason(reason), attempt: 0, transport: null });
+    if (reason === 'io server disconnect') link.serverDisconnected(s);
+  });
+
+  s.io.on('reconnect_attempt', (attempt) => {
+    link.setState({ ...link.state(), attempt, transport: null });
+  });
+
+  for (const name of SERVER_EVENT_NAMES) {
+    s.on(name, (payload: unknown) => options.onEvent(name, payload));
+  }
 }
