@@ -83,7 +83,7 @@ const LAYERS = [
     pattern: 'src/host-web',
     layers: ['core', 'shared'],
     files: ['demo-backend'],
-    packages: ['ws'],
+    packages: ['ws', 'zod'],
     node: true,
   },
   // The simulator is a fake backend: it knows only the shared contract.
