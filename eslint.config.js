@@ -33,4 +33,27 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   layersConfig,
+  {
+    // Modules a reader can hold in their head (styles are CSS and not linted here).
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 120 }],
+      'max-lines': ['error', { max: 400 }],
+    },
+  },
+  {
+    // TODO split: owned by the inbox reliability work (createInboxStore, createInboxService).
+    files: ['src/core/inbox/inbox-store.ts', 'src/core/inbox/inbox-service.ts'],
+    rules: { 'max-lines-per-function': 'off', 'max-lines': 'off' },
+  },
+  {
+    // TODO split: owned by the Electron shell work (the Electron host's start()).
+    files: ['src/main/index.ts'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
+    // TODO split: owned by the simulator (registerControlRoutes; the state module).
+    files: ['src/simulator/control-routes.ts', 'src/simulator/state.ts'],
+    rules: { 'max-lines-per-function': 'off', 'max-lines': 'off' },
+  },
 );

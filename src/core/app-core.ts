@@ -13,8 +13,8 @@ import { createListeners } from '../shared/listeners';
 import { createSnapshotPublisher, offlineConnection } from './app-snapshot';
 import type { CommandDispatcher } from './command-dispatcher';
 import { createCoreCommands } from './core-commands';
-import { createEventGate } from './event-gate';
-import type { ConnectionPlan } from './host-config';
+import { createEventGate, type EventGate } from './event-gate';
+import type { ConnectionPlan, ServerTarget } from './host-config';
 import { createInboxService, type InboxService } from './inbox/inbox-service';
 import type { InboxStore } from './inbox/inbox-store';
 import { createInstancesModel, type InstancesModel } from './instances/instances-model';
@@ -153,21 +153,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       return;
     }
     if (connection || lifecycle.stopped) return;
-    const current = createServerConnection({
-      ...plan.target,
-      transports: options.transports,
-      backoff: options.backoff,
-      logger,
-      clock,
-      onState: publish,
-      onEvent: (name, payload) => gate.receive(name, payload),
-      onConnected: ({ recovered }) => {
-        // Whatever happened while we were away, the list may be stale: reload it.
-        void server?.instances.refresh();
-        // Recovered sessions got every missed event from the server already.
-        if (!recovered) void server?.inbox.sync();
-      },
-    });
+    const current = openConnection(options, plan.target, { publish, gate, server });
     connection = current;
     lifecycle.defer(() => {
       idleConnection = { ...current.state, status: 'offline', detail: 'Stopped.' };
@@ -203,6 +189,30 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   };
 }
 
+/** The one connection to the server, feeding the event gate and catching up after each connect. */
+function openConnection(
+  options: AppCoreOptions,
+  target: ServerTarget,
+  deps: { publish: () => void; gate: EventGate; server: ServerParts | null },
+): ServerConnection {
+  const { server } = deps;
+  return createServerConnection({
+    ...target,
+    transports: options.transports,
+    backoff: options.backoff,
+    logger: options.logger,
+    clock: options.clock,
+    onState: deps.publish,
+    onEvent: (name, payload) => deps.gate.receive(name, payload),
+    onConnected: ({ recovered }) => {
+      // Whatever happened while we were away, the list may be stale: reload it.
+      void server?.instances.refresh();
+      // Recovered sessions got every missed event from the server already.
+      if (!recovered) void server?.inbox.sync();
+    },
+  });
+}
+
 function appInfo(options: AppCoreOptions): AppInfo {
   const { plan } = options;
   return {
@@ -234,11 +244,13 @@ interface ServerPartsDeps {
   requireSignIn: (message: string) => void;
 }
 
+interface ServerParts {
+  instances: InstancesModel;
+  inbox: InboxService;
+}
+
 /** The instances and the inbox talk to a server: none when the settings are unusable. */
-function createServerParts(
-  options: AppCoreOptions,
-  deps: ServerPartsDeps,
-): { instances: InstancesModel; inbox: InboxService } | null {
+function createServerParts(options: AppCoreOptions, deps: ServerPartsDeps): ServerParts | null {
   if (options.plan.kind !== 'server') return null;
   const { target } = options.plan;
   const { logger, clock } = options;

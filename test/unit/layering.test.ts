@@ -86,3 +86,23 @@ describe('layering lint rules', () => {
     expect(await layeringErrors(file, code)).toEqual([]);
   });
 });
+
+describe('size lint rules', () => {
+  const ruleIds = async (filePath: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).map((m) => m.ruleId);
+  };
+  const body = (lines: number) => Array.from({ length: lines }, (_, i) => `  const v${i} = ${i};`).join('\n');
+
+  it('a function over 120 lines fails anywhere in src', async () => {
+    const long = `export function f(): number {\n${body(119)}\n  return v0;\n}\n`;
+    expect(await ruleIds('src/renderer/src/x.ts', long)).toContain('max-lines-per-function');
+    const fits = `export function f(): number {\n${body(117)}\n  return v0;\n}\n`;
+    expect(await ruleIds('src/renderer/src/x.ts', fits)).not.toContain('max-lines-per-function');
+  });
+
+  it('a file over 400 lines fails', async () => {
+    const lines = Array.from({ length: 401 }, (_, i) => `export const v${i} = ${i};`).join('\n');
+    expect(await ruleIds('src/core/x.ts', `${lines}\n`)).toContain('max-lines');
+  });
+});

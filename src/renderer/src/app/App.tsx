@@ -1,49 +1,33 @@
-import { useCallback, useEffect, useState } from 'react';
-import { getBridge, useAppSnapshot, usePush } from '../bridge/bridge-client';
+import { useEffect, useState } from 'react';
+import type { AppSnapshot } from '../../../shared/bridge';
+import type { ConversationView } from '../../../shared/inbox';
+import { getBridge, useAppSnapshot } from '../bridge/bridge-client';
 import { ConversationList } from '../features/inbox/ConversationList';
 import { ThreadView } from '../features/inbox/ThreadView';
 import { useConversations } from '../features/inbox/useConversations';
 import { InstanceList } from '../features/instances/InstanceList';
 import { InstancePage } from '../features/instances/InstancePage';
-import { NotificationControls } from '../features/settings/NotificationControls';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ConnectionBanner } from '../features/status/ConnectionStatus';
 import { UpdateBanner } from '../features/updates/UpdatePanel';
 import { useUpdateState } from '../features/updates/useUpdateState';
-import { ConnectionBanner, ConnectionStatus } from '../features/status/ConnectionStatus';
 import { useReportView } from '../hooks/useReportView';
 import { FailureBanner } from './FailureBanner';
-
-type Selection =
-  { kind: 'home' } | { kind: 'settings' } | { kind: 'instance'; id: string } | { kind: 'conversation'; id: string };
+import { StatusBar, TopBar } from './TopBar';
+import { useSelection, type Selection } from './useSelection';
 
 export function App() {
   const snapshot = useAppSnapshot();
   const conversations = useConversations();
   const updates = useUpdateState();
-  const [selection, setSelection] = useState<Selection>({ kind: 'home' });
-  // Drafts live here, per conversation, so switching chats never loses typed text.
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [selection, select] = useSelection(snapshot);
   const openConversationId = selection.kind === 'conversation' ? selection.id : null;
   useReportView(openConversationId);
-
-  // A clicked notification opens its conversation.
-  usePush(
-    'ui:open-conversation',
-    useCallback(({ conversationId }) => setSelection({ kind: 'conversation', id: conversationId }), []),
-  );
 
   const totalUnread = snapshot?.inbox.totalUnread ?? 0;
   useEffect(() => {
     document.title = totalUnread > 0 ? `(${totalUnread}) AuZap` : 'AuZap';
   }, [totalUnread]);
-
-  // A window reloaded in the middle of linking a number goes straight back to it.
-  const firstFlowId = snapshot?.connectFlows[0]?.instanceId ?? null;
-  const [resumed, setResumed] = useState(false);
-  if (!resumed && snapshot) {
-    setResumed(true);
-    if (firstFlowId) setSelection({ kind: 'instance', id: firstFlowId });
-  }
 
   if (!getBridge()) {
     return (
@@ -62,115 +46,82 @@ export function App() {
     );
   }
 
-  const { info, connection, diagnostics, instances, connectFlows, inbox } = snapshot;
-  const selectedInstance =
-    selection.kind === 'instance' ? (instances.items.find((i) => i.id === selection.id) ?? null) : null;
-  const selectedConversation = openConversationId
-    ? (conversations.find((c) => c.id === openConversationId) ?? null)
-    : null;
-
+  const selectedInstanceId = selection.kind === 'instance' ? selection.id : null;
   return (
     <div className="shell">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            A
-          </span>
-          <span className="brand__name">AuZap</span>
-          {info.demo ? (
-            <span
-              className="pill pill--demo"
-              data-testid="demo-badge"
-              title="No server is configured: this is the built-in demo backend."
-            >
-              Demo
-            </span>
-          ) : null}
-        </div>
-        <div className="topbar__org" data-testid="organization" title={info.serverUrl}>
-          Organization <strong>{info.organizationId || '—'}</strong>
-        </div>
-        <span className="topbar__unread" data-testid="total-unread" data-count={inbox.totalUnread}>
-          {inbox.totalUnread > 0 ? `${inbox.totalUnread} unread` : 'All read'}
-        </span>
-        <NotificationControls settings={snapshot.notifications} />
-        <ConnectionStatus connection={connection} />
-        <button
-          type="button"
-          className={`button button--icon${selection.kind === 'settings' ? ' button--active' : ''}`}
-          aria-label="Settings"
-          title="Settings"
-          onClick={() => setSelection({ kind: 'settings' })}
-          data-testid="open-settings"
-        >
-          ⚙
-        </button>
-      </header>
+      <TopBar
+        snapshot={snapshot}
+        settingsOpen={selection.kind === 'settings'}
+        onOpenSettings={() => select({ kind: 'settings' })}
+      />
       <FailureBanner />
-      <ConnectionBanner connection={connection} />
+      <ConnectionBanner connection={snapshot.connection} />
       <UpdateBanner state={updates} />
-      {inbox.syncError ? (
+      {snapshot.inbox.syncError ? (
         <div className="banner banner--warning" role="alert" data-testid="sync-error">
-          {inbox.syncError}
+          {snapshot.inbox.syncError}
         </div>
       ) : null}
       <div className="workspace">
         <aside className="sidebar">
           <InstanceList
-            instances={instances}
-            selectedId={selectedInstance?.id ?? null}
-            onSelect={(id) => setSelection({ kind: 'instance', id })}
+            instances={snapshot.instances}
+            selectedId={snapshot.instances.items.some((i) => i.id === selectedInstanceId) ? selectedInstanceId : null}
+            onSelect={(id) => select({ kind: 'instance', id })}
           />
           <ConversationList
             conversations={conversations}
             selectedId={openConversationId}
-            onSelect={(id) => setSelection({ kind: 'conversation', id })}
+            onSelect={(id) => select({ kind: 'conversation', id })}
           />
         </aside>
         <main className="content">
-          {selection.kind === 'settings' ? (
-            <SettingsPage notifications={snapshot.notifications} />
-          ) : selectedInstance ? (
-            <InstancePage
-              key={selectedInstance.id}
-              instance={selectedInstance}
-              flow={connectFlows.find((f) => f.instanceId === selectedInstance.id) ?? null}
-            />
-          ) : selectedConversation ? (
-            <ThreadView
-              key={selectedConversation.id}
-              conversation={selectedConversation}
-              draft={drafts[selectedConversation.id] ?? ''}
-              onDraftChange={(text) => setDrafts((all) => ({ ...all, [selectedConversation.id]: text }))}
-            />
-          ) : (
-            <section className="placeholder">
-              <h1>Inbox</h1>
-              <p>
-                {inbox.conversationCount > 0
-                  ? 'Choose a conversation on the left.'
-                  : 'New WhatsApp messages will appear here as they arrive.'}
-              </p>
-            </section>
-          )}
+          <MainContent snapshot={snapshot} selection={selection} conversations={conversations} />
         </main>
       </div>
-      <footer className="statusbar">
-        <span>v{info.version}</span>
-        {inbox.syncing ? <span>Updating inbox…</span> : null}
-        {diagnostics.droppedEvents > 0 ? (
-          <span
-            data-testid="dropped-events"
-            title={
-              diagnostics.lastDropped
-                ? `${diagnostics.lastDropped.event}: ${diagnostics.lastDropped.reason}`
-                : undefined
-            }
-          >
-            {diagnostics.droppedEvents} malformed server event{diagnostics.droppedEvents === 1 ? '' : 's'} ignored
-          </span>
-        ) : null}
-      </footer>
+      <StatusBar snapshot={snapshot} />
     </div>
+  );
+}
+
+/** Settings, a WhatsApp number, a conversation, or the inbox's welcome. */
+function MainContent({
+  snapshot,
+  selection,
+  conversations,
+}: {
+  snapshot: AppSnapshot;
+  selection: Selection;
+  conversations: ConversationView[];
+}) {
+  // Drafts live here, per conversation, so switching chats never loses typed text.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  if (selection.kind === 'settings') return <SettingsPage notifications={snapshot.notifications} />;
+  const instance =
+    selection.kind === 'instance' ? snapshot.instances.items.find((i) => i.id === selection.id) : undefined;
+  if (instance) {
+    const flow = snapshot.connectFlows.find((f) => f.instanceId === instance.id) ?? null;
+    return <InstancePage key={instance.id} instance={instance} flow={flow} />;
+  }
+  const conversation = selection.kind === 'conversation' ? conversations.find((c) => c.id === selection.id) : undefined;
+  if (conversation) {
+    return (
+      <ThreadView
+        key={conversation.id}
+        conversation={conversation}
+        draft={drafts[conversation.id] ?? ''}
+        onDraftChange={(text) => setDrafts((all) => ({ ...all, [conversation.id]: text }))}
+      />
+    );
+  }
+  return (
+    <section className="placeholder">
+      <h1>Inbox</h1>
+      <p>
+        {snapshot.inbox.conversationCount > 0
+          ? 'Choose a conversation on the left.'
+          : 'New WhatsApp messages will appear here as they arrive.'}
+      </p>
+    </section>
   );
 }
