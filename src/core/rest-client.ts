@@ -1,6 +1,7 @@
 /**
- * The REST calls of spec/rest-api.md. Every answer is parsed with the shared schemas;
- * every failure becomes a RestError whose message can be shown to the user as-is.
+ * The REST calls of the AuZap backend (contract: src/shared/rest.ts). Every answer is
+ * parsed with the shared schemas; every failure becomes a RestError whose message can
+ * be shown to the user as-is.
  * A 401 is its own kind, because it means "sign in again", not "try again".
  */
 import type { z } from 'zod';

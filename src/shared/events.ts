@@ -1,5 +1,5 @@
 /**
- * The backend's Socket.IO contract (spec/socket-events.md) as runtime schemas.
+ * The backend's Socket.IO contract (AuZap's socket events specification) as runtime schemas.
  *
  * Every payload that arrives from the server is parsed with these before anything
  * else sees it. Unknown extra fields are stripped (the backend may add fields);

@@ -1,6 +1,7 @@
 /**
- * The REST calls of spec/rest-api.md as runtime schemas. Responses are parsed
- * tolerantly: unknown fields are dropped, missing optional fields are fine.
+ * The backend's REST contract (AuZap's REST API specification) as runtime schemas.
+ * Responses are parsed tolerantly: unknown fields are dropped, missing optional fields
+ * are fine.
  */
 import { z } from 'zod';
 import { isoTimestamp, messageContentType } from './events';

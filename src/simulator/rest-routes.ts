@@ -1,7 +1,7 @@
 /**
- * The REST calls of spec/rest-api.md. Every call is scoped to the organization of the
- * bearer token: another organization's ids answer 404, exactly like unknown ones, so the
- * simulator never confirms that a foreign id exists.
+ * The backend's REST calls (contract: src/shared/rest.ts). Every call is scoped to the
+ * organization of the bearer token: another organization's ids answer 404, exactly like
+ * unknown ones, so the simulator never confirms that a foreign id exists.
  */
 import type { IncomingMessage } from 'node:http';
 import { isoTimestamp } from '../shared/events';

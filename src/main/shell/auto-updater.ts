@@ -1,6 +1,6 @@
 /**
  * The UpdaterPort on top of electron-updater (thin: settings and forwarding only; the
- * policy lives in core/updates/update-controller.ts).
+ * policy lives in ./update-controller.ts).
  *
  * Feed: a generic HTTPS server. The URL comes from AUZAP_UPDATE_URL when set, otherwise
  * from the app-update.yml electron-builder bakes into the package from the `publish`
