@@ -64,7 +64,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
   const emit = (push: PushMessage) => {
     for (const listener of listeners) listener(push);
   };
-  let saved: SavedSettings = readSavedSettings(options.settingsFile, options.secretBox, logger);
+  let saved: SavedSettings = await readSavedSettings(options.settingsFile, options.secretBox, logger);
   const envWins = Boolean(options.env.serverUrl);
 
   const effectiveSettings = (): EnvSettings =>
@@ -121,7 +121,20 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     updatesSupported: Boolean(options.updates),
   });
 
-  const persist = () => options.settingsFile?.save(saved.toDocument(options.secretBox));
+  // One save at a time, in order: encrypting the token is asynchronous now.
+  let saving: Promise<void> = Promise.resolve();
+  const persist = (): Promise<void> => {
+    const write = async () => options.settingsFile?.save(await saved.toDocument(options.secretBox));
+    const next = saving.then(write, write);
+    saving = next.catch(() => undefined);
+    return next;
+  };
+  if (saved.resealToken) {
+    await persist().then(
+      () => logger.info('the saved sign-in token was encrypted again, as the keychain asked'),
+      (error: unknown) => logger.warn(`the sign-in token could not be encrypted again: ${String(error)}`),
+    );
+  }
 
   const noUpdates = initialUpdateState('stable');
   options.updates?.onChange((state) => emit({ channel: 'updates:state', payload: state }));
@@ -147,12 +160,12 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
             ? {}
             : { token: token.trim() || null, tokenStorage: options.secretBox?.available() ? 'encrypted' : 'plain' }),
         });
-        persist();
+        await persist();
         logger.info(`connection settings changed: ${url ?? 'demo mode'}; reconnecting`);
         await reconfigure();
         return settingsView();
       },
-      'settings:update-preferences': ({ launchAtLogin, updateChannel }) => {
+      'settings:update-preferences': async ({ launchAtLogin, updateChannel }) => {
         if (launchAtLogin !== undefined) {
           if (!options.platform?.setLaunchAtLogin) throw new UserFacingError('Launch at login is not available here.');
           options.platform.setLaunchAtLogin(launchAtLogin);
@@ -162,7 +175,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
           saved = saved.with({ updateChannel });
           options.updates?.setChannel(updateChannel);
         }
-        persist();
+        await persist();
         return settingsView();
       },
       'updates:get-state': () => options.updates?.state() ?? noUpdates,
