@@ -25,18 +25,18 @@ export function createHostCommands(deps: HostCommandDeps): CommandDispatcher {
   const handlers: Pick<CommandHandlers, HostCommandChannel> = {
     'settings:get': () => settings.view(),
     'settings:update-connection': async (change) => {
-      const url = settings.changeConnection(change);
+      const url = await settings.changeConnection(change);
       logger.info(`connection settings changed: ${url ?? 'demo mode'}; reconnecting`);
       await deps.reconnect();
       return settings.view();
     },
-    'settings:update-preferences': ({ launchAtLogin, updateChannel }) => {
+    'settings:update-preferences': async ({ launchAtLogin, updateChannel }) => {
       if (launchAtLogin !== undefined) {
         if (!platform?.setLaunchAtLogin) throw new UserFacingError('Launch at login is not available here.');
         platform.setLaunchAtLogin(launchAtLogin);
       }
       if (updateChannel !== undefined) updates?.setChannel(updateChannel);
-      settings.changePreferences({ launchAtLogin, updateChannel });
+      await settings.changePreferences({ launchAtLogin, updateChannel });
       return settings.view();
     },
     'updates:get-state': () => updates?.state() ?? NO_UPDATES,

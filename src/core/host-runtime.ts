@@ -11,7 +11,7 @@ import type { AppCoreOptions, PushMessage } from './app-core';
 import { bootCore, type BootedCore, type StartDemoBackend } from './boot';
 import type { EnvSettings } from './host-config';
 import { createHostCommands } from './host-commands';
-import { createHostSettings } from './host-settings';
+import { openHostSettings } from './host-settings';
 import { createLifecycle } from './lifecycle';
 import type { StateFile } from './persistence/state-file';
 import type { DesktopNotification, PlatformPort, TrayState, UpdatesPort } from './ports';
@@ -54,7 +54,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
   const pushes = createListeners<PushMessage>((error) =>
     logger.error(`a push listener failed: ${describeError(error, { stack: true })}`),
   );
-  const settings = createHostSettings({
+  const settings = await openHostSettings({
     env: options.env,
     settingsFile: options.settingsFile,
     secretBox: options.secretBox,

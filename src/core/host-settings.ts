@@ -33,18 +33,29 @@ export interface HostSettings {
   view(): SettingsView;
   updateChannel(): UpdateChannel;
   /** Validates and saves a new connection; the caller reconnects. Returns the new server, or null for demo mode. */
-  changeConnection(change: ConnectionChange): string | null;
-  changePreferences(patch: { launchAtLogin?: boolean; updateChannel?: UpdateChannel }): void;
+  changeConnection(change: ConnectionChange): Promise<string | null>;
+  changePreferences(patch: { launchAtLogin?: boolean; updateChannel?: UpdateChannel }): Promise<void>;
 }
 
-export function createHostSettings(options: HostSettingsOptions): HostSettings {
-  const { env, secretBox } = options;
-  let saved: SavedSettings = readSavedSettings(options.settingsFile, secretBox, options.logger);
+export async function openHostSettings(options: HostSettingsOptions): Promise<HostSettings> {
+  const { env, secretBox, logger } = options;
+  let saved: SavedSettings = await readSavedSettings(options.settingsFile, secretBox, logger);
   const envWins = Boolean(env.serverUrl);
-  const save = (next: SavedSettings) => {
+  // One save at a time, in order: encrypting the token is asynchronous.
+  let saving: Promise<void> = Promise.resolve();
+  const save = (next: SavedSettings): Promise<void> => {
     saved = next;
-    options.settingsFile?.save(saved.toDocument(secretBox));
+    const write = async () => options.settingsFile?.save(await next.toDocument(secretBox));
+    const done = saving.then(write, write);
+    saving = done.catch(() => undefined);
+    return done;
   };
+  if (saved.resealToken) {
+    await save(saved.with({ resealToken: false })).then(
+      () => logger.info('the saved sign-in token was encrypted again, as the keychain asked'),
+      (error: unknown) => logger.warn(`the sign-in token could not be encrypted again: ${String(error)}`),
+    );
+  }
 
   return {
     effective: () =>
@@ -69,7 +80,7 @@ export function createHostSettings(options: HostSettingsOptions): HostSettings {
       updatesSupported: options.updatesSupported,
     }),
     updateChannel: () => saved.updateChannel,
-    changeConnection({ serverUrl, organizationId, token }) {
+    async changeConnection({ serverUrl, organizationId, token }) {
       if (envWins) {
         throw new UserFacingError('The server is set by AUZAP_SERVER_URL in the environment; change it there.');
       }
@@ -79,7 +90,7 @@ export function createHostSettings(options: HostSettingsOptions): HostSettings {
         if (!normalised.ok) throw new UserFacingError(`The server address ${normalised.reason}.`);
         url = normalised.url;
       }
-      save(
+      await save(
         saved.with({
           serverUrl: url,
           organizationId: organizationId.trim() || null,
@@ -91,7 +102,7 @@ export function createHostSettings(options: HostSettingsOptions): HostSettings {
       return url;
     },
     changePreferences({ launchAtLogin, updateChannel }) {
-      save(
+      return save(
         saved.with({
           ...(launchAtLogin === undefined ? {} : { launchAtLogin }),
           ...(updateChannel === undefined ? {} : { updateChannel }),

@@ -8,12 +8,16 @@ import { updateChannel, type UpdateChannel } from '../shared/updates';
 import type { StateFile } from './persistence/state-file';
 import type { Logger } from './ports';
 
-/** Encrypts small secrets with the OS keychain (Electron: safeStorage). */
+/**
+ * Encrypts small secrets with the OS keychain (Electron: safeStorage's asynchronous API).
+ * `available()` is known before the runtime starts (the host awaits it).
+ */
 export interface SecretBox {
   available(): boolean;
   /** base64 of the encrypted bytes */
-  encrypt(plain: string): string;
-  decrypt(encrypted: string): string;
+  encrypt(plain: string): Promise<string>;
+  /** `reseal`: the keychain rotated its key (or has a better one); encrypt the secret again. */
+  decrypt(encrypted: string): Promise<{ plain: string; reseal: boolean }>;
 }
 
 const savedDocument = z.object({
@@ -43,11 +47,13 @@ interface SettingsValues {
   tokenStorage: 'encrypted' | 'plain';
   launchAtLogin: boolean;
   updateChannel: UpdateChannel;
+  /** The keychain asked, while decrypting, for the token to be encrypted again: save once. */
+  resealToken?: boolean;
 }
 
 export interface SavedSettings extends Readonly<SettingsValues> {
   with(patch: Partial<SettingsValues>): SavedSettings;
-  toDocument(secretBox: SecretBox | undefined): SavedDocument;
+  toDocument(secretBox: SecretBox | undefined): Promise<SavedDocument>;
 }
 
 function savedSettings(values: SettingsValues): SavedSettings {
@@ -55,7 +61,7 @@ function savedSettings(values: SettingsValues): SavedSettings {
     ...values,
     // A token typed by the user replaces whatever was locked.
     with: (patch) => savedSettings({ ...values, ...patch, ...('token' in patch ? { lockedToken: null } : {}) }),
-    toDocument(secretBox) {
+    async toDocument(secretBox) {
       const encrypt = secretBox?.available() ?? false;
       return {
         version: 1,
@@ -63,7 +69,7 @@ function savedSettings(values: SettingsValues): SavedSettings {
         organizationId: values.organizationId,
         token: values.token
           ? encrypt && secretBox
-            ? { storage: 'encrypted', value: secretBox.encrypt(values.token) }
+            ? { storage: 'encrypted', value: await secretBox.encrypt(values.token) }
             : { storage: 'plain', value: values.token }
           : values.lockedToken,
         launchAtLogin: values.launchAtLogin,
@@ -83,11 +89,11 @@ export const DEFAULT_SETTINGS = savedSettings({
   updateChannel: 'stable',
 });
 
-export function readSavedSettings(
+export async function readSavedSettings(
   file: StateFile | undefined,
   secretBox: SecretBox | undefined,
   logger: Logger,
-): SavedSettings {
+): Promise<SavedSettings> {
   const data = file?.load().data;
   if (data === undefined || (typeof data === 'object' && data !== null && Object.keys(data).length === 0)) {
     return DEFAULT_SETTINGS;
@@ -101,13 +107,16 @@ export function readSavedSettings(
   let token: string | null = null;
   let lockedToken: SavedDocument['token'] = null;
   let tokenStorage: 'encrypted' | 'plain' = secretBox?.available() ? 'encrypted' : 'plain';
+  let resealToken = false;
   if (doc.token?.storage === 'plain') {
     token = doc.token.value;
     tokenStorage = 'plain';
   } else if (doc.token?.storage === 'encrypted') {
     try {
       if (!secretBox?.available()) throw new Error('no keychain');
-      token = secretBox.decrypt(doc.token.value);
+      const opened = await secretBox.decrypt(doc.token.value);
+      token = opened.plain;
+      resealToken = opened.reseal;
       tokenStorage = 'encrypted';
     } catch {
       // A locked or different keychain: ask to sign in, but keep the sealed token.
@@ -123,5 +132,6 @@ export function readSavedSettings(
     tokenStorage,
     launchAtLogin: doc.launchAtLogin,
     updateChannel: doc.updateChannel,
+    resealToken,
   });
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,11 +28,18 @@ afterEach(async () => {
 /** A keychain stand-in: reversible, and visibly not the plain token. */
 const fakeKeychain: SecretBox = {
   available: () => true,
-  encrypt: (plain) => Buffer.from(`sealed:${plain}`).toString('base64'),
-  decrypt: (sealed) =>
-    Buffer.from(sealed, 'base64')
+  encrypt: async (plain) => Buffer.from(`sealed:${plain}`).toString('base64'),
+  decrypt: async (sealed) => ({
+    plain: Buffer.from(sealed, 'base64')
       .toString()
-      .replace(/^sealed:/, ''),
+      .replace(/^sealed(v2)?:/, ''),
+    // A token sealed under the old key opens, and asks to be sealed again (key rotation).
+    reseal: !Buffer.from(sealed, 'base64').toString().startsWith('sealedv2:'),
+  }),
+};
+const rotatedKeychain: SecretBox = {
+  ...fakeKeychain,
+  encrypt: async (plain) => Buffer.from(`sealedv2:${plain}`).toString('base64'),
 };
 
 async function start(dataDir: string, secretBox?: SecretBox) {
@@ -96,6 +103,26 @@ describe('host runtime', () => {
     const saved = readFileSync(join(dataDir, `${SETTINGS_FILE_NAME}.json`), 'utf8');
     expect(saved).not.toContain(B.token);
     expect(JSON.parse(saved)).toMatchObject({ token: { storage: 'encrypted' } });
+  });
+
+  it('encrypts the saved token again when the keychain asks for it (key rotation), once', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'auzap-runtime-'));
+    const file = join(dataDir, `${SETTINGS_FILE_NAME}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        serverUrl: null,
+        organizationId: null,
+        token: { storage: 'encrypted', value: Buffer.from('sealed:old-key-token').toString('base64') },
+        launchAtLogin: false,
+        updateChannel: 'stable',
+      }),
+    );
+    runtime = await start(dataDir, rotatedKeychain);
+    const sealed = (JSON.parse(readFileSync(file, 'utf8')) as { token: { value: string } }).token.value;
+    expect(Buffer.from(sealed, 'base64').toString()).toBe('sealedv2:old-key-token');
+    expect(await runtime.dispatch('settings:get', [])).toMatchObject({ ok: true, value: { hasToken: true } });
   });
 
   it('refuses a malformed server address and keeps the current connection', async () => {

@@ -4,7 +4,7 @@
  * its CLI makes before building). Then the settings that matter for security and
  * updates are pinned here, so a careless edit fails CI instead of shipping.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Configuration } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
@@ -39,6 +39,24 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toBe('AuZap');
   });
 
+  it('gives the app the identity the OS and the deb target need (package.json)', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      productName?: string;
+      desktopName?: string;
+      homepage?: string;
+      author?: { name?: string; email?: string };
+    };
+    // Electron's app.name (window class, userData default, keychain entry) is productName.
+    expect(pkg.productName).toBe(config.productName);
+    // The .desktop file the deb and the AppImage install is named after desktopName, and
+    // Electron reports the same name as the app id: launcher badges and window grouping.
+    expect(config.linux?.syncDesktopName).toBe(true);
+    expect(pkg.desktopName).toBe(`${config.linux?.executableName}.desktop`);
+    // Without these the deb target stops ("Please specify project homepage", "author email").
+    expect(new URL(pkg.homepage ?? '').protocol).toBe('https:');
+    expect(pkg.author?.email).toMatch(/^[^@\s]+@[^@\s]+$/);
+  });
+
   it('sets every Electron fuse explicitly, to the hardened value', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
@@ -49,6 +67,8 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
+      // Unsigned Apple-silicon builds with flipped fuses would not launch without it.
+      resetAdHocDarwinSignature: true,
     });
   });
 
@@ -57,16 +77,17 @@ describe('electron-builder.yml', () => {
     expect(e2e.electronFuses).toEqual({ ...config.electronFuses, enableNodeCliInspectArguments: true });
   });
 
-  it('packs the app into asar and unpacks only node-notifier’s helper binaries', () => {
+  it('packs the app into asar and unpacks only what the OS must open by path', () => {
     expect(config.asar).not.toBe(false);
-    expect(asList(config.asarUnpack)).toEqual(['node_modules/node-notifier/vendor/**']);
-    // The pattern must match something real, or notifications silently break when packaged.
+    expect(asList(config.asarUnpack)).toEqual(['node_modules/node-notifier/vendor/**', 'resources/**']);
+    // The patterns must match something real, or notifications silently break when packaged.
     expect(existsSync(join(root, 'node_modules/node-notifier/vendor'))).toBe(true);
+    expect(existsSync(join(root, 'resources/icon.png'))).toBe(true);
     // The loader normalises `files` to [{ filter: [...] }].
     const patterns = asList(config.files).flatMap((f) =>
       typeof f === 'string' ? [f] : asList((f as { filter?: unknown }).filter),
     );
-    expect(patterns).toEqual(expect.arrayContaining(['out/**', '!out/host-web/**']));
+    expect(patterns).toEqual(expect.arrayContaining(['out/**', '!out/host-web/**', 'resources/**']));
   });
 
   it('publishes updates to a generic HTTPS feed', () => {
@@ -77,11 +98,27 @@ describe('electron-builder.yml', () => {
     expect(config.generateUpdatesFilesForAllChannels).toBe(true);
   });
 
-  it('builds AppImage + deb, NSIS and dmg', () => {
+  it('builds AppImage + deb, NSIS, and dmg + zip (MacUpdater updates only from the zip)', () => {
     expect(targetNames(config.linux?.target).sort()).toEqual(['AppImage', 'deb']);
     expect(config.linux?.category?.split(';')).toEqual(expect.arrayContaining(['Network', 'Chat']));
     expect(targetNames(config.win?.target)).toEqual(['nsis']);
-    expect(targetNames(config.mac?.target)).toEqual(['dmg']);
+    expect(targetNames(config.mac?.target).sort()).toEqual(['dmg', 'zip']);
+  });
+
+  it('verifies Windows updates against the publisher, and signs from the environment only', () => {
+    expect(config.win?.signtoolOptions?.publisherName).toBe('AuZap');
+    expect(config.win?.verifyUpdateCodeSignature).not.toBe(false);
+    // Certificates and passwords come from CSC_LINK / WIN_CSC_LINK and friends, never from the file.
+    expect(config.win?.signtoolOptions?.certificateFile ?? null).toBeNull();
+    expect(config.win?.signtoolOptions?.certificatePassword ?? null).toBeNull();
+    expect(config.mac?.identity).toBeUndefined();
+    expect(config.mac?.hardenedRuntime).toBe(true);
+    expect(config.mac?.notarize).toBe(true);
+    expect(config.forceCodeSigning ?? false).toBe(false);
+  });
+
+  it('keeps in build/ only what electron-builder needs', () => {
+    expect(readdirSync(join(root, 'build'))).toEqual(['icon.png']);
   });
 
   it('has the app icon, drawn by the same code as the tray icon', () => {

@@ -56,15 +56,17 @@ describe('saved state', () => {
 });
 
 describe('saved settings', () => {
-  it('a token the keychain cannot open now is kept, not erased by a preference change', () => {
+  it('a token the keychain cannot open now is kept, not erased by a preference change', async () => {
     const keychain: SecretBox = {
       available: () => true,
-      encrypt: (plain) => Buffer.from(plain).toString('base64'),
-      decrypt: (sealed) => Buffer.from(sealed, 'base64').toString(),
+      encrypt: async (plain) => Buffer.from(plain).toString('base64'),
+      decrypt: async (sealed) => ({ plain: Buffer.from(sealed, 'base64').toString(), reseal: false }),
     };
-    const saved = DEFAULT_SETTINGS.with({ serverUrl: 'https://api', organizationId: 'o', token: 'secret' }).toDocument(
-      keychain,
-    );
+    const saved = await DEFAULT_SETTINGS.with({
+      serverUrl: 'https://api',
+      organizationId: 'o',
+      token: 'secret',
+    }).toDocument(keychain);
     const file: StateFile = {
       path: 'x',
       load: () => ({ data: saved, problem: null }),
@@ -73,16 +75,16 @@ describe('saved settings', () => {
     };
     const locked: SecretBox = {
       ...keychain,
-      decrypt: () => {
+      decrypt: async () => {
         throw new Error('keyring locked');
       },
     };
-    const atLogin = readSavedSettings(file, locked, quiet);
+    const atLogin = await readSavedSettings(file, locked, quiet);
     expect(atLogin.token).toBeNull();
-    const afterToggle = atLogin.with({ launchAtLogin: true }).toDocument(locked);
+    const afterToggle = await atLogin.with({ launchAtLogin: true }).toDocument(locked);
     expect(afterToggle.token).toEqual(saved.token);
     // Typing a new token replaces it.
-    expect(atLogin.with({ token: 'new' }).toDocument(keychain).token).toEqual({
+    expect((await atLogin.with({ token: 'new' }).toDocument(keychain)).token).toEqual({
       storage: 'encrypted',
       value: Buffer.from('new').toString('base64'),
     });

@@ -1,8 +1,12 @@
 /**
  * Closing the window hides it: AuZap keeps its connection and keeps notifying from the
  * tray. The first time ever, a native notification says so (remembered in the store).
- * A real quit (the tray's "Quit AuZap", Cmd-Q, the OS shutting down, an update
+ * A real quit (the tray's "Quit AuZap", Cmd-Q / Ctrl+Q, the OS shutting down, an update
  * restarting the app) sets the quitting flag first, and then closing really closes.
+ *
+ * Where the desktop shows no tray (stock GNOME, see tray-support.ts) a hidden window
+ * could never be found again: closing minimizes it instead, so it stays in the dock /
+ * taskbar and keeps notifying, and the one-time notice says exactly that and how to quit.
  */
 import type { BrowserWindow } from 'electron';
 import type { DesktopNotification } from '../../core/ports';
@@ -51,7 +55,13 @@ export function storedNotice(store: KeyValueStore): OneTimeNotice {
   };
 }
 
-export function closeToTrayNotice(platform: NodeJS.Platform): DesktopNotification {
+export function closeToTrayNotice(platform: NodeJS.Platform, trayAvailable = true): DesktopNotification {
+  if (!trayAvailable) {
+    return {
+      title: 'AuZap is still running, minimized',
+      body: 'This desktop shows no tray icons, so AuZap stays in the dock to keep notifying you. To quit, press Ctrl+Q in its window.',
+    };
+  }
   return platform === 'darwin'
     ? {
         title: 'AuZap keeps running in the menu bar',
@@ -68,17 +78,22 @@ export interface CloseToTrayOptions {
   notice: OneTimeNotice;
   notify(notification: DesktopNotification): void;
   platform: NodeJS.Platform;
+  /** False where the desktop shows no tray (tray-support.ts): minimize instead of hiding. */
+  trayAvailable?: () => boolean;
 }
 
-type ClosableWindow = Pick<BrowserWindow, 'on' | 'hide' | 'isFullScreen' | 'setFullScreen' | 'once'>;
+type ClosableWindow = Pick<BrowserWindow, 'on' | 'hide' | 'minimize' | 'isFullScreen' | 'setFullScreen' | 'once'>;
 
-/** Makes `close` hide the window unless the app is quitting. */
+/** Makes `close` hide (or, with no tray, minimize) the window unless the app is quitting. */
 export function attachCloseToTray(win: ClosableWindow, options: CloseToTrayOptions): void {
   win.on('close', (event) => {
     if (options.quit.quitting) return;
     event.preventDefault();
-    // A full-screen window on macOS hides to a black Space; leave full screen first.
-    if (options.platform === 'darwin' && win.isFullScreen()) {
+    const tray = options.trayAvailable?.() ?? true;
+    if (!tray) {
+      win.minimize();
+    } else if (options.platform === 'darwin' && win.isFullScreen()) {
+      // A full-screen window on macOS hides to a black Space; leave full screen first.
       win.once('leave-full-screen', () => win.hide());
       win.setFullScreen(false);
     } else {
@@ -86,7 +101,7 @@ export function attachCloseToTray(win: ClosableWindow, options: CloseToTrayOptio
     }
     if (!options.notice.shown()) {
       options.notice.markShown();
-      options.notify(closeToTrayNotice(options.platform));
+      options.notify(closeToTrayNotice(options.platform, tray));
     }
   });
 }

@@ -3,6 +3,10 @@
  * token is encrypted with a key the OS keychain holds (Keychain on macOS, DPAPI on
  * Windows, libsecret / KWallet on Linux) and stored as base64.
  *
+ * The asynchronous API only: Electron 45 deprecates the synchronous one (removed in 46).
+ * It also supports key rotation — decryptStringAsync says `shouldReEncrypt` when the
+ * keychain has a newer or better key — and the runtime then saves the token again.
+ *
  * On Linux without a keyring, Chromium falls back to "basic_text": a key hard-coded in
  * Chromium, i.e. no protection at all. That is reported as "not available", so the
  * settings page says honestly that the token is kept in clear.
@@ -10,31 +14,38 @@
 import type { SafeStorage } from 'electron';
 import type { SecretBox } from '../../core/settings-model';
 
-export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
+export type SafeStorageLike = Pick<
+  SafeStorage,
+  'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'
+> &
   Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
 
-export function createSafeStorageSecretBox(
+/** Resolves once safeStorage has said whether it can encrypt (call after the app is ready). */
+export async function createSafeStorageSecretBox(
   safeStorage: SafeStorageLike,
   platform: NodeJS.Platform = process.platform,
-): SecretBox {
-  const available = () => {
-    try {
-      if (!safeStorage.isEncryptionAvailable()) return false;
-      if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') return false;
-      return true;
-    } catch {
-      return false;
-    }
+): Promise<SecretBox> {
+  let available = false;
+  try {
+    available =
+      (await safeStorage.isAsyncEncryptionAvailable()) &&
+      !(platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text');
+  } catch {
+    available = false;
+  }
+  const requireKeychain = () => {
+    if (!available) throw new Error('The OS keychain is not available.');
   };
   return {
-    available,
-    encrypt(plain) {
-      if (!available()) throw new Error('The OS keychain is not available.');
-      return safeStorage.encryptString(plain).toString('base64');
+    available: () => available,
+    async encrypt(plain) {
+      requireKeychain();
+      return (await safeStorage.encryptStringAsync(plain)).toString('base64');
     },
-    decrypt(encrypted) {
-      if (!available()) throw new Error('The OS keychain is not available.');
-      return safeStorage.decryptString(Buffer.from(encrypted, 'base64'));
+    async decrypt(encrypted) {
+      requireKeychain();
+      const opened = await safeStorage.decryptStringAsync(Buffer.from(encrypted, 'base64'));
+      return { plain: opened.result, reseal: opened.shouldReEncrypt };
     },
   };
 }

@@ -3,27 +3,30 @@
  * with electron-store — the same conf engine as the browser host — for the state file,
  * the settings file and the window's own small store.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app, ipcMain } from 'electron';
 import Store from 'electron-store';
 import { createStateFile, type StateFile } from '../../core/persistence/state-file';
 import type { Logger } from '../../core/ports';
-import { renderAppIcon } from './tray-icon';
+import { decideUserDataFolder } from './user-data';
 import type { KeyValueStore } from './window-state';
 
 /**
- * AUZAP_DATA_DIR replaces userData. Call before the app is ready and before the
- * single-instance lock (the lock lives in userData: two data folders, two instances).
+ * Sets userData: AUZAP_DATA_DIR when given, else the folder user-data.ts decides (and
+ * migrates into). Call before the app is ready and before the single-instance lock (the
+ * lock lives in userData: two data folders, two instances).
  */
-export function useDataDirFromEnv(dataDir: string | undefined, logger: Logger): void {
-  if (!dataDir) return;
-  const dir = resolve(dataDir);
+export function chooseUserDataFolder(dataDir: string | undefined, logger: Logger): void {
+  const standard = () => decideUserDataFolder(app.getPath('appData'), logger).folder;
+  const dir = dataDir ? resolve(dataDir) : standard();
   try {
     mkdirSync(dir, { recursive: true });
     app.setPath('userData', dir);
   } catch (error) {
-    logger.warn(`AUZAP_DATA_DIR (${dir}) is not usable (${String(error)}); using ${app.getPath('userData')}`);
+    const fallback = dataDir ? standard() : app.getPath('userData');
+    logger.warn(`${dataDir ? 'AUZAP_DATA_DIR ' : ''}${dir} is not usable (${String(error)}); using ${fallback}`);
+    if (fallback !== app.getPath('userData')) app.setPath('userData', fallback);
   }
 }
 
@@ -63,29 +66,5 @@ export function openKeyValueStore(name: string, logger: Logger): KeyValueStore {
     logger.warn(`${name}.json could not be opened (${String(error)}); window placement is not remembered`);
     const memory = new Map<string, unknown>();
     return { get: (key) => memory.get(key), set: (key, value) => void memory.set(key, value) };
-  }
-}
-
-export const NOTIFICATION_ICON_FILE = 'notification-icon.png';
-
-/**
- * The icon native notifications show, as a file (notify-send, SnoreToast and
- * terminal-notifier take a path). Drawn once by renderAppIcon and kept in `dir`.
- */
-export function ensureIconFile(
-  dir: string,
-  logger: Logger,
-  render: () => Buffer = () => renderAppIcon(256),
-  fileName = NOTIFICATION_ICON_FILE,
-): string | undefined {
-  const path = join(dir, fileName);
-  try {
-    if (existsSync(path) && statSync(path).size > 0) return path;
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path, render());
-    return path;
-  } catch (error) {
-    logger.warn(`the notification icon could not be written (${String(error)}); notifications show no icon`);
-    return undefined;
   }
 }

@@ -8,8 +8,12 @@ import type { DesktopNotification, Notifier } from '../../core/ports';
 
 export const TEST_HOOKS_GLOBAL = '__auzapShell';
 
-export function testHooksEnabled(env: Record<string, string | undefined>): boolean {
-  return env.AUZAP_TEST_HOOKS === '1';
+/**
+ * Only in an unpackaged build: what users install ignores AUZAP_TEST_HOOKS, so nobody can
+ * read the inbox or click the tray through an environment variable.
+ */
+export function testHooksEnabled(env: Record<string, string | undefined>, isPackaged: boolean): boolean {
+  return !isPackaged && env.AUZAP_TEST_HOOKS === '1';
 }
 
 export interface RecordingNotifier extends Notifier {

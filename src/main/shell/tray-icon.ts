@@ -11,7 +11,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { badgeLabel } from '../../core/tray-state';
 
 export type TrayAttention = 'none' | 'offline' | 'sign_in';
-export type TrayIconSize = 16 | 22 | 24 | 32 | 48 | 64;
+export type TrayIconSize = 16 | 22 | 24 | 32 | 44 | 48 | 64;
 export type TrayPanelTheme = 'light-panel' | 'dark-panel';
 
 export interface TrayIconOptions {
@@ -23,7 +23,7 @@ export interface TrayIconOptions {
   theme?: TrayPanelTheme;
 }
 
-export const TRAY_ICON_SIZES: readonly TrayIconSize[] = [16, 22, 24, 32, 48, 64];
+export const TRAY_ICON_SIZES: readonly TrayIconSize[] = [16, 22, 24, 32, 44, 48, 64];
 
 /** What the badge says: '' for 0, '1'…'99', then '99+'. */
 export function trayBadgeText(count: number): string {

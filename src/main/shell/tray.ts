@@ -24,7 +24,8 @@ export interface TrayImageSpec {
 /**
  * Pixel sizes per platform: Windows' notification area is 16 px at 100 % (24 at 150 %,
  * 32 at 200 %); the macOS menu bar wants 16 pt (@2x 32 px); Linux panels 22 px (GNOME,
- * KDE, XFCE defaults), 48 for HiDPI panels.
+ * KDE, XFCE defaults), and exactly twice that, 44 px, at 2×: a 48 px image would be
+ * scaled down by 22/24 and come out blurred.
  */
 export function trayImageSpecs(platform: NodeJS.Platform): TrayImageSpec[] {
   switch (platform) {
@@ -42,7 +43,7 @@ export function trayImageSpecs(platform: NodeJS.Platform): TrayImageSpec[] {
     default:
       return [
         { size: 22, scaleFactor: 1 },
-        { size: 48, scaleFactor: 2 },
+        { size: 44, scaleFactor: 2 },
       ];
   }
 }

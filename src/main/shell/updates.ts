@@ -22,13 +22,42 @@ export interface UpdatesAdapterHooks {
   beforeRestart(): void;
   /** The restart did not happen after all (nothing downloaded, or the updater refused). */
   restartCancelled(): void;
+  /**
+   * Calls `listener` once the app starts quitting (app 'before-quit'); returns the undo.
+   * electron-updater's quitAndInstall can decline without a word (an install already
+   * triggered, no installer file: it logs and returns): when no quit begins within
+   * RESTART_GRACE_MS, the restart counts as called off.
+   */
+  onQuitStarted?(listener: () => void): () => void;
   logger?: Logger;
 }
 
+/** How long an accepted quitAndInstall may take to start quitting (it does so on the next tick). */
+export const RESTART_GRACE_MS = 5_000;
+
 /** The controller's API as the runtime's UpdatesPort (fire-and-forget, never throws). */
-export function toUpdatesPort(controller: UpdateController, hooks: UpdatesAdapterHooks): UpdatesPort {
+export function toUpdatesPort(
+  controller: UpdateController,
+  hooks: UpdatesAdapterHooks,
+  graceMs = RESTART_GRACE_MS,
+): UpdatesPort {
   const report = (what: string) => (error: unknown) =>
     hooks.logger?.warn(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+  /** Resets the quit flag when the accepted restart never turns into a quit. */
+  const watchTheQuit = () => {
+    if (!hooks.onQuitStarted) return;
+    let quitting = false;
+    const stopListening = hooks.onQuitStarted(() => (quitting = true));
+    const timer = setTimeout(() => {
+      stopListening();
+      if (quitting) return;
+      hooks.logger?.warn(
+        'the updater did not restart AuZap (it declined to install now); the update installs when AuZap quits',
+      );
+      hooks.restartCancelled();
+    }, graceMs);
+    timer.unref?.();
+  };
   return {
     state: () => controller.state(),
     onChange: (listener) => controller.onChange(listener),
@@ -43,6 +72,7 @@ export function toUpdatesPort(controller: UpdateController, hooks: UpdatesAdapte
       } finally {
         if (!restarting) hooks.restartCancelled();
       }
+      if (restarting) watchTheQuit();
     },
     later: () => controller.later(),
     setChannel(channel: UpdateChannel) {

@@ -1,16 +1,16 @@
 /**
  * The one main window, hardened: sandboxed, context-isolated renderer with no Node;
- * no navigation away from our page, no new windows, no webviews, no downloads. Links
- * open in the system browser, and only for http(s) and mailto.
+ * no navigation away from our page, no new windows, no webviews, no downloads, no
+ * DevTools in a packaged build. A link the page opens goes through external-links.ts:
+ * https and mailto only, and only after the user saw the address and agreed.
  *
  * Our page is app://auzap/index.html (see app-protocol.ts); in development
  * (`electron-vite dev`, unpackaged) the dev server's URL instead.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, shell, type Rectangle } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, shell, type Rectangle } from 'electron';
 import { APP_ENTRY_URL } from './app-protocol';
-
-const EXTERNAL_PROTOCOLS = new Set(['https:', 'http:', 'mailto:']);
+import { openLinkFromMessage } from './external-links';
 
 /** The URL the main window loads. */
 export function rendererUrl(env: Record<string, string | undefined> = process.env): string {
@@ -44,16 +44,14 @@ export function isOurOrigin(origin: string, entry: string = rendererUrl()): bool
   }
 }
 
-export function isExternalUrlAllowed(url: string): boolean {
-  try {
-    return EXTERNAL_PROTOCOLS.has(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-}
-
-export function openExternalSafely(url: string): void {
-  if (isExternalUrlAllowed(url)) void shell.openExternal(url).catch(() => undefined);
+/** Links from the page: they all came in a message (external-links.ts asks first). */
+function openLinkAsked(url: string, parent: () => BrowserWindow | null): void {
+  void openLinkFromMessage(url, {
+    showMessageBox: (win, options) => (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)),
+    openExternal: (address) => shell.openExternal(address), // eng-disable OPEN_EXTERNAL_JS_CHECK: https/mailto only, after the user saw the address and agreed (external-links.ts)
+    copyText: (text) => clipboard.writeText(text),
+    parent,
+  });
 }
 
 /** Applies to every web contents the app ever creates, not just the main window. */
@@ -70,7 +68,7 @@ export function hardenAllWebContents(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      openExternalSafely(url);
+      openLinkAsked(url, () => BrowserWindow.fromWebContents(contents));
       return { action: 'deny' };
     });
   });
@@ -84,6 +82,8 @@ export interface MainWindowOptions {
   show: boolean;
   minWidth: number;
   minHeight: number;
+  /** The window icon on Linux (resources/icon.png); Windows and macOS take the executable's. */
+  icon?: string;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -95,8 +95,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     title: 'AuZap',
     backgroundColor: '#f5f5f5',
     autoHideMenuBar: true,
+    ...(process.platform === 'linux' && options.icon ? { icon: options.icon } : {}),
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      preload: join(import.meta.dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK: our own sandboxed preload, exposing only the typed bridge (src/preload/index.ts)
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -106,6 +107,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      // No DevTools (nor their shortcuts) in what users install; app-menu.ts offers them unpackaged.
+      devTools: !app.isPackaged,
+      // A middle click on a link would ask for a new window; there are none to open.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   // The title carries the unread count (badge.ts); the page's <title> must not overwrite it.

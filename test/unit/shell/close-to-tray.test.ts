@@ -17,6 +17,7 @@ function fakeWindow(fullScreen = false) {
     on: vi.fn((event: string, listener: (e: { preventDefault(): void }) => void) => (add(event, listener), win)),
     once: vi.fn((event: string, listener: (e: { preventDefault(): void }) => void) => (add(event, listener), win)),
     hide: vi.fn(),
+    minimize: vi.fn(),
     isFullScreen: vi.fn(() => fullScreen),
     setFullScreen: vi.fn(),
   };
@@ -54,6 +55,31 @@ describe('close to tray', () => {
     expect(close()).toBe(true);
     expect(win.hide).toHaveBeenCalledTimes(2);
     expect(notify).toHaveBeenCalledTimes(1);
+  });
+
+  it('where the desktop has no tray (stock GNOME), minimizes instead, and says so truthfully', () => {
+    const { win, close } = fakeWindow();
+    const notify = vi.fn();
+    let tray = false;
+    attachCloseToTray(win as never, {
+      quit: createQuitFlag(),
+      notice: storedNotice(memoryStore()),
+      notify,
+      platform: 'linux',
+      trayAvailable: () => tray,
+    });
+    expect(close()).toBe(true);
+    expect(win.minimize).toHaveBeenCalledTimes(1);
+    expect(win.hide).not.toHaveBeenCalled();
+    const notice = notify.mock.calls[0]?.[0] as { title: string; body: string };
+    expect(notice.title).toBe('AuZap is still running, minimized');
+    expect(notice.body).toContain('no tray');
+    expect(notice.body).toContain('Ctrl+Q');
+    expect(`${notice.title} ${notice.body}`).not.toMatch(/in the tray|tray icon’s menu/);
+    // The watcher appeared later (an extension was enabled): hiding works again.
+    tray = true;
+    close();
+    expect(win.hide).toHaveBeenCalledTimes(1);
   });
 
   it('remembers the notice across runs', () => {

@@ -22,7 +22,7 @@ vi.mock('electron', () => electron);
 import { COMMAND_CHANNELS, type CommandOutcome } from '../../../src/shared/bridge';
 import type { PushMessage } from '../../../src/core/app-core';
 import { isTrustedSender, NOT_ALLOWED, wireBridge } from '../../../src/main/shell/ipc';
-import { isExternalUrlAllowed, isOurOrigin, isOurPage, rendererUrl } from '../../../src/main/shell/window';
+import { isOurOrigin, isOurPage, rendererUrl } from '../../../src/main/shell/window';
 
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 const OUR_URL = 'app://auzap/index.html';
@@ -100,14 +100,6 @@ describe('our page', () => {
     expect(isOurOrigin('app://evil')).toBe(false);
     expect(isOurOrigin('https://auzap.com')).toBe(false);
     expect(isOurOrigin('null')).toBe(false);
-  });
-
-  it('opens only http(s) and mailto links outside', () => {
-    expect(isExternalUrlAllowed('https://auzap.com/help')).toBe(true);
-    expect(isExternalUrlAllowed('mailto:help@auzap.com')).toBe(true);
-    expect(isExternalUrlAllowed('file:///etc/passwd')).toBe(false);
-    expect(isExternalUrlAllowed('javascript:alert(1)')).toBe(false);
-    expect(isExternalUrlAllowed('smb://host/share')).toBe(false);
   });
 });
 

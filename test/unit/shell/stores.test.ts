@@ -1,7 +1,7 @@
 // The Electron host's files: electron-store documents in userData (electron-store is
-// conf plus Electron's paths, so conf itself stands in for it here), AUZAP_DATA_DIR,
-// and the notification icon drawn once.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// conf plus Electron's paths, so conf itself stands in for it here), the userData folder
+// (AUZAP_DATA_DIR, else "AuZap" in appData), and the app's runtime assets.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -31,13 +31,10 @@ vi.mock('electron-store', async () => {
 });
 
 import { STATE_FILE_NAME } from '../../../src/core/persistence/state-file';
-import {
-  ensureIconFile,
-  NOTIFICATION_ICON_FILE,
-  openKeyValueStore,
-  openStoreFile,
-  useDataDirFromEnv,
-} from '../../../src/main/shell/stores';
+import { PNG } from 'pngjs';
+import { APP_ICON, resourcePath } from '../../../src/main/shell/runtime-assets';
+import { chooseUserDataFolder, openKeyValueStore, openStoreFile } from '../../../src/main/shell/stores';
+import { renderAppIcon } from '../../../src/main/shell/tray-icon';
 
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 let dir: string;
@@ -49,17 +46,21 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('AUZAP_DATA_DIR', () => {
-  it('becomes userData, created if needed', () => {
+describe('the userData folder', () => {
+  it('is AUZAP_DATA_DIR when set, created if needed', () => {
     const target = join(dir, 'nested', 'data');
-    useDataDirFromEnv(target, logger);
+    chooseUserDataFolder(target, logger);
     expect(electron.app.setPath).toHaveBeenCalledWith('userData', target);
     expect(statSync(target).isDirectory()).toBe(true);
   });
 
-  it('leaves userData alone when unset', () => {
-    useDataDirFromEnv(undefined, logger);
-    expect(electron.app.setPath).not.toHaveBeenCalled();
+  it('is appData/AuZap otherwise, with an earlier build’s data moved in', () => {
+    electron.paths.set('appData', dir);
+    mkdirSync(join(dir, 'auzap-desktop'));
+    writeFileSync(join(dir, 'auzap-desktop', `${STATE_FILE_NAME}.json`), '{}');
+    chooseUserDataFolder(undefined, logger);
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', join(dir, 'AuZap'));
+    expect(existsSync(join(dir, 'AuZap', `${STATE_FILE_NAME}.json`))).toBe(true);
   });
 });
 
@@ -95,24 +96,19 @@ describe('openKeyValueStore', () => {
   });
 });
 
-describe('ensureIconFile', () => {
-  it('draws the icon once and reuses the file', () => {
-    const render = vi.fn(() => Buffer.from('png'));
-    const path = ensureIconFile(dir, logger, render);
-    expect(path).toBe(join(dir, NOTIFICATION_ICON_FILE));
-    expect(ensureIconFile(dir, logger, render)).toBe(path);
-    expect(render).toHaveBeenCalledTimes(1);
+describe('runtime assets (resources/)', () => {
+  const root = join(import.meta.dirname, '../../..');
+
+  it('the app icon is there, drawn by the same code as the tray icon', () => {
+    const path = resourcePath(APP_ICON, { getAppPath: () => root, isPackaged: false });
+    expect(path).toBe(join(root, 'resources', 'icon.png'));
+    expect(PNG.sync.read(readFileSync(path)).data.equals(PNG.sync.read(renderAppIcon(512)).data)).toBe(true);
   });
 
-  it('draws the real app icon by default', () => {
-    const path = ensureIconFile(dir, logger) as string;
-    expect(readFileSync(path).subarray(1, 4).toString('ascii')).toBe('PNG');
-    expect(readFileSync(path).readUInt32BE(16)).toBe(256);
-  });
-
-  it('gives no icon, and says why, when the folder is not writable', () => {
-    writeFileSync(join(dir, 'file'), 'x');
-    expect(ensureIconFile(join(dir, 'file', 'sub'), logger)).toBeUndefined();
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('notification icon'));
+  it('are read from app.asar.unpacked when packaged (the OS cannot open a file inside an asar)', () => {
+    const appPath = join('/opt', 'AuZap', 'resources', 'app.asar');
+    expect(resourcePath(APP_ICON, { getAppPath: () => appPath, isPackaged: true })).toBe(
+      join('/opt', 'AuZap', 'resources', 'app.asar.unpacked', 'resources', 'icon.png'),
+    );
   });
 });

@@ -213,7 +213,14 @@ describe('the tray icon', () => {
       { size: 16, scaleFactor: 1 },
       { size: 32, scaleFactor: 2 },
     ]);
-    expect(trayImageSpecs('linux')[0]).toEqual({ size: 22, scaleFactor: 1 });
+    // Linux: 22 px and, at 2×, exactly twice that (a 48 px image would be scaled, blurred).
+    expect(trayImageSpecs('linux')).toEqual([
+      { size: 22, scaleFactor: 1 },
+      { size: 44, scaleFactor: 2 },
+    ]);
+    const linux = setUp().tray.image as FakeImage;
+    expect(pngWidth(linux.buffer)).toBe(22);
+    expect(linux.representations.map((r) => [r.scaleFactor, pngWidth(r.buffer as Buffer)])).toEqual([[2, 44]]);
   });
 
   it('reads the taskbar colour on Windows and the OS mode elsewhere', () => {

@@ -49,6 +49,33 @@ describe('toUpdatesPort', () => {
     expect(h.restartCancelled).toHaveBeenCalledTimes(2);
   });
 
+  it('calls the quit off when electron-updater silently declines (no quit follows the restart)', () => {
+    vi.useFakeTimers();
+    const h = hooks();
+    let quitListener: (() => void) | undefined;
+    const stop = vi.fn();
+    const port = toUpdatesPort(
+      fakeController({ restartToUpdate: vi.fn(() => true) }),
+      { ...h, onQuitStarted: (listener) => ((quitListener = listener), stop) },
+      5_000,
+    );
+    // Declined: quitAndInstall returned, and the app never began to quit.
+    port.restartToUpdate();
+    expect(h.beforeRestart).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(4_999);
+    expect(h.restartCancelled).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(h.restartCancelled).toHaveBeenCalledTimes(1);
+    expect(stop).toHaveBeenCalledTimes(1);
+    expect(h.logger.warn).toHaveBeenCalledWith(expect.stringContaining('declined'));
+
+    // Accepted: the app starts quitting; the flag stays set.
+    port.restartToUpdate();
+    quitListener?.();
+    vi.advanceTimersByTime(10_000);
+    expect(h.restartCancelled).toHaveBeenCalledTimes(1);
+  });
+
   it('forwards the rest, and never lets a rejected promise go unhandled', async () => {
     const controller = fakeController({
       checkNow: vi.fn(async () => Promise.reject(new Error('offline'))),

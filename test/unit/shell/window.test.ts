@@ -1,6 +1,6 @@
-// The hardened window: sandboxed, isolated, no Node; nothing navigates away from our
-// page, opens a window or attaches a webview; links go to the system browser (http,
-// https, mailto only).
+// The hardened window: sandboxed, isolated, no Node, no DevTools when packaged; nothing
+// navigates away from our page, opens a window or attaches a webview; a link goes to the
+// system browser only after the user saw its address and agreed (https and mailto only).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Listener = (...args: unknown[]) => void;
@@ -36,7 +36,9 @@ const electron = vi.hoisted(() => {
       on: vi.fn((event: string, listener: Listener) => void appListeners.set(event, listener)),
     },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
-    BrowserWindow: FakeBrowserWindow,
+    dialog: { showMessageBox: vi.fn(async () => ({ response: 2, checkboxChecked: false })) },
+    clipboard: { writeText: vi.fn() },
+    BrowserWindow: Object.assign(FakeBrowserWindow, { fromWebContents: () => null }),
   };
 });
 vi.mock('electron', () => electron);
@@ -63,7 +65,9 @@ function prevented(fire: (event: { preventDefault(): void }) => void): boolean {
 beforeEach(() => {
   electron.windows.length = 0;
   electron.shell.openExternal.mockClear();
+  electron.dialog.showMessageBox.mockClear();
 });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('hardenAllWebContents', () => {
   const contents = fakeContents();
@@ -85,11 +89,23 @@ describe('hardenAllWebContents', () => {
     expect(prevented((e) => (contents.listeners.get('will-attach-webview') as Listener)(e))).toBe(true);
   });
 
-  it('opens no window; web links go to the system browser', () => {
-    expect(contents.open('https://auzap.com/help')).toEqual({ action: 'deny' });
-    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://auzap.com/help');
-    expect(contents.open('file:///etc/passwd')).toEqual({ action: 'deny' });
-    expect(contents.open('javascript:alert(1)')).toEqual({ action: 'deny' });
+  it('opens no window; a link goes to the system browser after the user saw it and agreed', async () => {
+    expect(contents.open('https://shop.example/pedido')).toEqual({ action: 'deny' });
+    await settle();
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ detail: expect.stringContaining('https://shop.example/pedido') }),
+    );
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://shop.example/pedido');
+
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    contents.open('https://shop.example/other');
+    await settle();
+    expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
+
+    for (const url of ['http://shop.example/', 'file:///etc/passwd', 'javascript:alert(1)']) {
+      expect(contents.open(url)).toEqual({ action: 'deny' });
+    }
+    await settle();
     expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
   });
 });
@@ -106,6 +122,9 @@ describe('createMainWindow', () => {
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
       webSecurity: true,
+      // Packaged (app.isPackaged is true here): no DevTools, whatever the keyboard says.
+      devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(String((win?.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/);
     expect(win?.loaded).toEqual(['app://auzap/index.html']);

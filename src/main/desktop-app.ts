@@ -1,0 +1,154 @@
+/**
+ * The desktop app once Electron is ready: the adapters in ./shell wired to the host
+ * runtime (the same core the browser host runs), step by step. index.ts does what must
+ * happen before `ready`; this starts everything else and returns what index.ts needs for
+ * a second launch and for quitting.
+ */
+import { join } from 'node:path';
+import { app, Menu, net, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron';
+import { RENDERER_CSP } from '../shared/csp';
+import type { EnvSettings } from '../core/host-config';
+import { startHostRuntime, type HostRuntime } from '../core/host-runtime';
+import { SETTINGS_FILE_NAME, STATE_FILE_NAME } from '../core/persistence/state-file';
+import { systemClock, type DesktopNotification, type Logger } from '../core/ports';
+import { startDemoBackend } from '../simulator/demo-backend';
+import { appMenuTemplate } from './shell/app-menu';
+import { APP_NAME } from './shell/app-identity';
+import { installAppProtocol } from './shell/app-protocol';
+import type { QuitFlag } from './shell/close-to-tray';
+import { createLaunchAtLogin, startedAtLogin } from './shell/login-item';
+import { watchNetwork } from './shell/network-watch';
+import { installPermissionHandlers } from './shell/permissions';
+import { quitCleanlyOnShutdown } from './shell/quit-handling';
+import { createSafeStorageSecretBox } from './shell/secret-box';
+import { openKeyValueStore, openStoreFile } from './shell/stores';
+import { detectTraySupport } from './shell/tray-support';
+import { isOurOrigin } from './shell/window';
+import { wireBridge } from './shell/ipc';
+import { createDesktopNotifier } from './wiring/notifications';
+import { exposeShellTestHooks } from './wiring/test-hooks';
+import { createTrayAndBadge, createUpdates } from './wiring/tray-and-updates';
+import { createWindowWiring } from './wiring/window';
+
+export interface DesktopAppContext {
+  env: EnvSettings;
+  logger: Logger;
+  quit: QuitFlag;
+  quitForReal(): void;
+  logFile(): string;
+}
+
+export interface DesktopApp {
+  showWindow(): void;
+  /** Stops everything; resolves once the core saved and disconnected. */
+  shutdown(): Promise<void>;
+}
+
+export async function startDesktopApp(context: DesktopAppContext): Promise<DesktopApp> {
+  const { logger, quit } = context;
+  const platform = process.platform;
+  installAppProtocol({ root: join(import.meta.dirname, '../renderer'), csp: RENDERER_CSP });
+  installPermissionHandlers(session.defaultSession, (url) => isOurOrigin(url));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate({ platform, appName: APP_NAME, developerTools: !app.isPackaged, quit: context.quitForReal }),
+    ),
+  );
+  const traySupport = detectTraySupport(platform);
+
+  let runtime: HostRuntime | null = null;
+  let windows: ReturnType<typeof createWindowWiring> | null = null;
+  const showWindow = () => windows?.show();
+  const currentWindow = (): BrowserWindow | null => windows?.current() ?? null;
+  const notificationClicked = (notification: DesktopNotification) => {
+    showWindow();
+    runtime?.notificationClicked(notification);
+  };
+
+  const { notifier, recorder } = createDesktopNotifier(logger, notificationClicked);
+  const updates = createUpdates(quit, logger);
+  const shell = createTrayAndBadge({
+    platform,
+    showWindow,
+    quitForReal: context.quitForReal,
+    runtime: () => runtime,
+    updates,
+    window: currentWindow,
+  });
+
+  const launchAtLogin = createLaunchAtLogin({ platform, app, execPath: process.execPath, env: process.env });
+  runtime = await startHostRuntime({
+    env: context.env,
+    version: app.getVersion(),
+    logger,
+    clock: systemClock,
+    tray: shell.sink,
+    notifier,
+    stateFile: openStoreFile(STATE_FILE_NAME, logger),
+    startDemoBackend,
+    settingsFile: openStoreFile(SETTINGS_FILE_NAME, logger),
+    secretBox: await createSafeStorageSecretBox(safeStorage),
+    ...(updates ? { updates: updates.port } : {}),
+    platform: launchAtLogin ? { setLaunchAtLogin: launchAtLogin } : {},
+  });
+  const started = runtime;
+  const demoUrl = started.demoBackendUrl();
+  if (demoUrl) logger.info(`demo mode: the built-in backend runs at ${demoUrl}`);
+  // The pause flag (also switched from the window) and the update state show in the tray menu.
+  started.onPush((push) => {
+    if (push.channel === 'app:snapshot' || push.channel === 'updates:state') shell.tray.refresh();
+  });
+  shell.sink.update(started.trayState());
+  const unwireBridge = wireBridge(started, currentWindow, logger);
+
+  const tray = await traySupport;
+  logger.info(
+    `tray: ${tray.available ? 'shown' : 'none on this desktop; closing the window minimizes it'} (${tray.how})`,
+  );
+  windows = createWindowWiring({
+    platform,
+    logger,
+    quit,
+    store: openKeyValueStore('auzap-window', logger),
+    badge: shell.badge,
+    notify: (notification) => notifier.notify(notification),
+    trayAvailable: () => tray.available,
+  });
+  windows.open(!startedAtLogin(process.argv, app, platform));
+
+  app.on('activate', showWindow);
+  quitCleanlyOnShutdown(powerMonitor, context.quitForReal, logger);
+  const stopWatching = watchNetwork({
+    isOnline: () => net.isOnline(),
+    onMayHaveChanged: () => runtime?.networkMayHaveChanged(),
+    power: powerMonitor,
+  });
+  updates?.start();
+  if (recorder) {
+    exposeShellTestHooks({
+      recorder,
+      runtime: () => runtime,
+      tray: shell.tray,
+      badge: shell.badge,
+      window: currentWindow,
+      showWindow,
+      notificationClicked,
+      traySupported: () => tray.available,
+      logFile: context.logFile,
+    });
+  }
+  logger.info(`AuZap ${app.getVersion()} started (data in ${app.getPath('userData')})`);
+
+  return {
+    showWindow,
+    async shutdown() {
+      stopWatching();
+      updates?.stop();
+      unwireBridge();
+      shell.tray.destroy();
+      const current = runtime;
+      runtime = null;
+      await current?.shutdown();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * What shows outside the window: the updater (packaged builds, or a test feed), the tray
+ * icon and menu, and the badge (dock, taskbar overlay, window title) — fed together as the
+ * core's TraySink.
+ */
+import { app, nativeTheme, type BrowserWindow } from 'electron';
+import type { HostRuntime } from '../../core/host-runtime';
+import type { Logger, TraySink } from '../../core/ports';
+import { createElectronUpdaterPort, updateFeedUrl } from '../shell/auto-updater';
+import { createBadgeSink, type BadgeSink } from '../shell/badge';
+import type { QuitFlag } from '../shell/close-to-tray';
+import { buildTrayImage, createTrayController, panelTheme, type TrayController } from '../shell/tray';
+import { createElectronUpdates, updatesEnabled, type ElectronUpdates } from '../shell/updates';
+
+export function createUpdates(quit: QuitFlag, logger: Logger): ElectronUpdates | null {
+  const feedUrl = updateFeedUrl(process.env, logger);
+  if (!updatesEnabled(app.isPackaged, feedUrl)) return null;
+  return createElectronUpdates(createElectronUpdaterPort({ logger, forceDevUpdateConfig: !app.isPackaged }), {
+    beforeRestart: () => quit.markQuitting(),
+    restartCancelled: () => quit.cancel(),
+    onQuitStarted(listener) {
+      app.once('before-quit', listener);
+      return () => app.off('before-quit', listener);
+    },
+    logger,
+  });
+}
+
+export interface TrayAndBadge {
+  tray: TrayController;
+  badge: BadgeSink;
+  /** Both, as the core's TraySink. */
+  sink: TraySink;
+}
+
+export function createTrayAndBadge(options: {
+  platform: NodeJS.Platform;
+  showWindow(): void;
+  quitForReal(): void;
+  runtime(): HostRuntime | null;
+  updates: ElectronUpdates | null;
+  window(): BrowserWindow | null;
+}): TrayAndBadge {
+  const { platform } = options;
+  const tray = createTrayController({
+    platform,
+    onOpen: () => options.showWindow(),
+    onQuit: () => options.quitForReal(),
+    notificationsPaused: () => options.runtime()?.notificationsPaused() ?? false,
+    setNotificationsPaused: (paused) => options.runtime()?.setNotificationsPaused(paused),
+    ...(options.updates ? { updates: options.updates.port } : {}),
+  });
+  const badge = createBadgeSink({
+    platform,
+    setBadgeCount: (count) => app.setBadgeCount(count),
+    getWindow: () => options.window(),
+    // The overlay sits on the taskbar button, whose colour is the taskbar's.
+    overlayImage: ({ badgeCount }) =>
+      buildTrayImage({ badgeCount, attention: 'none' }, 'win32', panelTheme('win32', nativeTheme)),
+  });
+  return {
+    tray,
+    badge,
+    sink: {
+      update(state) {
+        tray.update(state);
+        badge.update(state);
+      },
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The built main process (out/main/index.js), run in plain Node with a stand-in for the
+ * `electron` module (support/fake-electron): the whole start as it happens in the app,
+ * minus Chromium. What it proves, packaged and not:
+ *   - the app's own menu (no Reload / DevTools packaged) and a window without DevTools;
+ *   - the window icon read from app.asar.unpacked/resources when packaged;
+ *   - the test hooks exist only unpackaged;
+ *   - the userData folder is "AuZap", an older build's folder moved in, the log in it;
+ *   - the OS shutting down is delayed until the final save, then the app quits;
+ *   - a failed start shows a dialog with its reason and exits with an error.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './support/electron-package';
+
+const MAIN = join(repoRoot, 'out', 'main', 'index.js');
+const REGISTER = join(import.meta.dirname, 'support', 'fake-electron', 'register.mjs');
+
+interface Report {
+  calls: unknown[][];
+  testHooks: boolean;
+  userData: string;
+}
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+beforeAll(() => {
+  if (!existsSync(MAIN)) throw new Error('Run "npm run build" first.');
+});
+
+function boot(env: Record<string, string>, prepare?: (appData: string) => void) {
+  const appData = mkdtempSync(join(tmpdir(), 'auzap-boot-'));
+  dirs.push(appData);
+  prepare?.(appData);
+  const reportFile = join(appData, 'report.json');
+  const run = spawnSync(process.execPath, ['--import', REGISTER, MAIN], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: appData,
+      FAKE_APPDATA: appData,
+      FAKE_APPPATH: repoRoot,
+      FAKE_REPORT: reportFile,
+      // The demo backend is in-process; no server, no keychain, no session bus.
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
+      ...env,
+    },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as Report) : null;
+  const calls = (name: string) => report?.calls.filter((call) => call[0] === name) ?? [];
+  return { run, report, calls, appData };
+}
+
+describe('the main process, started with a stand-in Electron', () => {
+  it('unpackaged: a Develop menu with DevTools, the test hooks, the data in AuZap (moved from an older build)', () => {
+    const { run, report, calls, appData } = boot({ AUZAP_TEST_HOOKS: '1' }, (dir) => {
+      mkdirSync(join(dir, 'auzap-desktop'));
+      writeFileSync(join(dir, 'auzap-desktop', 'auzap-window.json'), '{"closeToTrayNoticeShown":true}');
+    });
+    expect(report, run.stderr).not.toBeNull();
+    expect(calls('applicationMenu')).toEqual([['applicationMenu', ['File', 'Edit', 'Develop']]]);
+    expect(calls('window')).toEqual([['window', { devTools: true, icon: join(repoRoot, 'resources', 'icon.png') }]]);
+    expect(report?.testHooks).toBe(true);
+    expect(report?.userData).toBe(join(appData, 'AuZap'));
+    expect(existsSync(join(appData, 'auzap-desktop'))).toBe(false);
+    expect(readFileSync(join(appData, 'AuZap', 'auzap-window.json'), 'utf8')).toContain('closeToTrayNoticeShown');
+    expect(readFileSync(join(appData, 'AuZap', 'logs', 'main.log'), 'utf8')).toContain('AuZap 0.1.0 started');
+  });
+
+  it('packaged: no Develop menu, no DevTools, no test hooks, the icon from app.asar.unpacked', () => {
+    const asar = join('/opt', 'AuZap', 'resources', 'app.asar');
+    const { run, report, calls } = boot({ FAKE_PACKAGED: '1', FAKE_APPPATH: asar, AUZAP_TEST_HOOKS: '1' });
+    expect(report, run.stderr).not.toBeNull();
+    expect(calls('applicationMenu')).toEqual([['applicationMenu', ['File', 'Edit']]]);
+    expect(calls('window')).toEqual([
+      [
+        'window',
+        { devTools: false, icon: join('/opt', 'AuZap', 'resources', 'app.asar.unpacked', 'resources', 'icon.png') },
+      ],
+    ]);
+    expect(report?.testHooks).toBe(false);
+  });
+
+  it('the OS shutting down is held off until the final save, then the app quits', () => {
+    const { run, report, appData } = boot({ FAKE_THEN: 'shutdown' });
+    expect(report, run.stderr).not.toBeNull();
+    const names = report?.calls.map((call) => call[0]);
+    expect(names?.slice(names.indexOf('started'))).toEqual(['started', 'shutdown delayed', 'quit', 'quit', 'quitted']);
+    // The core saved its state on the way out (the demo inbox).
+    const state = JSON.parse(readFileSync(join(appData, 'AuZap', 'auzap-state.json'), 'utf8')) as { version: number };
+    expect(state.version).toBeGreaterThan(0);
+  });
+
+  it('a start that fails shows a dialog with the reason, and exits with an error', () => {
+    const { run, report, calls, appData } = boot({ FAKE_FAIL: 'window' });
+    expect(report, run.stderr).not.toBeNull();
+    expect(calls('errorBox')).toEqual([
+      ['errorBox', 'AuZap could not start', expect.stringContaining('The reason: the GPU process could not start')],
+    ]);
+    expect(String(calls('errorBox')[0]?.[2])).toContain(join(appData, 'AuZap', 'logs', 'main.log'));
+    expect(calls('exit')).toEqual([['exit', 1]]);
+  });
+});

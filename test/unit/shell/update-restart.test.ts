@@ -1,0 +1,99 @@
+// "Restart to update" that electron-updater itself declines: with the REAL electron-updater
+// (DebUpdater, nothing installed), quitAndInstall returns without quitting. The quit flag
+// set for the restart must be reset, or closing the window would afterwards close it
+// instead of hiding it to the tray. (Only `electron` is replaced, in Node's require cache:
+// electron-updater is CommonJS and requires it itself — see test/integration/updater.test.ts.)
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import updater from 'electron-updater';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createElectronUpdaterPort } from '../../../src/main/shell/auto-updater';
+import { attachCloseToTray, createQuitFlag, storedNotice } from '../../../src/main/shell/close-to-tray';
+import { createElectronUpdates } from '../../../src/main/shell/updates';
+
+const root = mkdtempSync(join(tmpdir(), 'auzap-restart-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const fakeApp = Object.assign(new EventEmitter(), {
+  getVersion: () => '0.1.0',
+  getName: () => 'AuZap',
+  isPackaged: false,
+  whenReady: () => Promise.resolve(),
+  getAppPath: () => join(root, 'app'),
+  getPath: () => join(root, 'userData'),
+  quit: vi.fn(),
+});
+const requireFromUpdater = createRequire(createRequire(import.meta.url).resolve('electron-updater'));
+const electronPath = requireFromUpdater.resolve('electron');
+const fake = new Module(electronPath);
+fake.filename = electronPath;
+fake.loaded = true;
+fake.exports = { app: fakeApp, autoUpdater: new EventEmitter() };
+requireFromUpdater.cache[electronPath] = fake;
+
+const silent = { info: () => undefined, warn: vi.fn(), error: () => undefined };
+
+describe('a restart to update that electron-updater declines', () => {
+  it('resets the quit flag, so closing the window hides it again', () => {
+    vi.useFakeTimers();
+    try {
+      const deb = new updater.DebUpdater();
+      const quit = createQuitFlag();
+      const updates = createElectronUpdates(
+        createElectronUpdaterPort({ updater: deb, env: {}, logger: silent }),
+        {
+          beforeRestart: () => quit.markQuitting(),
+          restartCancelled: () => quit.cancel(),
+          onQuitStarted: (listener) => {
+            fakeApp.once('before-quit', listener);
+            return () => fakeApp.off('before-quit', listener);
+          },
+          logger: silent,
+        },
+        60_000,
+      );
+      // The offer is on screen: electron-updater said the update was downloaded.
+      deb.emit('update-downloaded', {
+        version: '0.2.0',
+        files: [],
+        path: '',
+        sha512: '',
+        releaseDate: '',
+        downloadedFile: '',
+      });
+      expect(updates.port.state().status).toBe('downloaded');
+
+      updates.port.restartToUpdate();
+      expect(quit.quitting).toBe(true);
+      // electron-updater declined (no installer file on disk): it did not quit the app…
+      vi.advanceTimersByTime(1_000);
+      expect(fakeApp.quit).not.toHaveBeenCalled();
+      expect(updates.port.state()).toMatchObject({ status: 'error' });
+      // …so once the grace period is over, the quit is called off.
+      vi.advanceTimersByTime(5_000);
+      expect(quit.quitting).toBe(false);
+
+      const win = Object.assign(new EventEmitter(), {
+        hide: vi.fn(),
+        minimize: vi.fn(),
+        isFullScreen: () => false,
+        setFullScreen: vi.fn(),
+      });
+      attachCloseToTray(win as never, {
+        quit,
+        notice: storedNotice({ get: () => true, set: () => undefined }),
+        notify: vi.fn(),
+        platform: 'linux',
+      });
+      let prevented = false;
+      win.emit('close', { preventDefault: () => (prevented = true) });
+      expect(prevented).toBe(true);
+      expect(win.hide).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
