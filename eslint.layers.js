@@ -43,7 +43,7 @@ const LAYERS = [
     type: 'electron-shell',
     pattern: 'src/main/shell',
     layers: ['core', 'shared'],
-    packages: ['electron', 'electron-updater', 'electron-store'],
+    packages: ['electron', 'electron-updater', 'electron-store', 'electron-log'],
     node: true,
   },
   // The Electron host wires its shell to the core.
