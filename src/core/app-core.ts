@@ -10,11 +10,13 @@ import type { NotificationSettings } from '../shared/inbox';
 import { createCommandDispatcher, UserFacingError, type CommandDispatcher } from './command-dispatcher';
 import { createEventGate } from './event-gate';
 import type { ConnectionPlan } from './host-config';
+import { exportRecent, importPersisted } from './inbox/inbox-snapshot';
 import { createInboxService, type InboxService } from './inbox/inbox-service';
-import { createInboxStore } from './inbox/inbox-store';
+import { createInboxStore, type InboxStats } from './inbox/inbox-store';
+import { boundLogger } from './logging';
 import { createInstancesModel, type InstancesModel } from './instances';
 import { contactLabel } from './notifications/message-notification-text';
-import { createMessageNotifier, realScheduler, type Scheduler } from './notifications/message-notifier';
+import { createMessageNotifier, realScheduler } from './notifications/message-notifier';
 import {
   composePersistedState,
   inboxScope,
@@ -23,7 +25,16 @@ import {
   type PersistedState,
 } from './persistence/persisted-state';
 import { createSaver, type StateFile } from './persistence/state-file';
-import type { Clock, DesktopNotification, Logger, Notifier, TraySink, TrayState } from './ports';
+import {
+  systemScheduler,
+  type Clock,
+  type DesktopNotification,
+  type Logger,
+  type Notifier,
+  type Scheduler,
+  type TraySink,
+  type TrayState,
+} from './ports';
 import { createRestClient } from './rest-client';
 import {
   createServerConnection,
@@ -56,6 +67,8 @@ export interface AppCoreOptions {
   codeWaitMs?: number;
   /** Timers of the notification coalescing (tests use a fake one). */
   notificationScheduler?: Scheduler;
+  /** Timers of the inbox (push throttle, sync retry); the system's by default. */
+  scheduler?: Scheduler;
 }
 
 export interface AppCore {
@@ -71,10 +84,14 @@ export interface AppCore {
   notificationClicked(notification: DesktopNotification): void;
   /** The tray menu's "Pause notifications". */
   setNotificationsPaused(paused: boolean): void;
+  /** What the inbox holds in memory (diagnostics, the memory bench and its test). */
+  inboxStats(): InboxStats;
 }
 
 export function createAppCore(options: AppCoreOptions): AppCore {
-  const { logger, clock, plan } = options;
+  const { clock, plan } = options;
+  // Server-provided text reaches the log from everywhere below: bounded once, here, whatever the host passed.
+  const logger = boundLogger(options.logger, { clock });
   const listeners = new Set<(push: PushMessage) => void>();
   const info: AppInfo = {
     serverUrl: plan.kind === 'server' ? plan.target.serverUrl : plan.serverUrl,
@@ -93,10 +110,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   }
   let notificationSettings: NotificationSettings = loaded.notifications;
   const store = createInboxStore();
-  if (loaded.inbox) store.importPersisted(loaded.inbox);
+  if (loaded.inbox) importPersisted(store, loaded.inbox);
 
   const collectState = (): PersistedState =>
-    composePersistedState(notificationSettings, { scope, ...store.exportRecent(PERSIST_LIMITS) }, loaded.otherInboxes);
+    composePersistedState(notificationSettings, { scope, ...exportRecent(store, PERSIST_LIMITS) }, loaded.otherInboxes);
   const saver = options.stateFile ? createSaver(options.stateFile, collectState) : null;
 
   // ---- what the user is looking at --------------------------------------------
@@ -158,7 +175,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ? createInboxService({
         store,
         rest,
-        clock,
+        scheduler: options.scheduler ?? systemScheduler,
         logger,
         viewer: { conversationInFocus: () => (watching() ? view.conversationId : null) },
         onNewIncoming: (message) => {
@@ -356,5 +373,6 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     setNotificationsPaused(paused) {
       updateNotificationSettings({ paused });
     },
+    inboxStats: () => store.stats(),
   };
 }

@@ -16,6 +16,18 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/** Timers through a port, so tests can drive them with a fake clock instead of sleeping. */
+export interface Scheduler extends Clock {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemScheduler: Scheduler = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 /** What the shell shows outside the window: tray icon badge, tooltip, dock badge. */
 export interface TrayState {
   badgeCount: number;
