@@ -11,6 +11,7 @@ import { formatPhoneNumber } from '../shared/phone';
 import type { Clock, DesktopNotification, Logger } from './ports';
 import { UserFacingError } from './command-dispatcher';
 import { RestError, type RestClient } from './rest-client';
+import { quoteForLog } from './logging';
 
 /** WhatsApp's schedule: the first QR lives 60 s, each later one 20 s. */
 export const QR_FIRST_LIFETIME_MS = 60_000;
@@ -168,7 +169,7 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
       case 'whatsapp:connected': {
         const { instanceId, phoneNumber, organizationId } = event.payload;
         if (organizationId !== options.organizationId) {
-          logger.warn(`ignored whatsapp:connected for another organization (${organizationId})`);
+          logger.warn(`ignored whatsapp:connected for another organization (${quoteForLog(organizationId)})`);
           return;
         }
         const wasConnected = items.find((i) => i.id === instanceId)?.status === 'connected';

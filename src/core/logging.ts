@@ -25,7 +25,9 @@ function cut(text: string, maxChars: number): string {
 }
 
 const escapeChar = (char: string) =>
-  char === '\n' || char === '\r' || char === '\t' ? ' ' : `\\u{${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`;
+  char === '\n' || char === '\r' || char === '\t'
+    ? ' '
+    : `\\u{${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`;
 
 /** One line, control and invisible characters shown as \u{…}, at most `maxChars` plus a short note when cut. */
 export function sanitizeLogText(text: string, maxChars = LOG_LINE_MAX_CHARS): string {

@@ -53,11 +53,14 @@ export function visibleName(raw: string): string {
   return out.replace(/\s+/gu, ' ').trim();
 }
 
-/** Up to two initials for an avatar, each the first letter or digit of a word ('#' when there is none). */
+/**
+ * Up to two initials for an avatar: the first visible letter or digit of each of the
+ * first two words that have a letter ('#' for a bare phone number or nothing visible).
+ */
 export function nameInitials(name: string): string {
   const letters: string[] = [];
   for (const word of visibleName(name).split(' ')) {
-    const first = /[\p{L}\p{N}]/u.exec(word)?.[0];
+    const first = /\p{L}/u.test(word) ? /[\p{L}\p{N}]/u.exec(word)?.[0] : undefined;
     if (first) letters.push(first);
     if (letters.length === 2) break;
   }

@@ -9,7 +9,7 @@
  *   chat that received 5,000 messages does not hold up the 199 others.
  * - Exact: a missed incoming message is counted unread (and offered for notification)
  *   exactly once — when its page is fetched, if it is not already known — unless the
- *   user is looking at that conversation or is the one fetching it (open, scroll).
+ *   user is looking at that conversation (then it is read).
  * - Honest on screen: the thread shows the newest part of a gap's far side only once it
  *   joins; until then the older messages it had are put aside (thread.ts's rule).
  */
@@ -83,7 +83,7 @@ export function createCatchUp(options: CatchUpOptions) {
     );
 
   /** Fetches one page of the conversation's newest missed range. */
-  const walkOnce = async (conversationId: string, mode: { count: boolean }): Promise<StepOutcome> => {
+  const walkOnce = async (conversationId: string): Promise<StepOutcome> => {
     const range = store.missed.next(conversationId);
     if (!range) return 'done';
     let page: FetchedPage;
@@ -101,10 +101,13 @@ export function createCatchUp(options: CatchUpOptions) {
     const joined = page.reachedEnd || (page.cursor !== null && page.cursor.timestamp < range.after);
     // Decided before showing the page: what it shows becomes known.
     const missed = page.messages.filter(
-      (m) => m.direction === 'incoming' && m.timestamp >= range.after && !store.shelf.knows(conversationId, m.id),
+      (m) =>
+        m.direction === 'incoming' &&
+        (m.timestamp > range.after || (m.timestamp === range.after && !range.knownAtAfter.includes(m.id))) &&
+        !store.shelf.knows(conversationId, m.id),
     );
     show(conversationId, page, range.fetchedDownTo, joined);
-    if (mode.count && missed.length > 0 && !options.inFocus(conversationId)) {
+    if (missed.length > 0 && !options.inFocus(conversationId)) {
       store.table.addUnread(conversationId, missed.length);
       for (const dto of missed) options.onNewIncoming(messageFromDto(conversationId, dto));
     }
@@ -113,8 +116,8 @@ export function createCatchUp(options: CatchUpOptions) {
     return store.missed.has(conversationId) ? 'more' : 'done';
   };
 
-  const step = (conversationId: string, mode: { count: boolean }) =>
-    serialized(conversationId, () => walkOnce(conversationId, mode));
+  /** One page of the conversation's newest missed range (background, open and scroll take turns). */
+  const step = (conversationId: string) => serialized(conversationId, () => walkOnce(conversationId));
 
   return {
     step,
@@ -129,7 +132,7 @@ export function createCatchUp(options: CatchUpOptions) {
           if (conversationId === undefined) return;
           try {
             for (let page = 0; page < CATCH_UP_PAGES_PER_TURN && !stopped; page += 1) {
-              if ((await step(conversationId, { count: true })) === 'done') break;
+              if ((await step(conversationId)) === 'done') break;
             }
             if (store.missed.has(conversationId) && !queue.includes(conversationId)) queue.push(conversationId);
           } catch (error) {

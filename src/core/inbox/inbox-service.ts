@@ -89,7 +89,8 @@ export function createInboxService(options: InboxServiceOptions) {
     const t = store.shelf.thread(conversationId);
     const page = await fetchOlderPage(rest, conversationId, null, THREAD_PAGE_SIZE);
     const newestHeld = newestStored(t);
-    const joined = page.reachedEnd || (newestHeld !== null && page.cursor !== null && page.cursor.timestamp <= newestHeld.timestamp);
+    const joined =
+      page.reachedEnd || (newestHeld !== null && page.cursor !== null && page.cursor.timestamp <= newestHeld.timestamp);
     store.mergeMessages(conversationId, page.messages, 'page');
     if (!joined && page.cursor) store.shelf.forgetBefore(conversationId, page.cursor.timestamp);
     if (page.reachedEnd) t.hasOlder = false;
@@ -110,7 +111,9 @@ export function createInboxService(options: InboxServiceOptions) {
       store.mergeMessages(conversationId, page.messages, 'older');
       if (page.reachedEnd) t.hasOlder = false;
       if (!page.skippedInstant) return;
-      logger.warn(`conversation ${conversationId}: some messages of ${page.skippedInstant} cannot be paged (too many in one instant)`);
+      logger.warn(
+        `conversation ${conversationId}: some messages of ${page.skippedInstant} cannot be paged (too many in one instant)`,
+      );
       cursor = page.cursor;
     }
   };
@@ -120,7 +123,7 @@ export function createInboxService(options: InboxServiceOptions) {
     const range = store.missed.next(conversationId);
     const oldest = oldestStored(store.shelf.thread(conversationId));
     const atGap = range && (range.fetchedDownTo === null || range.fetchedDownTo.timestamp === oldest?.timestamp);
-    if (atGap) await catchUp.step(conversationId, { count: false });
+    if (atGap) await catchUp.step(conversationId);
     else await fetchOlder(conversationId);
   };
 
@@ -157,7 +160,7 @@ export function createInboxService(options: InboxServiceOptions) {
         if (store.missed.has(conversationId)) {
           // A gap is still being fetched: this conversation's goes first, and its next page now.
           catchUp.prioritize(conversationId);
-          await catchUp.step(conversationId, { count: false });
+          await catchUp.step(conversationId);
         } else if (!store.shelf.thread(conversationId).loaded) {
           await fetchNewest(conversationId);
         }
@@ -233,7 +236,10 @@ export function createInboxService(options: InboxServiceOptions) {
       store.resolveOutgoing(conversationId, localId, stored);
     } catch (failure) {
       // The text stays in the thread with a retry: nothing typed is lost.
-      store.updateMessage(conversationId, localId, { status: 'failed', error: `Not sent. ${describeFailure(failure)}` });
+      store.updateMessage(conversationId, localId, {
+        status: 'failed',
+        error: `Not sent. ${describeFailure(failure)}`,
+      });
     }
     pushes.schedule();
   }

@@ -31,7 +31,9 @@ export function exportRecent(store: InboxStore, limits: SaveLimits): PersistedIn
     if (ordered.length === 0) continue;
     messages[row.id] = ordered.slice(-limits.messagesPerConversation).map((m) =>
       // An app that quits mid-send must not pretend: the user can retry it later.
-      m.status === 'sending' ? { ...m, status: 'failed' as const, error: 'Not sent: AuZap was closed while sending.' } : m,
+      m.status === 'sending'
+        ? { ...m, status: 'failed' as const, error: 'Not sent: AuZap was closed while sending.' }
+        : m,
     );
   }
   return {

@@ -49,7 +49,14 @@ export function createInboxSync(options: InboxSyncOptions) {
     const dtos = await options.rest.listConversations(since);
     for (const dto of dtos) {
       const known = knownBefore.get(dto.id);
-      if (known !== undefined && dto.lastMessageAt > known) store.missed.open(dto.id, known);
+      if (known !== undefined && dto.lastMessageAt > known) {
+        const atEdge = store.messages(dto.id).filter((m) => m.timestamp === known);
+        store.missed.open(
+          dto.id,
+          known,
+          atEdge.map((m) => m.id),
+        );
+      }
     }
     // A conversation first seen live while this request was out keeps its live count:
     // the server's count may include messages whose events are still on their way.

@@ -13,6 +13,8 @@ import type { PageCursor } from './message-pager';
 export interface MissedRange {
   /** Everything up to this instant was known when the range opened. */
   after: string;
+  /** The ids known at the `after` instant itself (others of that instant are new). */
+  knownAtAfter: string[];
   /** How far down the range has been fetched; null: not started (begin at the newest message). */
   fetchedDownTo: PageCursor | null;
 }
@@ -37,23 +39,23 @@ export function createMissedRanges() {
       return total;
     },
 
-    /** Messages after `after` were missed. */
-    open(conversationId: string, after: string): void {
+    /** Messages after `after` (other than `knownAtAfter` at that very instant) were missed. */
+    open(conversationId: string, after: string, knownAtAfter: string[]): void {
       const list = ranges.get(conversationId) ?? [];
       const newest = list[0];
       if (newest && (newest.fetchedDownTo === null || after < newest.after)) {
         // Not started yet (or an edge older than its own, which a sane clock never gives):
         // one range from the older edge, fetched from the top, covers both.
-        newest.after = after < newest.after ? after : newest.after;
+        if (after < newest.after) Object.assign(newest, { after, knownAtAfter });
         newest.fetchedDownTo = null;
       } else {
-        list.unshift({ after, fetchedDownTo: null });
+        list.unshift({ after, knownAtAfter, fetchedDownTo: null });
       }
       while (list.length > MAX_RANGES_PER_CONVERSATION) {
         // Merge the two oldest: the band between them is fetched again; known ids keep it from counting twice.
         const older = list.pop();
         const newer = list.at(-1);
-        if (older && newer) newer.after = older.after;
+        if (older && newer) Object.assign(newer, { after: older.after, knownAtAfter: older.knownAtAfter });
       }
       ranges.set(conversationId, list);
     },

@@ -8,7 +8,6 @@
  * late duplicate delivery or an overlapping catch-up page is still recognised as
  * known instead of being shown or counted twice.
  */
-import type { MessageView } from '../../shared/inbox';
 import type { ChangeSet } from './change-set';
 import { createThread, forgetOldest, type Thread } from './thread';
 
@@ -36,7 +35,6 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
   const open = new Map<string, true>();
   /** `conversationId \0 messageId` of forgotten messages, oldest first. */
   const forgotten = new Set<string>();
-  let storedMessages = 0;
 
   const key = (conversationId: string, id: string) => `${conversationId}\u0000${id}`;
 
@@ -67,11 +65,6 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
       changes.removedMessage(conversationId, message.id);
     }
     return gone.length;
-  };
-
-  const countStored = () => {
-    storedMessages = 0;
-    for (const t of threads.values()) storedMessages += t.ordered.length;
   };
 
   return {
@@ -116,7 +109,8 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
     },
 
     stats(): ShelfStats {
-      countStored();
+      let storedMessages = 0;
+      for (const t of threads.values()) storedMessages += t.ordered.length;
       return { threads: threads.size, storedMessages, openThreads: open.size, rememberedIds: forgotten.size };
     },
   };

@@ -2,6 +2,7 @@
  * What a message notification says, under the user's privacy setting. Plain text,
  * bounded, media as words.
  */
+import { visibleName } from '../../shared/display-name';
 import type { MessageView, NotificationPrivacy } from '../../shared/inbox';
 import { messagePreview, truncate } from '../../shared/message-text';
 import { formatPhoneNumber } from '../../shared/phone';
@@ -15,7 +16,8 @@ export interface ContactLabelSource {
 }
 
 export function contactLabel(conversation: ContactLabelSource | null): string {
-  const name = conversation?.contactName?.trim();
+  // No invisible look-alike tricks in a notification either ("Ma\u200Bria" is not "Maria").
+  const name = conversation?.contactName ? visibleName(conversation.contactName) : '';
   if (name) return truncate(name, 60);
   if (conversation?.contactPhone) return formatPhoneNumber(conversation.contactPhone);
   return 'Unknown contact';

@@ -27,7 +27,11 @@ const pageCursor = z.object({
   ids: z.array(z.string()).max(MAX_PAGE_SIZE),
   passed: z.boolean().optional(),
 });
-const missedRange = z.object({ after: isoTimestamp, fetchedDownTo: pageCursor.nullable() });
+const missedRange = z.object({
+  after: isoTimestamp,
+  knownAtAfter: z.array(z.string()).max(MAX_PAGE_SIZE),
+  fetchedDownTo: pageCursor.nullable(),
+});
 
 const persistedInbox = z.object({
   /** The server + organization this inbox belongs to: another org's inbox is never shown. */

@@ -3,6 +3,7 @@
  * merge rules (dedupe by id, newest first, stable order) are unit-testable.
  */
 import type { ConversationView, ConversationsDelta, MessageView, MessagesDelta } from '../../../../shared/inbox';
+import { visibleName } from '../../../../shared/display-name';
 import { formatPhoneNumber } from '../../../../shared/phone';
 
 export function applyConversationsDelta(
@@ -21,8 +22,9 @@ export function sortConversations(rows: Iterable<ConversationView>): Conversatio
   );
 }
 
+/** The contact's name as it may be shown (no invisible look-alike tricks), else the number. */
 export function conversationTitle(row: Pick<ConversationView, 'contactName' | 'contactPhone'>): string {
-  const name = row.contactName?.trim();
+  const name = row.contactName ? visibleName(row.contactName) : '';
   if (name) return name;
   if (row.contactPhone) return formatPhoneNumber(row.contactPhone);
   return 'Unknown contact';
