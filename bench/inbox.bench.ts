@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from '@playwright/test';
+import { exportRecent } from '../src/core/inbox/inbox-snapshot';
 import { createInboxStore } from '../src/core/inbox/inbox-store';
 import type { ConversationDto } from '../src/shared/rest';
 import { createConversation, startSimulator, storeIncomingMessages, type Simulator } from '../src/simulator/simulator';
@@ -39,7 +40,7 @@ function benchCore() {
     lastMessagePreview: `Last message ${i}`,
     unreadCount: i % 3,
   }));
-  time('core: merge 10,000 conversations (ms)', () => store.mergeConversations(dtos));
+  time('core: merge 10,000 conversations (ms)', () => store.table.merge(dtos));
   time('core: sort 10,000 conversations (ms)', () => store.conversations());
   time('core: 2,000-message burst over 200 conversations (ms)', () => {
     for (let i = 0; i < 2_000; i += 1) {
@@ -62,7 +63,7 @@ function benchCore() {
   time('core: changes taken after the burst (ms)', () => store.takeChanges());
   time('core: re-sort after the burst (ms)', () => store.conversations());
   const saved = time('core: export recent inbox (ms)', () =>
-    store.exportRecent({ conversationsWithMessages: 200, messagesPerConversation: 50 }),
+    exportRecent(store, { conversationsWithMessages: 200, messagesPerConversation: 50 }),
   );
   results['core: saved state size (KiB)'] = Math.round(JSON.stringify(saved).length / 1024);
 }

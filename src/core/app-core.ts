@@ -16,7 +16,8 @@ import { createCoreCommands } from './core-commands';
 import { createEventGate, type EventGate } from './event-gate';
 import type { ConnectionPlan, ServerTarget } from './host-config';
 import { createInboxService, type InboxService } from './inbox/inbox-service';
-import type { InboxStore } from './inbox/inbox-store';
+import type { InboxStats, InboxStore } from './inbox/inbox-store';
+import { boundLogger } from './logging';
 import { createInstancesModel, type InstancesModel } from './instances/instances-model';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { notificationSender } from './notifications/message-notification-text';
@@ -70,9 +71,13 @@ export interface AppCore {
   notificationClicked(notification: DesktopNotification): void;
   /** The tray menu's "Pause notifications". */
   setNotificationsPaused(paused: boolean): void;
+  /** What the inbox holds in memory (diagnostics, the memory bench and its test). */
+  inboxStats(): InboxStats;
 }
 
-export function createAppCore(options: AppCoreOptions): AppCore {
+export function createAppCore(given: AppCoreOptions): AppCore {
+  // Server-provided text reaches the log from everywhere below: bounded once, here, whatever the host passed.
+  const options: AppCoreOptions = { ...given, logger: boundLogger(given.logger, { clock: given.clock }) };
   const { logger, clock, plan } = options;
   // A stopped core (the user switched organization) may still have requests finishing:
   // nothing of it may reach the screen, the tray or a notification any more.
@@ -186,6 +191,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       }
     },
     setNotificationsPaused: (paused) => void updateNotificationSettings({ paused }),
+    inboxStats: () => store.stats(),
   };
 }
 
@@ -270,7 +276,7 @@ function createServerParts(options: AppCoreOptions, deps: ServerPartsDeps): Serv
   const inbox = createInboxService({
     store: deps.store,
     rest,
-    clock,
+    scheduler: clock,
     logger,
     viewer: { conversationInFocus: notifications.conversationInFocus },
     onNewIncoming: notifications.messageArrived,

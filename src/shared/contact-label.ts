@@ -1,4 +1,5 @@
 /** How a conversation's contact is named everywhere: the list, the thread, notifications. */
+import { visibleName } from './display-name';
 import { formatPhoneNumber } from './phone';
 
 export interface ContactLabelSource {
@@ -6,9 +7,12 @@ export interface ContactLabelSource {
   contactPhone: string | null;
 }
 
-/** The contact's name, else their number, else "Unknown contact". */
+/**
+ * The contact's name, else their number, else "Unknown contact". No invisible look-alike
+ * tricks ("Ma\u200Bria" is not "Maria", a bidi override cannot turn "exe.live" around).
+ */
 export function contactLabel(contact: ContactLabelSource | null): string {
-  const name = contact?.contactName?.trim();
+  const name = contact?.contactName ? visibleName(contact.contactName) : '';
   if (name) return name;
   if (contact?.contactPhone) return formatPhoneNumber(contact.contactPhone);
   return 'Unknown contact';

@@ -45,8 +45,18 @@ export interface Simulator {
   emitted: EmittedEvent[];
   /** Same as `POST /sim/messages`. Throws `SimulatorStateError` for unknown ids. */
   injectMessage(input?: InjectMessageInput): InjectedMessage[];
+  /**
+   * Same as `POST /sim/emit`, without the HTTP round trip (for tests that send thousands):
+   * emits anything to an organization's room (default: the first account's).
+   */
+  emitRaw(event: string, payload: unknown, organizationId?: string): void;
   /** Stops timers, disconnects sockets and frees the port. Idempotent. */
   close(): Promise<void>;
+  /**
+   * The backend process dies: every connection is cut at once, with no goodbye (no
+   * Socket.IO disconnect packet, no HTTP answer), then the port is freed.
+   */
+  kill(): Promise<void>;
 }
 
 /** How long closing waits for clients to finish their close handshakes before cutting them. */
@@ -78,7 +88,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const router = new Router(log);
   const httpServer = createServer(router.handle);
   const openConnections = trackConnections(httpServer);
-  const sockets = createSocketServer(httpServer, { authenticate, emitted, log });
+  const sockets = createSocketServer(httpServer, { authenticate, emitted, log, timing });
   const attempts = new ConnectionAttempts(timing, sockets.emitter, log);
   const failures = new FailureRules();
   const traffic = new MessageTraffic({
@@ -145,7 +155,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     accounts,
     emitted,
     injectMessage: (input = {}) => traffic.inject(input),
+    emitRaw: (event, payload, organizationId) =>
+      sockets.emitter.emitRaw(organizationId ?? accounts[0]?.organizationId ?? '', event, [payload]),
     close,
+    kill() {
+      for (const connection of openConnections) connection.destroy();
+      return close();
+    },
   };
 }
 

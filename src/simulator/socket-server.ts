@@ -7,6 +7,7 @@ import { Server, type DefaultEventsMap, type ExtendedError } from 'socket.io';
 import { CLIENT_EVENT_JOIN_ORGANIZATION, joinOrganizationPayload } from '../shared/events';
 import { organizationRoom, recordEmission, type EmittedEvent, type OrganizationEmitter } from './emitter';
 import type { SimulatorAccount } from './state';
+import type { SimulatorTiming } from './timing';
 
 interface SocketData {
   organizationId: string;
@@ -38,6 +39,7 @@ export interface SocketServer {
 
 export interface SocketServerOptions {
   authenticate(token: string): SimulatorAccount | undefined;
+  timing: Pick<SimulatorTiming, 'pingIntervalMs' | 'pingTimeoutMs'>;
   emitted: EmittedEvent[];
   log: (line: string) => void;
 }
@@ -49,6 +51,8 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
   const io: SimulatorIo = new Server(httpServer, {
     cors: { origin: true },
     transports: ['polling', 'websocket'],
+    pingInterval: options.timing.pingIntervalMs,
+    pingTimeout: options.timing.pingTimeoutMs,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
   });
 

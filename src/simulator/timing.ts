@@ -9,6 +9,12 @@ export interface SimulatorTiming {
   pairingCodeTtlMs: number;
   /** Between `POST /instances/:id/connect` and the first QR / pairing code (Baileys boot time). */
   connectDelayMs: number;
+  /**
+   * Socket.IO heartbeat: the server pings this often and gives up after `pingTimeoutMs`
+   * without a pong; a client that hears no ping for both together knows the link is dead.
+   */
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
 }
 
 /** Baileys' real schedule: one QR for 60 s, then 5 more at 20 s each. */
@@ -18,6 +24,9 @@ export const DEFAULT_TIMING: SimulatorTiming = {
   qrCount: 6,
   pairingCodeTtlMs: 60_000,
   connectDelayMs: 300,
+  // Socket.IO's own defaults, like a backend that does not tune them.
+  pingIntervalMs: 25_000,
+  pingTimeoutMs: 20_000,
 };
 
 /** `--fast`: a whole QR cycle in half a minute, for demos and manual testing. */

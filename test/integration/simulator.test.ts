@@ -43,13 +43,13 @@ const ACCOUNTS: SimulatorAccount[] = [
   { token: TOKEN_A, organizationId: ORG_A, organizationName: 'Loja A' },
   { token: TOKEN_B, organizationId: ORG_B, organizationName: 'Loja B' },
 ];
-const FAST: SimulatorTiming = {
+const FAST = {
   connectDelayMs: 5,
   qrFirstMs: 120,
   qrRefreshMs: 60,
   qrCount: 4,
   pairingCodeTtlMs: 500,
-};
+} satisfies Partial<SimulatorTiming>;
 
 const QR_SHAPE =
   /^(?:https:\/\/wa\.me\/settings\/linked_devices#)?2@[A-Za-z0-9+/=]+,[A-Za-z0-9+/]{43}=,[A-Za-z0-9+/]{43}=,[A-Za-z0-9+/]{43}=(?:,\d+)?$/;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exportRecent, importPersisted } from '../../src/core/inbox/inbox-snapshot';
 import { createInboxStore } from '../../src/core/inbox/inbox-store';
 import type { WhatsAppMessageEvent } from '../../src/shared/events';
 import type { MessageDto } from '../../src/shared/rest';
@@ -27,7 +28,7 @@ describe('inbox store', () => {
     store.receiveIncoming(incoming('b', 2), { countUnread: true });
     store.receiveIncoming(incoming('a', 1), { countUnread: true });
     expect(store.receiveIncoming(incoming('b', 2), { countUnread: true })).toBeNull();
-    store.mergeMessages('c1', [dto('a', 1), dto('c', 3), dto('b', 2)], { isNewestPage: true });
+    store.mergeMessages('c1', [dto('a', 1), dto('c', 3), dto('b', 2)], 'page');
     expect(store.messages('c1').map((m) => m.id)).toEqual(['a', 'b', 'c']);
     expect(store.conversation('c1')?.unreadCount).toBe(2);
     expect(store.totalUnread()).toBe(2);
@@ -40,7 +41,7 @@ describe('inbox store', () => {
     store.receiveIncoming(incoming('3', 3, 'c2'), { countUnread: true });
     store.receiveIncoming(incoming('4', 4, 'c3'), { countUnread: false });
     expect(store.totalUnread()).toBe(3);
-    expect(store.markRead('c2')).toBe(true);
+    expect(store.table.markRead('c2')).toBe(true);
     expect(store.totalUnread()).toBe(1);
     expect(store.conversation('c2')?.unreadCount).toBe(0);
   });
@@ -61,10 +62,10 @@ describe('inbox store', () => {
 
   it('takes the server’s unread count only for conversations it has never seen', () => {
     const store = createInboxStore();
-    store.mergeConversations([{ id: 'c1', contactId: 'k', contactName: 'Ana', lastMessageAt: at(1), unreadCount: 4 }]);
+    store.table.merge([{ id: 'c1', contactId: 'k', contactName: 'Ana', lastMessageAt: at(1), unreadCount: 4 }]);
     expect(store.totalUnread()).toBe(4);
-    store.markRead('c1');
-    store.mergeConversations([{ id: 'c1', contactId: 'k', contactName: 'Ana', lastMessageAt: at(2), unreadCount: 9 }]);
+    store.table.markRead('c1');
+    store.table.merge([{ id: 'c1', contactId: 'k', contactName: 'Ana', lastMessageAt: at(2), unreadCount: 9 }]);
     expect(store.conversation('c1')).toMatchObject({ unreadCount: 0, contactName: 'Ana', lastMessageAt: at(2) });
   });
 
@@ -103,7 +104,7 @@ describe('inbox store', () => {
   it('persists a bounded recent inbox and restores it, mutes included; sending becomes failed', () => {
     const store = createInboxStore();
     for (let i = 0; i < 5; i += 1) store.receiveIncoming(incoming(`m${i}`, i, `c${i}`), { countUnread: true });
-    store.setMuted('c1', true);
+    store.table.setMuted('c1', true);
     store.addOutgoing({
       id: 'local-x',
       localId: 'local-x',
@@ -116,17 +117,17 @@ describe('inbox store', () => {
       status: 'sending',
       error: null,
     });
-    const saved = store.exportRecent({ conversationsWithMessages: 2, messagesPerConversation: 1 });
+    const saved = exportRecent(store, { conversationsWithMessages: 2, messagesPerConversation: 1 });
     expect(saved.conversations).toHaveLength(5);
     expect(Object.keys(saved.messages)).toEqual(['c4', 'c3']);
     expect(saved.messages.c4?.[0]).toMatchObject({ id: 'local-x', status: 'failed' });
 
     const restored = createInboxStore();
-    restored.importPersisted(JSON.parse(JSON.stringify(saved)));
+    importPersisted(restored, JSON.parse(JSON.stringify(saved)));
     expect(restored.totalUnread()).toBe(5);
     expect(restored.isMuted('c1')).toBe(true);
     expect(restored.conversation('c1')?.muted).toBe(true);
-    expect(restored.threadInfo('c4').loaded).toBe(false);
+    expect(restored.shelf.get('c4')?.loaded).toBe(false);
   });
 });
 
@@ -134,7 +135,7 @@ describe('inbox store and the server’s unread count', () => {
   it('does not count again the live events of messages the server’s count already includes', () => {
     const store = createInboxStore();
     // Learned from REST with 3 unread, the newest at minute 5; their events are still on their way.
-    store.mergeConversations([{ id: 'c1', contactId: 'k', lastMessageAt: at(5), unreadCount: 3 }]);
+    store.table.merge([{ id: 'c1', contactId: 'k', lastMessageAt: at(5), unreadCount: 3 }]);
     store.receiveIncoming(incoming('late-1', 4), { countUnread: true });
     store.receiveIncoming(incoming('late-2', 5), { countUnread: true });
     expect(store.conversation('c1')?.unreadCount).toBe(3);

@@ -14,6 +14,7 @@ const inbox = (scope: string, mutedIds: string[] = []) => ({
   messages: {},
   mutedIds,
   lastSyncAt: null,
+  missed: {},
 });
 const A = inboxScope('https://api.auzap.com', 'org-a');
 const B = inboxScope('https://api.auzap.com', 'org-b');

@@ -10,6 +10,7 @@ import type { ServerEvent } from '../../shared/events';
 import { formatPhoneNumber } from '../../shared/phone';
 import type { DesktopNotification, Logger, Scheduler } from '../ports';
 import type { RestClient } from '../rest-client';
+import { quoteForLog } from '../logging';
 import { restFailureWords } from '../rest-failure';
 import { UserFacingError } from '../user-facing-error';
 import { createConnectFlows } from './connect-flows';
@@ -52,7 +53,7 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
   const connected = (event: Extract<ServerEvent, { name: 'whatsapp:connected' }>['payload']) => {
     const { instanceId, phoneNumber, organizationId } = event;
     if (organizationId !== options.organizationId) {
-      logger.warn(`ignored whatsapp:connected for another organization (${organizationId})`);
+      logger.warn(`ignored whatsapp:connected for another organization (${quoteForLog(organizationId)})`);
       return;
     }
     const wasConnected = list.find(instanceId)?.status === 'connected';

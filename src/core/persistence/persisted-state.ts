@@ -13,12 +13,25 @@ import {
   type NotificationSettings,
 } from '../../shared/inbox';
 import { describeZodError } from '../../shared/events';
-import type { PersistedInbox } from '../inbox/inbox-store';
+import { MAX_PAGE_SIZE } from '../inbox/message-pager';
+import { MAX_RANGES_PER_CONVERSATION } from '../inbox/missed-ranges';
+import type { PersistedInbox } from '../inbox/inbox-snapshot';
 
 export const PERSISTED_STATE_VERSION = 2;
 
 /** Keep every conversation row, but messages only for the most recent chats. */
 export const PERSIST_LIMITS = { conversationsWithMessages: 200, messagesPerConversation: 50 };
+
+const pageCursor = z.object({
+  timestamp: isoTimestamp,
+  ids: z.array(z.string()).max(MAX_PAGE_SIZE),
+  passed: z.boolean().optional(),
+});
+const missedRange = z.object({
+  after: isoTimestamp,
+  knownAtAfter: z.array(z.string()).max(MAX_PAGE_SIZE),
+  fetchedDownTo: pageCursor.nullable(),
+});
 
 const persistedInbox = z.object({
   /** The server + organization this inbox belongs to: another org's inbox is never shown. */
@@ -27,6 +40,8 @@ const persistedInbox = z.object({
   messages: z.record(z.string(), z.array(messageView)),
   mutedIds: z.array(z.string()),
   lastSyncAt: isoTimestamp.nullable(),
+  /** Gaps still to fetch (inbox/missed-ranges.ts); absent in files from before they were kept. */
+  missed: z.record(z.string(), z.array(missedRange).max(MAX_RANGES_PER_CONVERSATION)).default({}),
 });
 
 /** Inboxes kept per data folder: switching organization and back keeps mutes and unread. */

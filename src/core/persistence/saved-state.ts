@@ -4,6 +4,7 @@
  * saving of both (other organizations' saved inboxes are carried along untouched).
  */
 import type { NotificationSettings } from '../../shared/inbox';
+import { exportRecent, importPersisted } from '../inbox/inbox-snapshot';
 import { createInboxStore, type InboxStore } from '../inbox/inbox-store';
 import type { Lifecycle } from '../lifecycle';
 import type { Logger, Scheduler } from '../ports';
@@ -35,10 +36,10 @@ export function openSavedState(options: {
   }
   let notifications = loaded.notifications;
   const store = createInboxStore();
-  if (loaded.inbox) store.importPersisted(loaded.inbox);
+  if (loaded.inbox) importPersisted(store, loaded.inbox);
 
   const collect = () =>
-    composePersistedState(notifications, { scope, ...store.exportRecent(PERSIST_LIMITS) }, loaded.otherInboxes);
+    composePersistedState(notifications, { scope, ...exportRecent(store, PERSIST_LIMITS) }, loaded.otherInboxes);
   const saver = stateFile ? createSaver(stateFile, collect, options.clock) : null;
   const scheduleSave = options.lifecycle.guard(() => saver?.schedule());
   options.lifecycle.defer(() => saver?.flush());

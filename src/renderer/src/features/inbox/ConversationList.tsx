@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { nameInitials } from '../../../../shared/display-name';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useNow } from '../../hooks/useNow';
 import { contactLabel } from '../../../../shared/contact-label';
@@ -75,7 +76,7 @@ export function ConversationList({
                 onClick={() => onSelect(row.id)}
               >
                 <span className="avatar" aria-hidden="true">
-                  {initials(contactLabel(row))}
+                  {nameInitials(contactLabel(row))}
                 </span>
                 <span className="conversation-row__main">
                   <span className="conversation-row__top">
@@ -113,14 +114,4 @@ export function ConversationList({
       </div>
     </section>
   );
-}
-
-function initials(title: string): string {
-  const letters = title
-    .split(/\s+/)
-    .filter((part) => /\p{L}/u.test(part))
-    .slice(0, 2)
-    .map((part) => Array.from(part)[0] ?? '')
-    .join('');
-  return (letters || '#').toUpperCase();
 }

@@ -1,0 +1,109 @@
+/**
+ * One conversation's messages as held in memory: deduplicated by id, ordered by time.
+ *
+ * The rule that keeps a thread honest: `ordered` is contiguous — between two neighbours
+ * there is never a server message the app does not have. Whatever is not held (older
+ * history, or the far side of a gap still being fetched) lies entirely before
+ * `ordered[0]`, and `hasOlder` says so. A thread may therefore forget its oldest
+ * messages at any time (to bound memory) without ever showing a hole.
+ */
+import { compareMessagesByTime, type MessageView } from '../../shared/inbox';
+
+export interface Thread {
+  byId: Map<string, MessageView>;
+  /** Oldest first; equal timestamps in arrival order. */
+  ordered: MessageView[];
+  /** The newest end was fetched from the server this session (otherwise only a saved tail and live events). */
+  loaded: boolean;
+  /** The server may have messages older than `ordered[0]`. */
+  hasOlder: boolean;
+}
+
+export const createThread = (): Thread => ({ byId: new Map(), ordered: [], loaded: false, hasOlder: true });
+
+/** Local messages not yet on the server: only this app has them, so they are never forgotten. */
+export const isUnsent = (message: MessageView) => message.status === 'sending' || message.status === 'failed';
+
+/**
+ * Inserts or replaces a message; returns true when its id was not known. Among messages
+ * of the same instant a newer arrival goes last, an older page's goes first.
+ */
+export function putMessage(t: Thread, message: MessageView, placement: 'newer' | 'older' = 'newer'): boolean {
+  const existing = t.byId.get(message.id);
+  if (existing) {
+    // A duplicate delivery: keep the first copy's position, take any newer fields.
+    if (existing.timestamp === message.timestamp) {
+      const merged = { ...existing, ...message, localId: existing.localId ?? message.localId };
+      t.ordered[t.ordered.indexOf(existing)] = merged;
+      t.byId.set(message.id, merged);
+      return false;
+    }
+    removeFromOrdered(t, existing);
+  }
+  t.byId.set(message.id, message);
+  let lo = 0;
+  let hi = t.ordered.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const probe = t.ordered[mid];
+    // Messages of the same instant keep the order they reached us in (WhatsApp times are whole seconds).
+    const order = probe ? compareMessagesByTime(probe, message) : 1;
+    if (order < 0 || (order === 0 && placement === 'newer')) lo = mid + 1;
+    else hi = mid;
+  }
+  t.ordered.splice(lo, 0, message);
+  return !existing;
+}
+
+function removeFromOrdered(t: Thread, message: MessageView) {
+  const index = t.ordered.indexOf(message);
+  if (index >= 0) t.ordered.splice(index, 1);
+}
+
+export function removeMessage(t: Thread, id: string): MessageView | null {
+  const message = t.byId.get(id);
+  if (!message) return null;
+  t.byId.delete(id);
+  removeFromOrdered(t, message);
+  return message;
+}
+
+export function replaceMessage(t: Thread, id: string, patch: Partial<MessageView>): MessageView | null {
+  const existing = t.byId.get(id);
+  if (!existing) return null;
+  const updated = { ...existing, ...patch };
+  t.byId.set(id, updated);
+  t.ordered[t.ordered.indexOf(existing)] = updated;
+  return updated;
+}
+
+/** The oldest message that came from the server (unsent local ones do not count). */
+export function oldestStored(t: Thread): MessageView | null {
+  return t.ordered.find((m) => !isUnsent(m)) ?? null;
+}
+
+export function newestStored(t: Thread): MessageView | null {
+  for (let i = t.ordered.length - 1; i >= 0; i -= 1) {
+    const message = t.ordered[i];
+    if (message && !isUnsent(message)) return message;
+  }
+  return null;
+}
+
+/**
+ * Forgets the oldest stored messages beyond the newest `keep` (unsent ones stay), or
+ * every stored message strictly older than `before`. Returns what was forgotten.
+ */
+export function forgetOldest(t: Thread, limit: { keep: number } | { before: string }): MessageView[] {
+  const stored = t.ordered.filter((m) => !isUnsent(m));
+  const doomed =
+    'keep' in limit
+      ? stored.slice(0, Math.max(0, stored.length - limit.keep))
+      : stored.filter((m) => m.timestamp < limit.before);
+  if (doomed.length === 0) return doomed;
+  const gone = new Set(doomed);
+  t.ordered = t.ordered.filter((m) => !gone.has(m));
+  for (const message of doomed) t.byId.delete(message.id);
+  t.hasOlder = true;
+  return doomed;
+}
