@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
-// The Electron smoke suite: the real app (out/main/index.js, so `npm run build` first)
-// against the simulator, driven by Playwright's `_electron`. Where the Electron binary
-// is missing (ELECTRON_SKIP_BINARY_DOWNLOAD machines) every test reports itself skipped
-// and the run succeeds. On Linux it needs a display (run it under `xvfb-run -a`).
+// The Electron smoke suite: the real app (the project folder, as `npm start` launches it;
+// `npm run build` first) against the simulator, driven by Playwright's `_electron`. The
+// global setup downloads Electron on first use; only where ELECTRON_SKIP_BINARY_DOWNLOAD
+// is set does every test report itself skipped. On Linux without a display the setup
+// starts a private Xvfb, session bus and notification daemon.
 export default defineConfig({
   testDir: 'test/electron',
   testMatch: '**/*.spec.ts',

@@ -28,7 +28,7 @@ interface ScanResult {
 type Run = (options: Record<string, unknown>, forCli?: boolean) => Promise<ScanResult>;
 
 /** The one check that goes to the network (GitHub's Electron release list). */
-export const OFFLINE_EXCLUDED = ['AvailableSecurityFixesGlobalCheck'];
+const OFFLINE_EXCLUDED = ['AvailableSecurityFixesGlobalCheck'];
 const MEDIUM = 2;
 
 export interface SecurityReport {

@@ -9,7 +9,7 @@ import { electronUnavailableMessage, obtainElectronBinary } from './electron-bin
 import { runPassingThrough } from './run-electron';
 import { sandboxAdvice } from './sandbox-failure';
 
-export function electronPackageDir(root: string): string {
+function electronPackageDir(root: string): string {
   return dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
 }
 

@@ -9,7 +9,7 @@ import type { RenderProcessGoneDetails } from 'electron';
 import type { Logger } from '../../core/ports';
 
 export const MAX_RELOADS = 3;
-export const RELOAD_WINDOW_MS = 60_000;
+const RELOAD_WINDOW_MS = 60_000;
 
 interface CrashableWindow {
   isDestroyed(): boolean;

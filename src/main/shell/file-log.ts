@@ -14,7 +14,7 @@ import electronLog from 'electron-log/node';
 import type { Logger } from '../../core/ports';
 
 export const LOG_FILE = 'main.log';
-export const MAX_BYTES = 1024 * 1024;
+const MAX_BYTES = 1024 * 1024;
 
 export interface FileLog {
   logger: Logger;

@@ -11,7 +11,7 @@
 import type { Logger } from '../../core/ports';
 import type { QuitFlag } from './close-to-tray';
 
-export const SHUTDOWN_TIMEOUT_MS = 3_000;
+const SHUTDOWN_TIMEOUT_MS = 3_000;
 
 interface PreventableEvent {
   preventDefault(): void;

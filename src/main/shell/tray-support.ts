@@ -12,7 +12,7 @@
  */
 import { execFile } from 'node:child_process';
 
-export const WATCHER = 'org.kde.StatusNotifierWatcher';
+const WATCHER = 'org.kde.StatusNotifierWatcher';
 
 export type TraySupport = { available: boolean; how: string };
 

@@ -33,7 +33,7 @@ export interface UpdatesAdapterHooks {
 }
 
 /** How long an accepted quitAndInstall may take to start quitting (it does so on the next tick). */
-export const RESTART_GRACE_MS = 5_000;
+const RESTART_GRACE_MS = 5_000;
 
 /** The controller's API as the runtime's UpdatesPort (fire-and-forget, never throws). */
 export function toUpdatesPort(

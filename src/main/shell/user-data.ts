@@ -23,7 +23,7 @@ import { SETTINGS_FILE_NAME, STATE_FILE_NAME } from '../../core/persistence/stat
 import type { Logger } from '../../core/ports';
 
 export const USER_DATA_FOLDER = 'AuZap';
-export const LEGACY_USER_DATA_FOLDERS: readonly string[] = ['auzap-desktop'];
+const LEGACY_USER_DATA_FOLDERS: readonly string[] = ['auzap-desktop'];
 
 /** Files only AuZap writes: a folder holding one of them holds a user's AuZap data. */
 const OUR_FILES = [`${SETTINGS_FILE_NAME}.json`, `${STATE_FILE_NAME}.json`, 'auzap-window.json'];

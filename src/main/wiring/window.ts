@@ -14,7 +14,7 @@ import { APP_ICON, resourcePath } from '../shell/runtime-assets';
 import { createMainWindow } from '../shell/window';
 import { placeWindow, readWindowState, trackWindowState, type KeyValueStore } from '../shell/window-state';
 
-export const WINDOW_LIMITS = { width: 1100, height: 720, minWidth: 720, minHeight: 480 };
+const WINDOW_LIMITS = { width: 1100, height: 720, minWidth: 720, minHeight: 480 };
 
 export interface WindowWiringOptions {
   platform: NodeJS.Platform;
