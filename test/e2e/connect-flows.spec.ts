@@ -1,34 +1,24 @@
-import { expect, test, type Page } from '@playwright/test';
-import { addInstance, startSimulator, type Simulator, type SimulatorTiming } from '../../src/simulator/simulator';
+import type { Page } from '@playwright/test';
+import { addInstance, type Simulator, type SimulatorTiming } from '../../src/simulator/simulator';
 import type { WhatsAppPairingCodeEvent, WhatsAppQrEvent } from '../../src/shared/events';
-import { startHost, type RunningHost } from './support/hosts';
+import { expect, test, type Apps } from './support/fixtures';
 import { decodeQrPng } from './support/qr';
 import { emittedPayloads, linkFromElsewhere, simPost } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 const B = { token: 'token-b', organizationId: 'org-b' };
 
-let sim: Simulator | null = null;
-let host: RunningHost | null = null;
-
-test.afterEach(async () => {
-  await host?.stop();
-  await sim?.close();
-  host = null;
-  sim = null;
-});
-
-async function setUp(timing: Partial<SimulatorTiming>, env: Record<string, string> = {}) {
-  sim = await startSimulator({ accounts: [A, B], seedDemoData: false, timing: { connectDelayMs: 50, ...timing } });
+/** Two organizations' instances on a fresh simulator, and the browser host signed in as A. */
+async function setUp(apps: Apps, timing: Partial<SimulatorTiming>, env: Record<string, string> = {}) {
+  const sim = await apps.simulator({
+    accounts: [A, B],
+    seedDemoData: false,
+    timing: { connectDelayMs: 50, ...timing },
+  });
   const sales = addInstance(sim.state, A.organizationId, 'Sales');
   const support = addInstance(sim.state, A.organizationId, 'Support');
   const other = addInstance(sim.state, B.organizationId, 'Other org');
-  host = await startHost({
-    AUZAP_SERVER_URL: sim.url,
-    AUZAP_TOKEN: A.token,
-    AUZAP_ORGANIZATION_ID: A.organizationId,
-    ...env,
-  });
+  const host = await apps.hostFor(sim, A, env);
   return { sim, host, sales, support, other };
 }
 
@@ -49,8 +39,9 @@ function qrsFor(s: Simulator, instanceId: string): string[] {
 
 test('QR flow: the code on screen is exactly what the server sent, refreshes, and scanning connects', async ({
   page,
+  apps,
 }) => {
-  const { sim, host, sales } = await setUp({ qrFirstMs: 4_000, qrRefreshMs: 60_000 });
+  const { sim, host, sales } = await setUp(apps, { qrFirstMs: 4_000, qrRefreshMs: 60_000 });
   await openInstance(page, host.url, sales.id);
   await page.getByRole('button', { name: 'Show QR code' }).click();
 
@@ -81,8 +72,8 @@ test('QR flow: the code on screen is exactly what the server sent, refreshes, an
   await expect(page.getByTestId('instance-status')).toHaveText('Connected as +5511999990000');
 });
 
-test('QR flow: when every QR expired unscanned, the flow says so and leads back to linking', async ({ page }) => {
-  const { host, sales } = await setUp({ qrFirstMs: 1_000, qrRefreshMs: 1_000, qrCount: 2 });
+test('QR flow: when every QR expired unscanned, the flow says so and leads back to linking', async ({ page, apps }) => {
+  const { host, sales } = await setUp(apps, { qrFirstMs: 1_000, qrRefreshMs: 1_000, qrCount: 2 });
   await openInstance(page, host.url, sales.id);
   await page.getByRole('button', { name: 'Show QR code' }).click();
   await expect(page.getByTestId('qr-code')).toBeVisible();
@@ -93,8 +84,11 @@ test('QR flow: when every QR expired unscanned, the flow says so and leads back 
   await expect(page.getByTestId('instance-disconnect-reason')).toHaveAttribute('data-follow-up', 'reconnect_flow');
 });
 
-test('pairing code: validated number, XXXX-XXXX, live countdown, and a new code after expiry', async ({ page }) => {
-  const { sim, host, support } = await setUp({ pairingCodeTtlMs: 6_000 });
+test('pairing code: validated number, XXXX-XXXX, live countdown, and a new code after expiry', async ({
+  page,
+  apps,
+}) => {
+  const { sim, host, support } = await setUp(apps, { pairingCodeTtlMs: 6_000 });
   await openInstance(page, host.url, support.id);
 
   await page.getByLabel('Phone number with country code').fill('12ab');
@@ -135,8 +129,8 @@ test('pairing code: validated number, XXXX-XXXX, live countdown, and a new code 
   await expect(page.getByTestId('connect-success')).toHaveText('WhatsApp +5511987654321 is now linked to Support.');
 });
 
-test('every disconnect reason has its own words and follow-up', async ({ page }) => {
-  const { sim, host, sales } = await setUp({});
+test('every disconnect reason has its own words and follow-up', async ({ page, apps }) => {
+  const { sim, host, sales } = await setUp(apps, {});
   await openInstance(page, host.url, sales.id);
   const cases: Array<[string | null, RegExp, string]> = [
     ['logged_out', /logged out in WhatsApp on the phone/, 'reconnect_flow'],
@@ -160,8 +154,8 @@ test('every disconnect reason has its own words and follow-up', async ({ page })
   }
 });
 
-test('events for another instance or another organization never change the open flow', async ({ page }) => {
-  const { sim, host, sales, support, other } = await setUp({ qrFirstMs: 60_000 });
+test('events for another instance or another organization never change the open flow', async ({ page, apps }) => {
+  const { sim, host, sales, support, other } = await setUp(apps, { qrFirstMs: 60_000 });
   await openInstance(page, host.url, sales.id);
   await page.getByRole('button', { name: 'Show QR code' }).click();
   await expect(page.getByTestId('qr-code')).toHaveAttribute('data-sequence', '1');
@@ -200,8 +194,8 @@ test('events for another instance or another organization never change the open 
   await expect(page.getByTestId('connect-flow')).toHaveAttribute('data-stage', 'qr');
 });
 
-test('REST errors show the server’s message, a retry works, and a 401 asks to sign in', async ({ page }) => {
-  const { sim, host, sales } = await setUp({});
+test('REST errors show the server’s message, a retry works, and a 401 asks to sign in', async ({ page, apps }) => {
+  const { sim, host, sales } = await setUp(apps, {});
   await openInstance(page, host.url, sales.id);
   await simPost(sim, '/sim/fail', {
     method: 'POST',
@@ -226,8 +220,8 @@ test('REST errors show the server’s message, a retry works, and a 401 asks to 
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'auth_failed');
 });
 
-test('a connect that produces no QR in time says so and offers a retry', async ({ page }) => {
-  const { host, sales } = await setUp({ connectDelayMs: 5_000 }, { AUZAP_CONNECT_WAIT_MS: '1500' });
+test('a connect that produces no QR in time says so and offers a retry', async ({ page, apps }) => {
+  const { host, sales } = await setUp(apps, { connectDelayMs: 5_000 }, { AUZAP_CONNECT_WAIT_MS: '1500' });
   await openInstance(page, host.url, sales.id);
   await page.getByRole('button', { name: 'Show QR code' }).click();
   await expect(page.getByTestId('connect-flow')).toHaveAttribute('data-stage', 'waiting');
@@ -239,8 +233,9 @@ test('a connect that produces no QR in time says so and offers a retry', async (
 
 test('connected and disconnected raise a desktop notification only when the window is not focused', async ({
   page,
+  apps,
 }) => {
-  const { sim, host, sales } = await setUp({});
+  const { sim, host, sales } = await setUp(apps, {});
   await openInstance(page, host.url, sales.id);
   await linkFromElsewhere(sim, A.token, sales.id, '5511911112222');
   await expect(page.getByTestId(`instance-${sales.id}`)).toHaveAttribute('data-status', 'connected');

@@ -1,51 +1,40 @@
-import { expect, test } from '@playwright/test';
-import { startSimulator, type Simulator } from '../../src/simulator/simulator';
-import { startHost, type RunningHost } from './support/hosts';
+import { expect, test } from './support/fixtures';
 
 const ACCOUNT = { token: 'e2e-token', organizationId: 'org-e2e', organizationName: 'E2E Store' };
 
 test.describe('connection status in the window', () => {
-  let sim: Simulator | null = null;
-  let host: RunningHost | null = null;
-
-  test.afterEach(async () => {
-    await host?.stop();
-    await sim?.close();
-    host = null;
-    sim = null;
-  });
-
   test('with no configuration it runs against the built-in demo backend and shows Online, labelled Demo', async ({
     page,
+    apps,
   }) => {
-    host = await startHost();
+    const host = await apps.host();
     await page.goto(host.url);
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
     await expect(page.getByTestId('connection-status')).toHaveText(/Online/);
     await expect(page.getByTestId('demo-badge')).toBeVisible();
     // The demo backend comes with a few unread chats.
     await expect
-      .poll(async () => (await host?.hostState())?.tooltip)
+      .poll(async () => (await host.hostState()).tooltip)
       .toMatch(/^AuZap \(Demo\) — Online, \d+ unread messages?$/);
     await expect(page.getByTestId('conversation-row').first()).toBeVisible();
   });
 
-  test('against a separately started simulator it shows Online and the organization', async ({ page }) => {
-    sim = await startSimulator({ accounts: [ACCOUNT] });
-    host = await startHost({
-      AUZAP_SERVER_URL: sim.url,
-      AUZAP_TOKEN: ACCOUNT.token,
-      AUZAP_ORGANIZATION_ID: ACCOUNT.organizationId,
-    });
+  test('against a separately started simulator it shows Online and the organization', async ({ page, apps }) => {
+    const sim = await apps.simulator({ accounts: [ACCOUNT] });
+    const host = await apps.hostFor(sim, ACCOUNT);
     await page.goto(host.url);
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
     await expect(page.getByTestId('organization')).toContainText('org-e2e');
     await expect(page.getByTestId('demo-badge')).toHaveCount(0);
   });
 
-  test('a wrong token shows "Sign-in needed" with the server’s reason', async ({ page }) => {
-    sim = await startSimulator({ accounts: [ACCOUNT] });
-    host = await startHost({ AUZAP_SERVER_URL: sim.url, AUZAP_TOKEN: 'stolen', AUZAP_ORGANIZATION_ID: 'org-e2e' });
+  test('a wrong token shows "Sign-in needed" with the server’s reason', async ({ page, apps }) => {
+    const sim = await apps.simulator({ accounts: [ACCOUNT] });
+    const host = await apps.host({
+      AUZAP_SERVER_URL: sim.url,
+      AUZAP_TOKEN: 'stolen',
+      AUZAP_ORGANIZATION_ID: 'org-e2e',
+    });
     await page.goto(host.url);
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'auth_failed');
     await expect(page.getByTestId('connection-status')).toHaveText(/Sign-in needed/);
@@ -53,13 +42,9 @@ test.describe('connection status in the window', () => {
     expect((await host.hostState()).attention).toBe('sign_in');
   });
 
-  test('a malformed event is counted and the app keeps working', async ({ page }) => {
-    sim = await startSimulator({ accounts: [ACCOUNT] });
-    host = await startHost({
-      AUZAP_SERVER_URL: sim.url,
-      AUZAP_TOKEN: ACCOUNT.token,
-      AUZAP_ORGANIZATION_ID: ACCOUNT.organizationId,
-    });
+  test('a malformed event is counted and the app keeps working', async ({ page, apps }) => {
+    const sim = await apps.simulator({ accounts: [ACCOUNT] });
+    const host = await apps.hostFor(sim, ACCOUNT);
     await page.goto(host.url);
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
     for (const payload of [{ instanceId: 42 }, 'not an object', null]) {
@@ -75,20 +60,16 @@ test.describe('connection status in the window', () => {
     expect(host.output()).toContain('dropped malformed "whatsapp:qr" event');
   });
 
-  test('losing the server shows Offline, and the app comes back by itself when it returns', async ({ page }) => {
-    sim = await startSimulator({ accounts: [ACCOUNT] });
+  test('losing the server shows Offline, and the app comes back by itself when it returns', async ({ page, apps }) => {
+    const sim = await apps.simulator({ accounts: [ACCOUNT] });
     const { port, state } = sim;
-    host = await startHost({
-      AUZAP_SERVER_URL: sim.url,
-      AUZAP_TOKEN: ACCOUNT.token,
-      AUZAP_ORGANIZATION_ID: ACCOUNT.organizationId,
-    });
+    const host = await apps.hostFor(sim, ACCOUNT);
     await page.goto(host.url);
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
     await sim.close();
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
     await expect(page.getByTestId('connection-detail')).toContainText('Reconnecting');
-    sim = await startSimulator({ port, state, accounts: [ACCOUNT] });
+    await apps.simulator({ port, state, accounts: [ACCOUNT] });
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 });
   });
 });

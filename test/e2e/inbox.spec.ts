@@ -1,31 +1,18 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { startSimulator, storeIncomingMessages, type Simulator } from '../../src/simulator/simulator';
-import { startHost, type RunningHost } from './support/hosts';
+import type { Page } from '@playwright/test';
+import { storeIncomingMessages } from '../../src/simulator/simulator';
+import { expect, test, type Apps } from './support/fixtures';
+import type { RunningHost } from './support/hosts';
 import { simPost, waitUntilOnline } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 
-let sim: Simulator | null = null;
-let host: RunningHost | null = null;
-
-test.afterEach(async () => {
-  await host?.stop();
-  await sim?.close();
-  host = null;
-  sim = null;
-});
-
-async function setUp(env: Record<string, string> = {}) {
-  sim = await startSimulator({ accounts: [A], seedDemoData: false });
-  host = await startHost({
-    AUZAP_SERVER_URL: sim.url,
-    AUZAP_TOKEN: A.token,
-    AUZAP_ORGANIZATION_ID: A.organizationId,
-    ...env,
-  });
+/** A fresh simulator and the browser host configured for it as A. */
+async function setUp(apps: Apps, env: Record<string, string> = {}) {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const host = await apps.hostFor(sim, A, env);
   return { sim, host };
 }
 
@@ -44,8 +31,9 @@ async function unreadEverywhere(page: Page, h: RunningHost) {
 
 test('a new message appears at once; unread is the same in the list, title, header and tray; opening clears it', async ({
   page,
+  apps,
 }) => {
-  const { sim, host } = await setUp();
+  const { sim, host } = await setUp(apps);
   await waitUntilOnline(page, host.url, sim);
   await simPost(sim, '/sim/messages', { contactName: 'Ana Souza', content: 'Vocês abrem sábado?', duplicate: true });
   await simPost(sim, '/sim/messages', { contactName: 'Bruno Lima', content: 'Oi', count: 2 });
@@ -76,8 +64,8 @@ test('a new message appears at once; unread is the same in the list, title, head
   await expect(page).toHaveTitle('(2) AuZap');
 });
 
-test('messages that arrive while the backend is down appear once when it is back', async ({ page }) => {
-  const { sim: first, host } = await setUp();
+test('messages that arrive while the backend is down appear once when it is back', async ({ page, apps }) => {
+  const { sim: first, host } = await setUp(apps);
   await waitUntilOnline(page, host.url, first);
   await simPost(first, '/sim/messages', { contactName: 'Carla', content: 'antes' });
   await expect(row(page, 'Carla')).toHaveAttribute('data-unread', '1');
@@ -88,7 +76,7 @@ test('messages that arrive while the backend is down appear once when it is back
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
   storeIncomingMessages(state, { conversationId, content: 'durante', count: 2 });
   storeIncomingMessages(state, { contactName: 'Diego', content: 'novo cliente' });
-  sim = await startSimulator({ port, state });
+  await apps.simulator({ port, state });
 
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 });
   await expect(row(page, 'Carla')).toHaveAttribute('data-unread', '3');
@@ -98,8 +86,8 @@ test('messages that arrive while the backend is down appear once when it is back
   await expect(page).toHaveTitle('(1) AuZap');
 });
 
-test('a reply is sent; a server error keeps the text with a retry that works', async ({ page }) => {
-  const { sim, host } = await setUp();
+test('a reply is sent; a server error keeps the text with a retry that works', async ({ page, apps }) => {
+  const { sim, host } = await setUp(apps);
   await waitUntilOnline(page, host.url, sim);
   const [injected] = sim.injectMessage({ contactName: 'Eva', content: 'Tem em azul?' });
   await row(page, 'Eva').click();
@@ -129,8 +117,11 @@ test('a reply is sent; a server error keeps the text with a retry that works', a
   await expect(page.locator('[data-testid="message"][data-status="sent"]')).toHaveCount(2);
 });
 
-test('message text is always text: HTML, scripts, very long text, emoji and RTL render safely', async ({ page }) => {
-  const { sim, host } = await setUp();
+test('message text is always text: HTML, scripts, very long text, emoji and RTL render safely', async ({
+  page,
+  apps,
+}) => {
+  const { sim, host } = await setUp(apps);
   await waitUntilOnline(page, host.url, sim);
   const nasty = [
     '<img src=x onerror="window.__pwned=1">',
@@ -153,8 +144,8 @@ test('message text is always text: HTML, scripts, very long text, emoji and RTL 
   expect(box?.width ?? Infinity).toBeLessThan(page.viewportSize()?.width ?? 0);
 });
 
-test('media show as a clear placeholder; only web links can be opened', async ({ page }) => {
-  const { sim, host } = await setUp();
+test('media show as a clear placeholder; only web links can be opened', async ({ page, apps }) => {
+  const { sim, host } = await setUp(apps);
   await waitUntilOnline(page, host.url, sim);
   const [photo] = sim.injectMessage({
     contactName: 'Gabi',
@@ -181,9 +172,10 @@ test('media show as a clear placeholder; only web links can be opened', async ({
 
 test('settings, unread counts and mutes survive a restart; a garbage store falls back to defaults', async ({
   page,
+  apps,
 }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'auzap-e2e-data-'));
-  const { sim, host: first } = await setUp({ AUZAP_DATA_DIR: dataDir });
+  const { sim, host: first } = await setUp(apps, { AUZAP_DATA_DIR: dataDir });
   await waitUntilOnline(page, first.url, sim);
   await simPost(sim, '/sim/messages', { contactName: 'Helena', content: 'um', count: 2 });
   await expect(row(page, 'Helena')).toHaveAttribute('data-unread', '2');
@@ -204,35 +196,25 @@ test('settings, unread counts and mutes survive a restart; a garbage store falls
   await expect.poll(saved).toEqual({ privacy: 'name', mutes: 1 });
   await first.stop();
 
-  host = await startHost({
-    AUZAP_SERVER_URL: sim.url,
-    AUZAP_TOKEN: A.token,
-    AUZAP_ORGANIZATION_ID: A.organizationId,
-    AUZAP_DATA_DIR: dataDir,
-  });
-  await page.goto(host.url);
+  const second = await apps.hostFor(sim, A, { AUZAP_DATA_DIR: dataDir });
+  await page.goto(second.url);
   await expect(row(page, 'Helena')).toHaveAttribute('data-unread', '2');
   await expect(row(page, 'Igor')).toHaveAttribute('data-unread', '0');
   await expect(row(page, 'Igor').getByLabel('Muted')).toBeVisible();
   await expect(page.getByTestId('notification-privacy')).toHaveValue('name');
-  await host.stop();
+  await second.stop();
 
   writeFileSync(join(dataDir, 'auzap-state.json'), '\u0000\u0001 not json {{{');
-  host = await startHost({
-    AUZAP_SERVER_URL: sim.url,
-    AUZAP_TOKEN: A.token,
-    AUZAP_ORGANIZATION_ID: A.organizationId,
-    AUZAP_DATA_DIR: dataDir,
-  });
-  await page.goto(host.url);
+  const third = await apps.hostFor(sim, A, { AUZAP_DATA_DIR: dataDir });
+  await page.goto(third.url);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
   await expect(page.getByTestId('notification-privacy')).toHaveValue('full');
-  expect(host.output()).toMatch(/WARN .*The saved state .* could not be read/);
+  expect(third.output()).toMatch(/WARN .*The saved state .* could not be read/);
   expect(readdirSync(dataDir).some((f) => f.startsWith('auzap-state.json.corrupt-'))).toBe(true);
 });
 
-test('clicking a notification opens its conversation', async ({ page }) => {
-  const { sim, host } = await setUp();
+test('clicking a notification opens its conversation', async ({ page, apps }) => {
+  const { sim, host } = await setUp(apps);
   await waitUntilOnline(page, host.url, sim);
   await page.evaluate(() => {
     document.hasFocus = () => false;
@@ -244,4 +226,19 @@ test('clicking a notification opens its conversation', async ({ page }) => {
   expect((await fetch(new URL('host/notifications/0/click', host.url), { method: 'POST' })).status).toBe(202);
   await expect(page.getByTestId('thread')).toBeVisible();
   await expect(page.getByTestId('message-text')).toHaveText('Chegou meu pedido?');
+});
+
+test('a command that cannot reach the host is shown in words, never swallowed', async ({ page, apps }) => {
+  const { sim, host } = await setUp(apps);
+  await waitUntilOnline(page, host.url, sim);
+  await simPost(sim, '/sim/messages', { contactName: 'Lia', content: 'oi' });
+  await row(page, 'Lia').click();
+  await expect(page.getByTestId('thread')).toBeVisible();
+
+  await host.stop();
+  await page.getByTestId('mute-toggle').click();
+  const notice = page.getByTestId('failure-notice');
+  await expect(notice).toContainText('Could not change the mute setting: Lost contact with the AuZap host.');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('failure-banner')).toHaveCount(0);
 });

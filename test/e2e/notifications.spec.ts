@@ -3,33 +3,20 @@
  * inside a private session (Xvfb + D-Bus + dunst) and every
  * org.freedesktop.Notifications.Notify call it makes is read off the bus.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { startSimulator, type Simulator } from '../../src/simulator/simulator';
+import type { Page } from '@playwright/test';
 import {
   notificationBusSkipReason,
   startNotificationSession,
   type NotificationSession,
 } from '../support/notification-bus';
-import { startHost, type RunningHost } from './support/hosts';
+import { expect, test, type Apps } from './support/fixtures';
 import { simPost, waitUntilOnline } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 const skipReason = notificationBusSkipReason();
 
-let session: NotificationSession | null = null;
-let sim: Simulator | null = null;
-let host: RunningHost | null = null;
-
-test.afterEach(async () => {
-  await host?.stop();
-  await sim?.close();
-  await session?.stop();
-  host = null;
-  sim = null;
-  session = null;
-});
-
-const ours = () => (session?.calls() ?? []).filter((c) => c.appName === 'AuZap');
+/** The notifications AuZap raised in this session. */
+const ours = (session: NotificationSession) => session.calls().filter((c) => c.appName === 'AuZap');
 
 async function setFocus(page: Page, focused: boolean) {
   await page.evaluate((value) => {
@@ -39,44 +26,41 @@ async function setFocus(page: Page, focused: boolean) {
 }
 
 /** The browser host inside a private notification session, online against a fresh simulator. */
-async function startInSession(page: Page) {
-  session = await startNotificationSession();
-  sim = await startSimulator({ accounts: [A], seedDemoData: false });
-  host = await startHost({
-    ...session.env,
-    AUZAP_SERVER_URL: sim.url,
-    AUZAP_TOKEN: A.token,
-    AUZAP_ORGANIZATION_ID: A.organizationId,
-  });
+async function startInSession(page: Page, apps: Apps) {
+  const session = await startNotificationSession();
+  apps.defer(() => session.stop());
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const host = await apps.hostFor(sim, A, session.env);
   await waitUntilOnline(page, host.url, sim);
-  return { sim, host };
+  return { sim, notifications: () => ours(session) };
 }
 
 /** Nothing more arrives on the bus for a while (longer than the coalescing delay). */
-async function expectQuiet(count: number, ms = 2_000) {
+async function expectQuiet(notifications: () => unknown[], count: number, ms = 2_000) {
   await new Promise((r) => setTimeout(r, ms));
-  expect(ours()).toHaveLength(count);
+  expect(notifications()).toHaveLength(count);
 }
 
 test('message notifications on the session bus: text, coalescing, none for the open chat, none when paused', async ({
   page,
+  apps,
 }) => {
   test.skip(Boolean(skipReason), skipReason);
   test.setTimeout(90_000);
-  const { sim } = await startInSession(page);
+  const { sim, notifications } = await startInSession(page, apps);
 
   // The user is in another application.
   await setFocus(page, false);
   await simPost(sim, '/sim/messages', { contactName: 'Ana Souza', content: 'Vocês abrem <b>sábado</b> & domingo?' });
-  await expect.poll(() => ours().length).toBe(1);
-  expect(ours()[0]).toMatchObject({
+  await expect.poll(() => notifications().length).toBe(1);
+  expect(notifications()[0]).toMatchObject({
     summary: 'Ana Souza',
     body: 'Vocês abrem &lt;b&gt;sábado&lt;/b&gt; &amp; domingo?',
   });
 
   await simPost(sim, '/sim/messages', { contactName: 'Bruno Lima', contactPhone: '5511912345678', content: 'Oi' });
-  await expect.poll(() => ours().length).toBe(2);
-  expect(ours()[1]).toMatchObject({ summary: 'Bruno Lima', body: 'Oi' });
+  await expect.poll(() => notifications().length).toBe(2);
+  expect(notifications()[1]).toMatchObject({ summary: 'Bruno Lima', body: 'Oi' });
 
   // Back in AuZap, reading Bruno: his messages do not pop up; other chats still do.
   await setFocus(page, true);
@@ -84,15 +68,15 @@ test('message notifications on the session bus: text, coalescing, none for the o
   await expect(page.getByTestId('thread')).toBeVisible();
   await simPost(sim, '/sim/messages', { contactPhone: '5511912345678', content: 'Tudo bem?', count: 2 });
   await expect(page.getByTestId('message-text')).toHaveCount(3);
-  await expectQuiet(2);
+  await expectQuiet(notifications, 2);
   await simPost(sim, '/sim/messages', {
     contactName: 'Carla Dias',
     contactType: undefined,
     contentType: 'audio',
     content: '',
   });
-  await expect.poll(() => ours().length).toBe(3);
-  expect(ours()[2]).toMatchObject({ summary: 'Carla Dias', body: 'Voice message' });
+  await expect.poll(() => notifications().length).toBe(3);
+  expect(notifications()[2]).toMatchObject({ summary: 'Carla Dias', body: 'Voice message' });
 
   // Away again: four quick messages from Ana become one notification.
   await setFocus(page, false);
@@ -103,33 +87,33 @@ test('message notifications on the session bus: text, coalescing, none for the o
   for (const content of ['um', 'dois', 'três', 'quatro']) {
     await simPost(sim, '/sim/messages', { conversationId: ana, content });
   }
-  await expect.poll(() => ours().length, { timeout: 15_000 }).toBe(4);
-  expect(ours()[3]).toMatchObject({ summary: 'Ana Souza (4 new messages)', body: 'quatro' });
-  await expectQuiet(4, 6_000);
+  await expect.poll(() => notifications().length, { timeout: 15_000 }).toBe(4);
+  expect(notifications()[3]).toMatchObject({ summary: 'Ana Souza (4 new messages)', body: 'quatro' });
+  await expectQuiet(notifications, 4, 6_000);
 
   // Paused: nothing at all.
   await page.getByTestId('pause-notifications').check();
   await simPost(sim, '/sim/messages', { contactName: 'Dora', content: 'alguém aí?' });
   await expect(page.getByTestId('conversation-row').filter({ hasText: 'Dora' })).toBeVisible();
-  await expectQuiet(4);
+  await expectQuiet(notifications, 4);
 });
 
-test('a burst over many conversations becomes a summary, not a wall of pop-ups', async ({ page }) => {
+test('a burst over many conversations becomes a summary, not a wall of pop-ups', async ({ page, apps }) => {
   test.skip(Boolean(skipReason), skipReason);
   test.setTimeout(90_000);
-  const { sim } = await startInSession(page);
+  const { sim, notifications } = await startInSession(page, apps);
   await setFocus(page, false);
 
   await simPost(sim, '/sim/burst', { messages: 600, conversations: 60 });
   await expect(page.getByTestId('total-unread')).toHaveAttribute('data-count', '600', { timeout: 20_000 });
   // Every message is accounted for in a handful of notifications.
   const counted = () =>
-    ours().reduce((sum, call) => sum + Number(/^(\d+) new messages? in/.exec(call.body)?.[1] ?? 1), 0);
+    notifications().reduce((sum, call) => sum + Number(/^(\d+) new messages? in/.exec(call.body)?.[1] ?? 1), 0);
   await expect.poll(counted, { timeout: 20_000 }).toBe(600);
-  expect(ours().length).toBeLessThanOrEqual(4);
+  expect(notifications().length).toBeLessThanOrEqual(4);
   // The burst's first message may pop up on its own (nothing says a burst is coming
   // yet); the rest arrive as a summary.
-  expect(ours().map((call) => call.body)).toContainEqual(
+  expect(notifications().map((call) => call.body)).toContainEqual(
     expect.stringMatching(/^\d+ new messages in \d+ conversations$/),
   );
 });

@@ -1,30 +1,19 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startSimulator, type Simulator } from '../../src/simulator/simulator';
-import { startHost, type RunningHost } from './support/hosts';
+import { expect, test } from './support/fixtures';
 import { simPost } from './support/sim';
 
 const B = { token: 'token-b', organizationId: 'org-b' };
 
-let sim: Simulator | null = null;
-const hosts: RunningHost[] = [];
-
-test.afterEach(async () => {
-  for (const h of hosts.splice(0)) await h.stop();
-  await sim?.close();
-  sim = null;
-});
-
 test('switching from the demo to a real server reconnects cleanly, shows only the new organization, and is remembered', async ({
   page,
+  apps,
 }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'auzap-settings-'));
-  sim = await startSimulator({ accounts: [B], seedDemoData: false });
+  const sim = await apps.simulator({ accounts: [B], seedDemoData: false });
   sim.injectMessage({ contactName: 'Cliente da Org B', content: 'olá' });
-  const demo = await startHost({ AUZAP_DATA_DIR: dataDir });
-  hosts.push(demo);
+  const demo = await apps.host({ AUZAP_DATA_DIR: dataDir });
   await page.goto(demo.url);
   await expect(page.getByTestId('demo-badge')).toBeVisible();
   await expect(page.getByTestId('conversation-row').first()).toBeVisible();
@@ -55,8 +44,7 @@ test('switching from the demo to a real server reconnects cleanly, shows only th
   await demo.stop();
 
   // Started again with no environment: the saved server is used.
-  const again = await startHost({ AUZAP_DATA_DIR: dataDir });
-  hosts.push(again);
+  const again = await apps.host({ AUZAP_DATA_DIR: dataDir });
   await page.goto(again.url);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
   await expect(page.getByTestId('organization')).toContainText(B.organizationId);
@@ -65,14 +53,10 @@ test('switching from the demo to a real server reconnects cleanly, shows only th
 
 test('a server set in the environment locks the connection fields; updates belong to the desktop app', async ({
   page,
+  apps,
 }) => {
-  sim = await startSimulator({ accounts: [B], seedDemoData: false });
-  const host = await startHost({
-    AUZAP_SERVER_URL: sim.url,
-    AUZAP_TOKEN: B.token,
-    AUZAP_ORGANIZATION_ID: B.organizationId,
-  });
-  hosts.push(host);
+  const sim = await apps.simulator({ accounts: [B], seedDemoData: false });
+  const host = await apps.hostFor(sim, B);
   await page.goto(host.url);
   await page.getByTestId('open-settings').click();
   await expect(page.getByTestId('server-url')).toBeDisabled();

@@ -1,24 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/simulator/simulator';
-import { postJson, startCore, waitFor, waitForJoined, type CoreUnderTest } from './support';
+import { describe, expect } from 'vitest';
+import { test as it } from './fixtures';
+import { postJson, waitFor, waitForJoined, type CoreUnderTest } from './support';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 const B = { token: 'token-b', organizationId: 'org-b' };
 
-let sim: Simulator | null = null;
-const cores: CoreUnderTest[] = [];
-const track = (c: CoreUnderTest) => (cores.push(c), c);
-
-afterEach(async () => {
-  for (const c of cores.splice(0)) c.core.stop();
-  await sim?.close();
-  sim = null;
-});
-
 describe.each([['websocket'], ['polling']] as const)('core against the real simulator over %s', (transport) => {
-  it('goes online, joins the organization room and receives its events', async () => {
-    sim = await startSimulator({ accounts: [A], seedDemoData: false });
-    const c = track(startCore({ serverUrl: sim.url, ...A }, [transport]));
+  it('goes online, joins the organization room and receives its events', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const c = backend.core({ serverUrl: sim.url, ...A }, [transport]);
     await c.waitForStatus('online');
     expect(c.core.snapshot().connection.transport).toBe(transport);
     await waitForJoined(sim.url, A.organizationId);
@@ -32,10 +22,10 @@ describe.each([['websocket'], ['polling']] as const)('core against the real simu
 });
 
 describe('core connection behaviour', () => {
-  it('never lets one organization see another organization’s events', async () => {
-    sim = await startSimulator({ accounts: [A, B] });
-    const a = track(startCore({ serverUrl: sim.url, ...A }));
-    const b = track(startCore({ serverUrl: sim.url, ...B }));
+  it('never lets one organization see another organization’s events', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A, B] });
+    const a = backend.core({ serverUrl: sim.url, ...A });
+    const b = backend.core({ serverUrl: sim.url, ...B });
     await Promise.all([a.waitForStatus('online'), b.waitForStatus('online')]);
     await Promise.all([waitForJoined(sim.url, A.organizationId), waitForJoined(sim.url, B.organizationId)]);
     sim.injectMessage({ organizationId: B.organizationId, content: 'for B only' });
@@ -48,12 +38,12 @@ describe('core connection behaviour', () => {
     expect(contents(b)).toEqual(['for B only']);
   });
 
-  it('a refused token means "sign-in needed" and no retry loop', async () => {
+  it('a refused token means "sign-in needed" and no retry loop', async ({ backend }) => {
     const lines: string[] = [];
-    sim = await startSimulator({ accounts: [A], log: (l) => lines.push(l) });
+    const sim = await backend.simulator({ accounts: [A], log: (l) => lines.push(l) });
     const backoff = { minMs: 20, maxMs: 50 };
     const target = { serverUrl: sim.url, token: 'expired', organizationId: A.organizationId };
-    const c = track(startCore(target, undefined, backoff));
+    const c = backend.core(target, undefined, backoff);
     await c.waitForStatus('auth_failed');
     expect(c.core.snapshot().connection.detail).toMatch(/Invalid or expired token.*Sign in again/);
     // Ten times the whole backoff range: a retrying client would have knocked again, many times.
@@ -62,11 +52,9 @@ describe('core connection behaviour', () => {
     expect(c.core.snapshot().connection.status).toBe('auth_failed');
   });
 
-  it('drops malformed events, counts them, and keeps delivering good ones', async () => {
-    sim = await startSimulator({ accounts: [A] });
-    const c = track(startCore({ serverUrl: sim.url, ...A }));
-    await c.waitForStatus('online');
-    await waitForJoined(sim.url, A.organizationId);
+  it('drops malformed events, counts them, and keeps delivering good ones', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A] });
+    const c = await backend.onlineCore(sim, A);
     const bad = [{ instanceId: 1, qr: 2 }, 'text', null, [], { conversationId: 'c', contactId: 'k', message: {} }];
     for (const payload of bad) {
       const event =
@@ -86,24 +74,24 @@ describe('core connection behaviour', () => {
     expect(c.logger.lines.filter((l) => l.startsWith('WARN dropped malformed')).length).toBeGreaterThan(0);
   });
 
-  it('survives a server restart: back online and back in the room, without user action', async () => {
-    sim = await startSimulator({ accounts: [A] });
+  it('survives a server restart: back online and back in the room, without user action', async ({ backend }) => {
+    let sim = await backend.simulator({ accounts: [A] });
     const { port, state } = sim;
-    const c = track(startCore({ serverUrl: sim.url, ...A }));
+    const c = backend.core({ serverUrl: sim.url, ...A });
     await c.waitForStatus('online');
     await sim.close();
     await c.waitForStatus('offline');
     expect(c.core.snapshot().connection.detail).toMatch(/Reconnecting/);
-    sim = await startSimulator({ port, state });
+    sim = await backend.simulator({ port, state });
     await c.waitForStatus('online', 15_000);
     await waitForJoined(sim.url, A.organizationId);
     sim.injectMessage({ organizationId: A.organizationId, content: 'after restart' });
     await waitFor(() => c.events.length === 1, 5_000, 'event after restart');
   });
 
-  it('recovers from a network blip and keeps the room (rejoins on every connect)', async () => {
-    sim = await startSimulator({ accounts: [A] });
-    const c = track(startCore({ serverUrl: sim.url, ...A }));
+  it('recovers from a network blip and keeps the room (rejoins on every connect)', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A] });
+    const c = backend.core({ serverUrl: sim.url, ...A });
     await c.waitForStatus('online');
     await postJson(`${sim.url}/sim/sockets/drop`, {});
     await c.waitForStatus('offline');
@@ -113,15 +101,15 @@ describe('core connection behaviour', () => {
     await waitFor(() => c.events.length === 1, 5_000, 'event after blip');
   });
 
-  it('"retry now" skips the backoff wait', async () => {
-    sim = await startSimulator({ accounts: [A] });
+  it('"retry now" skips the backoff wait', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A] });
     const { port, state } = sim;
     // A backoff far longer than the test: only "retry now" can bring it back in time.
-    const c = track(startCore({ serverUrl: sim.url, ...A }, undefined, { minMs: 60_000, maxMs: 60_000 }));
+    const c = backend.core({ serverUrl: sim.url, ...A }, undefined, { minMs: 60_000, maxMs: 60_000 });
     await c.waitForStatus('online');
     await sim.close();
     await c.waitForStatus('offline');
-    sim = await startSimulator({ port, state });
+    await backend.simulator({ port, state });
     expect(await c.core.dispatch('connection:retry-now', [])).toEqual({ ok: true, value: null });
     await c.waitForStatus('online', 10_000);
   });

@@ -1,34 +1,23 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { openConfStateFile } from '../../src/core/persistence/state-file';
-import { startSimulator, storeIncomingMessages, type Simulator } from '../../src/simulator/simulator';
+import { storeIncomingMessages } from '../../src/simulator/simulator';
 import type { ConversationView } from '../../src/shared/inbox';
-import { call, postJson, quietLogger, startCore, waitFor, waitForJoined, type CoreUnderTest } from './support';
+import { test as it } from './fixtures';
+import { call, postJson, quietLogger, waitFor, waitForJoined, type CoreUnderTest } from './support';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
-
-let sim: Simulator | null = null;
-const cores: CoreUnderTest[] = [];
-const track = (c: CoreUnderTest) => (cores.push(c), c);
-
-afterEach(async () => {
-  for (const c of cores.splice(0)) c.core.stop();
-  await sim?.close();
-  sim = null;
-});
 
 const conversations = (c: CoreUnderTest): Promise<ConversationView[]> => call(c.core, 'inbox:get-conversations');
 
 const unfocused = { focused: false, visible: true, conversationId: null };
 
 describe('inbox in the core, against the simulator', () => {
-  it('stores a live message once even when delivered twice, and counts it unread', async () => {
-    sim = await startSimulator({ accounts: [A], seedDemoData: false });
-    const c = track(startCore({ serverUrl: sim.url, ...A }));
-    await c.waitForStatus('online');
-    await waitForJoined(sim.url, A.organizationId);
+  it('stores a live message once even when delivered twice, and counts it unread', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const c = await backend.onlineCore(sim, A);
     const [injected] = sim.injectMessage({ contactName: 'Ana', content: 'Oi', duplicate: true });
     await waitFor(() => c.events.filter((e) => e.name === 'whatsapp:message').length === 2, 5_000, 'two deliveries');
     await waitFor(() => c.core.snapshot().inbox.totalUnread === 1, 5_000, 'unread');
@@ -40,11 +29,11 @@ describe('inbox in the core, against the simulator', () => {
     expect((await conversations(c))[0]).toMatchObject({ contactName: 'Ana', unreadCount: 0 });
   });
 
-  it('after a server restart, messages that arrived meanwhile appear exactly once and count as unread', async () => {
-    sim = await startSimulator({ accounts: [A], seedDemoData: false });
-    const c = track(startCore({ serverUrl: sim.url, ...A }));
-    await c.waitForStatus('online');
-    await waitForJoined(sim.url, A.organizationId);
+  it('after a server restart, messages that arrived meanwhile appear exactly once and count as unread', async ({
+    backend,
+  }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const c = await backend.onlineCore(sim, A);
     const [first] = sim.injectMessage({ contactName: 'Bruno', content: 'before' });
     const conversationId = first?.conversationId ?? '';
     await waitFor(() => c.core.snapshot().inbox.totalUnread === 1, 5_000, 'first message');
@@ -56,7 +45,7 @@ describe('inbox in the core, against the simulator', () => {
     await c.waitForStatus('offline');
     storeIncomingMessages(state, { conversationId, content: 'while you were away', count: 3 });
     storeIncomingMessages(state, { contactName: 'Carla', content: 'new customer' });
-    sim = await startSimulator({ port, state });
+    await backend.simulator({ port, state });
 
     await c.waitForStatus('online', 15_000);
     await waitFor(() => c.core.snapshot().inbox.totalUnread === 4, 10_000, 'missed messages');
@@ -74,11 +63,9 @@ describe('inbox in the core, against the simulator', () => {
     expect(rows.find((r) => r.contactName === 'Carla')?.unreadCount).toBe(1);
   });
 
-  it('a network blip is recovered by the server: messages sent in the gap arrive once', async () => {
-    sim = await startSimulator({ accounts: [A], seedDemoData: false });
-    const c = track(startCore({ serverUrl: sim.url, ...A }));
-    await c.waitForStatus('online');
-    await waitForJoined(sim.url, A.organizationId);
+  it('a network blip is recovered by the server: messages sent in the gap arrive once', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const c = await backend.onlineCore(sim, A);
     await postJson(`${sim.url}/sim/sockets/drop`, {});
     await c.waitForStatus('offline');
     sim.injectMessage({ contactName: 'Dora', content: 'in the gap', count: 2 });
@@ -88,11 +75,11 @@ describe('inbox in the core, against the simulator', () => {
     expect(c.core.snapshot().inbox.totalUnread).toBe(2);
   });
 
-  it('a burst of 2,000 messages over 200 conversations: all stored, totals exact, few notifications', async () => {
-    sim = await startSimulator({ accounts: [A], seedDemoData: false });
-    const c = track(startCore({ serverUrl: sim.url, ...A }));
-    await c.waitForStatus('online');
-    await waitForJoined(sim.url, A.organizationId);
+  it('a burst of 2,000 messages over 200 conversations: all stored, totals exact, few notifications', async ({
+    backend,
+  }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const c = await backend.onlineCore(sim, A);
     await c.core.dispatch('ui:view-changed', [unfocused]);
     const res = await postJson(`${sim.url}/sim/burst`, { messages: 2000, conversations: 200 });
     expect(res.status).toBe(202);
@@ -109,11 +96,9 @@ describe('inbox in the core, against the simulator', () => {
     expect(c.notifications.length).toBeLessThanOrEqual(6);
   });
 
-  it('a reply shows as sending, then sent; a 500 keeps the text with a retry that works', async () => {
-    sim = await startSimulator({ accounts: [A], seedDemoData: false });
-    const c = track(startCore({ serverUrl: sim.url, ...A }));
-    await c.waitForStatus('online');
-    await waitForJoined(sim.url, A.organizationId);
+  it('a reply shows as sending, then sent; a 500 keeps the text with a retry that works', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const c = await backend.onlineCore(sim, A);
     const [injected] = sim.injectMessage({ contactName: 'Eva', content: 'preço?' });
     const conversationId = injected?.conversationId ?? '';
     await waitFor(() => c.core.snapshot().inbox.conversationCount === 1, 5_000, 'conversation');
@@ -139,14 +124,14 @@ describe('inbox in the core, against the simulator', () => {
     expect((await messages()).filter((m) => m.content === 'segunda')).toHaveLength(1);
   });
 
-  it('restarting with the same data directory brings back conversations, unread counts and mutes', async () => {
+  it('restarting with the same data directory brings back conversations, unread counts and mutes', async ({
+    backend,
+  }) => {
     const dir = mkdtempSync(join(tmpdir(), 'auzap-state-'));
-    sim = await startSimulator({ accounts: [A], seedDemoData: false });
-    const first = track(
-      startCore({ serverUrl: sim.url, ...A }, undefined, undefined, {
-        stateFile: openConfStateFile(dir, quietLogger()),
-      }),
-    );
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const first = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, {
+      stateFile: openConfStateFile(dir, quietLogger()),
+    });
     await first.waitForStatus('online');
     await waitForJoined(sim.url, A.organizationId);
     const [one] = sim.injectMessage({ contactName: 'Fábio', content: 'um', count: 2 });
@@ -156,14 +141,11 @@ describe('inbox in the core, against the simulator', () => {
     first.core.stop();
     const serverUrl = sim.url;
     await sim.close();
-    sim = null;
 
     // The server is gone: what the user sees comes from the saved state alone.
-    const second = track(
-      startCore({ serverUrl, ...A }, undefined, undefined, {
-        stateFile: openConfStateFile(dir, quietLogger()),
-      }),
-    );
+    const second = backend.core({ serverUrl, ...A }, undefined, undefined, {
+      stateFile: openConfStateFile(dir, quietLogger()),
+    });
     expect(second.core.snapshot().inbox.totalUnread).toBe(3);
     const rows = await conversations(second);
     const byName = rows.map((r) => [r.contactName, r.unreadCount, r.muted]).sort();
@@ -173,23 +155,19 @@ describe('inbox in the core, against the simulator', () => {
     ]);
 
     // Another organization on the same machine never sees this inbox.
-    const other = track(
-      startCore({ serverUrl, token: 't', organizationId: 'org-other' }, undefined, undefined, {
-        stateFile: openConfStateFile(dir, quietLogger()),
-      }),
-    );
+    const other = backend.core({ serverUrl, token: 't', organizationId: 'org-other' }, undefined, undefined, {
+      stateFile: openConfStateFile(dir, quietLogger()),
+    });
     expect(await conversations(other)).toEqual([]);
   });
 
-  it('a garbage state file is set aside with a warning and the app starts from defaults', async () => {
+  it('a garbage state file is set aside with a warning and the app starts from defaults', async ({ backend }) => {
     const dir = mkdtempSync(join(tmpdir(), 'auzap-state-'));
     writeFileSync(join(dir, 'auzap-state.json'), '{"version": 1, "inbox": [trunc');
     const logger = quietLogger();
-    const c = track(
-      startCore({ serverUrl: 'http://127.0.0.1:9', ...A }, undefined, undefined, {
-        stateFile: openConfStateFile(dir, logger),
-      }),
-    );
+    const c = backend.core({ serverUrl: 'http://127.0.0.1:9', ...A }, undefined, undefined, {
+      stateFile: openConfStateFile(dir, logger),
+    });
     expect(c.core.snapshot().inbox.totalUnread).toBe(0);
     expect(logger.lines.some((l) => l.startsWith('WARN The saved state') && l.includes('could not be read'))).toBe(
       true,

@@ -1,24 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { addInstance, startSimulator, type Simulator } from '../../src/simulator/simulator';
-import { startCore, waitFor, type CoreUnderTest } from './support';
+import { describe, expect } from 'vitest';
+import { addInstance } from '../../src/simulator/simulator';
+import { test as it } from './fixtures';
+import { waitFor } from './support';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 
-let sim: Simulator | null = null;
-let c: CoreUnderTest | null = null;
-
-afterEach(async () => {
-  c?.core.stop();
-  await sim?.close();
-  sim = null;
-  c = null;
-});
-
 describe('instances in the core', () => {
-  it('loads the list on connect and reloads it after every reconnect', async () => {
-    sim = await startSimulator({ accounts: [A], seedDemoData: false });
+  it('loads the list on connect and reloads it after every reconnect', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
     const sales = addInstance(sim.state, A.organizationId, 'Sales');
-    c = startCore({ serverUrl: sim.url, ...A });
+    const c = backend.core({ serverUrl: sim.url, ...A });
     const core = c.core;
     await waitFor(() => core.snapshot().instances.items.length === 1, 5_000, 'first load');
     expect(core.snapshot().instances.items[0]).toMatchObject({ id: sales.id, name: 'Sales', status: 'disconnected' });
@@ -30,7 +21,7 @@ describe('instances in the core', () => {
     const stored = state.instances.find((i) => i.id === sales.id);
     if (stored) Object.assign(stored, { status: 'connected', phoneNumber: '5511900001111' });
     addInstance(state, A.organizationId, 'Support');
-    sim = await startSimulator({ port, state });
+    await backend.simulator({ port, state });
 
     await waitFor(() => core.snapshot().instances.items.length === 2, 15_000, 'reload after reconnect');
     expect(core.snapshot().instances.items.find((i) => i.id === sales.id)).toMatchObject({
@@ -39,15 +30,15 @@ describe('instances in the core', () => {
     });
   });
 
-  it('keeps each flow to its own instance and counts QR refreshes', async () => {
-    sim = await startSimulator({
+  it('keeps each flow to its own instance and counts QR refreshes', async ({ backend }) => {
+    const sim = await backend.simulator({
       accounts: [A],
       seedDemoData: false,
       timing: { connectDelayMs: 10, qrFirstMs: 300, qrRefreshMs: 60_000 },
     });
     const sales = addInstance(sim.state, A.organizationId, 'Sales');
     const support = addInstance(sim.state, A.organizationId, 'Support');
-    c = startCore({ serverUrl: sim.url, ...A });
+    const c = backend.core({ serverUrl: sim.url, ...A });
     const core = c.core;
     await waitFor(() => core.snapshot().instances.items.length === 2, 5_000, 'instances');
 
@@ -78,10 +69,10 @@ describe('instances in the core', () => {
     expect(flow(support.id)).toBeDefined();
   });
 
-  it('refuses a connect request with a malformed phone number before calling the server', async () => {
-    sim = await startSimulator({ accounts: [A], seedDemoData: false });
+  it('refuses a connect request with a malformed phone number before calling the server', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
     const sales = addInstance(sim.state, A.organizationId, 'Sales');
-    c = startCore({ serverUrl: sim.url, ...A });
+    const c = backend.core({ serverUrl: sim.url, ...A });
     const outcome = await c.core.dispatch('instances:connect', [
       { instanceId: sales.id, method: 'code', phoneNumber: '+55 11' },
     ]);

@@ -2,28 +2,21 @@
  * The resync edge cases a busy shop hits: a live message racing the resync, a fetch
  * failing half-way, and messages that share a second across a page boundary.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, storeIncomingMessages, type Simulator } from '../../src/simulator/simulator';
-import { call, postJson, startCore, waitFor, waitForJoined, type CoreUnderTest } from './support';
+import { describe, expect } from 'vitest';
+import { storeIncomingMessages } from '../../src/simulator/simulator';
+import { test as it } from './fixtures';
+import { call, postJson, waitFor, waitForJoined, type CoreUnderTest } from './support';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
-
-let sim: Simulator | null = null;
-let c: CoreUnderTest | null = null;
-
-afterEach(async () => {
-  c?.core.stop();
-  await sim?.close();
-  sim = null;
-  c = null;
-});
 
 const contents = async (core: CoreUnderTest['core'], conversationId: string) =>
   (await call(core, 'inbox:open-conversation', { conversationId })).messages.map((m) => m.content);
 
 describe('resync', () => {
-  it('a live message arriving during the resync does not hide the messages missed while offline', async () => {
-    sim = await startSimulator({ accounts: [A], seedDemoData: false });
+  it('a live message arriving during the resync does not hide the messages missed while offline', async ({
+    backend,
+  }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
     const s = sim;
     let raceArmed = false;
     let conversationId = '';
@@ -37,7 +30,7 @@ describe('resync', () => {
       }
       return fetch(input, init);
     };
-    c = startCore({ serverUrl: sim.url, ...A }, undefined, undefined, { fetch: racingFetch });
+    const c = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, { fetch: racingFetch });
     const core = c.core;
     await c.waitForStatus('online');
     await waitForJoined(sim.url, A.organizationId);
@@ -50,16 +43,16 @@ describe('resync', () => {
     await sim.close();
     await c.waitForStatus('offline');
     storeIncomingMessages(state, { conversationId, content: 'missed', count: 2 });
-    sim = await startSimulator({ port, state });
+    await backend.simulator({ port, state });
     raceArmed = true;
     await c.waitForStatus('online', 15_000);
     await waitFor(() => core.snapshot().inbox.totalUnread === 3, 10_000, 'three unread');
     expect(await contents(core, conversationId)).toEqual(['before', 'missed', 'missed', 'live during resync']);
   });
 
-  it('a fetch that fails half-way is retried by itself, and nothing missed is lost', async () => {
-    sim = await startSimulator({ accounts: [A], seedDemoData: false });
-    c = startCore({ serverUrl: sim.url, ...A });
+  it('a fetch that fails half-way is retried by itself, and nothing missed is lost', async ({ backend }) => {
+    let sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const c = backend.core({ serverUrl: sim.url, ...A });
     const core = c.core;
     await c.waitForStatus('online');
     await waitForJoined(sim.url, A.organizationId);
@@ -70,7 +63,7 @@ describe('resync', () => {
     await sim.close();
     await c.waitForStatus('offline');
     storeIncomingMessages(state, { conversationId, content: 'missed' });
-    sim = await startSimulator({ port, state });
+    sim = await backend.simulator({ port, state });
     await postJson(`${sim.url}/sim/fail`, {
       method: 'GET',
       path: `/conversations/${conversationId}/messages`,
@@ -86,8 +79,8 @@ describe('resync', () => {
     expect(await contents(core, conversationId)).toEqual(['before', 'missed']);
   });
 
-  it('loads every message of a thread when a page boundary falls inside one second', async () => {
-    sim = await startSimulator({ accounts: [A], seedDemoData: false });
+  it('loads every message of a thread when a page boundary falls inside one second', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
     // WhatsApp times are whole seconds: m08, m09 and m10 arrived in the same one.
     const second = (i: number) => new Date(Date.parse('2026-11-26T10:00:00.000Z') + i * 1000).toISOString();
     const [first] = storeIncomingMessages(sim.state, {
@@ -101,7 +94,7 @@ describe('resync', () => {
       const at = i >= 8 && i <= 10 ? second(8) : second(i);
       storeIncomingMessages(sim.state, { conversationId, content: `m${String(i).padStart(2, '0')}`, timestamp: at });
     }
-    c = startCore({ serverUrl: sim.url, ...A });
+    const c = backend.core({ serverUrl: sim.url, ...A });
     const core = c.core;
     await c.waitForStatus('online');
     await waitFor(() => core.snapshot().inbox.conversationCount === 1, 5_000, 'conversation');
