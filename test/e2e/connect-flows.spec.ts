@@ -77,7 +77,7 @@ test('QR flow: when every QR expired unscanned, the flow says so and leads back 
   await openInstance(page, host.url, sales.id);
   await page.getByRole('button', { name: 'Show QR code' }).click();
   await expect(page.getByTestId('qr-code')).toBeVisible();
-  await expect(page.getByTestId('connect-flow')).toHaveAttribute('data-stage', 'ended', { timeout: 10_000 });
+  await expect(page.getByTestId('connect-flow')).toHaveAttribute('data-stage', 'ended', { timeout: 20_000 });
   await expect(page.getByTestId('disconnect-explanation')).toContainText('expired');
   await page.getByRole('button', { name: 'Choose how to link again' }).click();
   await expect(page.getByRole('button', { name: 'Show QR code' })).toBeVisible();

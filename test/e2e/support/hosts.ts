@@ -37,7 +37,7 @@ export async function startHost(env: Record<string, string | undefined> = {}): P
   });
   let log = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 60_000);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       const match = /open (http:\/\/\S+\/)/.exec(log);
