@@ -1,12 +1,15 @@
 /**
- * Turns the store's changes into pushes: the changed rows and messages only, and many
- * changes in a burst become one push per throttle window.
+ * Turns the store's changes into pushes: the changed rows and messages only. A change
+ * that comes alone is pushed at once (leading edge), so a lone message reaches the
+ * screen in the next frame; while changes keep coming, they are coalesced into at most
+ * one push per window, so a burst costs few pushes, not one per event.
  */
 import type { ConversationsDelta, MessagesDelta } from '../../shared/inbox';
 import type { Scheduler, Timer } from '../ports';
 import type { InboxStore } from './inbox-store';
 
-export const PUSH_THROTTLE_MS = 50;
+/** Under load, at most one push per this many milliseconds. */
+export const PUSH_WINDOW_MS = 50;
 
 export interface InboxPushOptions {
   store: InboxStore;
@@ -23,10 +26,12 @@ export function createInboxPushes(options: InboxPushOptions) {
   const { store, scheduler } = options;
   let timer: Timer | null = null;
   let stopped = false;
+  let lastFlushAt = Number.NEGATIVE_INFINITY;
 
   const flushNow = () => {
     timer?.cancel();
     timer = null;
+    lastFlushAt = scheduler.now();
     const changes = store.takeChanges();
     if (changes.conversations === 'all') {
       options.onConversations({ reset: true, upserts: store.conversations(), removedIds: [] });
@@ -53,10 +58,14 @@ export function createInboxPushes(options: InboxPushOptions) {
 
   return {
     flushNow,
-    /** Many changes in a burst become one push per throttle window. */
+    /**
+     * Pushes soon: on the next turn of the event loop when the last push is a window
+     * old (so changes made together still go as one), else at the end of that window.
+     */
     schedule() {
       if (timer !== null || stopped) return;
-      timer = scheduler.setTimeout(flushNow, PUSH_THROTTLE_MS);
+      const sinceLast = scheduler.now() - lastFlushAt;
+      timer = scheduler.setTimeout(flushNow, Math.max(0, PUSH_WINDOW_MS - sinceLast));
     },
     stop() {
       stopped = true;

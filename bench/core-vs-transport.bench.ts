@@ -1,0 +1,170 @@
+/**
+ * Core vs transport (issue 13, benchmark 1), plain Node over loopback: the simulator
+ * emits 50,000 `whatsapp:message` events over 1,000 conversations to
+ *   A. a bare socket.io client that only counts them (the transport's own limit), and
+ *   B. the full core (schema → inbox → notification policy → badge → bridge pushes,
+ *      JSON-encoded as the bridge does, into a sink that counts the pushed messages).
+ * A and B alternate over a few repetitions in one run; prints events/s of each and the
+ * ratio of their times B/A, and writes bench/results/core-vs-transport-<timestamp>.json.
+ * Numbers, not verdicts.
+ */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { io } from 'socket.io-client';
+import { startHostRuntime } from '../src/core/host-runtime';
+import { openConfStateFile } from '../src/core/persistence/state-file';
+import { systemClock, type Logger } from '../src/core/ports';
+import { CLIENT_EVENT_JOIN_ORGANIZATION, type WhatsAppMessageEvent } from '../src/shared/events';
+import type { MessagesDelta } from '../src/shared/inbox';
+import { startDemoBackend } from '../src/simulator/demo-backend';
+import { createConversation, startSimulator, type Simulator } from '../src/simulator/simulator';
+
+const EVENTS = 50_000;
+const CONVERSATIONS = 1_000;
+const REPETITIONS = 3;
+/** Emitted per event-loop turn, so the simulator's socket keeps flushing. */
+const BATCH = 500;
+const ORG = 'org-bench';
+const TOKEN = 'bench';
+const GIVE_UP_MS = 180_000;
+
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+let round = 0;
+/** Emits the events, resolving with the milliseconds until `done()` says all arrived. */
+async function emitAll(sim: Simulator, conversationIds: string[], done: () => boolean): Promise<number> {
+  round += 1;
+  // The simulator trims its emission log one entry per emit once it is full (a splice of a
+  // 100,000-entry array): emptying it keeps that cost out of both measurements.
+  sim.emitted.length = 0;
+  const base = Date.parse('2026-11-01T00:00:00Z') + round * EVENTS;
+  const start = performance.now();
+  for (let i = 0; i < EVENTS; i++) {
+    const conversationId = conversationIds[i % conversationIds.length] ?? '';
+    const event: WhatsAppMessageEvent = {
+      conversationId,
+      contactId: `contact-of-${conversationId}`,
+      message: {
+        id: `r${round}-m${i}`,
+        content: `bench message ${i}`,
+        contentType: 'text',
+        direction: 'incoming',
+        timestamp: new Date(base + i).toISOString(),
+      },
+    };
+    sim.emitRaw('whatsapp:message', event, ORG);
+    if (i % BATCH === BATCH - 1) await new Promise((r) => setImmediate(r));
+  }
+  while (!done()) {
+    if (performance.now() - start > GIVE_UP_MS) throw new Error('gave up waiting for the events to arrive');
+    await sleep(1);
+  }
+  return performance.now() - start;
+}
+
+async function waitForJoined(sim: Simulator, count: number) {
+  for (;;) {
+    const state = (await (await fetch(`${sim.url}/sim/state`)).json()) as {
+      organizations: Array<{ id: string; sockets: { joined: number } }>;
+    };
+    if ((state.organizations.find((o) => o.id === ORG)?.sockets.joined ?? 0) >= count) return;
+    await sleep(20);
+  }
+}
+
+async function runTransport(sim: Simulator, ids: string[]): Promise<number> {
+  const socket = io(sim.url, { auth: { token: TOKEN }, transports: ['websocket'] });
+  let count = 0;
+  socket.on('whatsapp:message', () => (count += 1));
+  socket.on('connect', () => socket.emit(CLIENT_EVENT_JOIN_ORGANIZATION, ORG));
+  await waitForJoined(sim, 1);
+  try {
+    return await emitAll(sim, ids, () => count >= EVENTS);
+  } finally {
+    socket.disconnect();
+  }
+}
+
+async function runCore(sim: Simulator, ids: string[]): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'auzap-bench-'));
+  const runtime = await startHostRuntime({
+    env: { serverUrl: sim.url, token: TOKEN, organizationId: ORG },
+    version: 'bench',
+    logger: quiet,
+    clock: systemClock,
+    tray: { update: () => undefined },
+    notifier: { notify: () => undefined },
+    stateFile: openConfStateFile(dataDir, quiet),
+    startDemoBackend,
+  });
+  let pushed = 0;
+  runtime.onPush((push) => {
+    // What the bridge does with every push before it leaves the host.
+    JSON.stringify(push);
+    if (push.channel === 'inbox:messages') pushed += (push.payload as MessagesDelta).upserts.length;
+  });
+  try {
+    await waitForJoined(sim, 1);
+    // The first sync has loaded the 1,000 conversations: no event starts a fetch.
+    for (;;) {
+      const list = await runtime.dispatch('inbox:get-conversations', []);
+      if (list.ok && (list.value as unknown[]).length >= CONVERSATIONS) break;
+      await sleep(20);
+    }
+    return await emitAll(sim, ids, () => pushed >= EVENTS);
+  } finally {
+    await runtime.shutdown();
+  }
+}
+
+async function main() {
+  const sim = await startSimulator({ accounts: [{ token: TOKEN, organizationId: ORG }], seedDemoData: false });
+  const ids = Array.from({ length: CONVERSATIONS }, (_, i) => {
+    const conversation = createConversation(sim.state, ORG, { name: `Cliente ${i}` }, new Date());
+    conversation.lastMessageAt = new Date(Date.parse('2026-10-01T00:00:00Z') + i).toISOString();
+    conversation.lastMessagePreview = `Mensagem ${i}`;
+    return conversation.id;
+  });
+  const transport: number[] = [];
+  const core: number[] = [];
+  try {
+    for (let rep = 0; rep < REPETITIONS; rep++) {
+      transport.push(await runTransport(sim, ids));
+      core.push(await runCore(sim, ids));
+      console.log(
+        `repetition ${rep + 1}: A ${Math.round(transport.at(-1) ?? 0)} ms, B ${Math.round(core.at(-1) ?? 0)} ms`,
+      );
+    }
+  } finally {
+    await sim.close();
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  const rate = (ms: number) => Math.round((EVENTS / ms) * 1000);
+  report({
+    'core vs transport: events per run': EVENTS,
+    'core vs transport: conversations': CONVERSATIONS,
+    'core vs transport: repetitions (alternating)': REPETITIONS,
+    'A transport only: events/s (median)': rate(median(transport)),
+    'B full core: events/s (median)': rate(median(core)),
+    'B/A time ratio (median)': Math.round((median(core) / median(transport)) * 100) / 100,
+  });
+}
+
+function report(results: Record<string, number>) {
+  const width = Math.max(...Object.keys(results).map((k) => k.length));
+  for (const [key, value] of Object.entries(results)) console.log(`${key.padEnd(width)}  ${value}`);
+  const dir = resolve(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `core-vs-transport-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2));
+  console.log(`\nwritten to ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

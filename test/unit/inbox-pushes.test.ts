@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createInboxPushes, PUSH_WINDOW_MS } from '../../src/core/inbox/inbox-pushes';
+import { createInboxStore } from '../../src/core/inbox/inbox-store';
+import type { ConversationsDelta, MessagesDelta } from '../../src/shared/inbox';
+import { createFakeScheduler } from '../support/fake-scheduler';
+
+let seq = 0;
+function receive(store: ReturnType<typeof createInboxStore>, conversationId: string) {
+  const id = `m${++seq}`;
+  store.receiveIncoming(
+    {
+      conversationId,
+      contactId: `k-${conversationId}`,
+      message: {
+        id,
+        content: `text ${id}`,
+        contentType: 'text',
+        direction: 'incoming',
+        timestamp: new Date().toISOString(),
+      },
+    },
+    { countUnread: true },
+  );
+  return id;
+}
+
+function setUp() {
+  const scheduler = createFakeScheduler();
+  const store = createInboxStore();
+  const rows: ConversationsDelta[] = [];
+  const threads: MessagesDelta[] = [];
+  const pushes = createInboxPushes({
+    store,
+    scheduler,
+    onConversations: (delta) => rows.push(delta),
+    onMessages: (delta) => threads.push(delta),
+    onSummary: () => undefined,
+    onPersist: () => undefined,
+  });
+  /** What the user would see change: a new message, in a pushed conversation row and thread. */
+  const arrive = (conversationId: string) => {
+    const id = receive(store, conversationId);
+    pushes.schedule();
+    return id;
+  };
+  return { scheduler, store, rows, threads, pushes, arrive };
+}
+
+describe('inbox pushes', () => {
+  it('pushes a message that arrives alone on the next turn, without waiting for the window', () => {
+    const { scheduler, rows, threads, arrive } = setUp();
+    const id = arrive('c1');
+    expect(rows).toHaveLength(0); // not inside the receive call itself: changes made together go together
+    scheduler.advance(0);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.upserts.map((row) => row.id)).toEqual(['c1']);
+    expect(threads.flatMap((delta) => delta.upserts.map((m) => m.id))).toEqual([id]);
+  });
+
+  it('pushes the next lone message at once too, once a quiet window has passed', () => {
+    const { scheduler, rows, arrive } = setUp();
+    arrive('c1');
+    scheduler.advance(0);
+    scheduler.advance(PUSH_WINDOW_MS);
+    arrive('c2');
+    scheduler.advance(0);
+    expect(rows.map((delta) => delta.upserts.map((row) => row.id))).toEqual([['c1'], ['c2']]);
+  });
+
+  it('coalesces a burst into one push per window, losing nothing', () => {
+    const { scheduler, rows, threads, arrive } = setUp();
+    const sent: string[] = [];
+    // 1,000 messages over 100 conversations, one every millisecond for a second.
+    for (let i = 0; i < 1_000; i++) {
+      sent.push(arrive(`c${i % 100}`));
+      scheduler.advance(1);
+    }
+    scheduler.advance(PUSH_WINDOW_MS);
+    // The first goes at once, then at most one per window: about 1000 / 50 + 1, not 1,000.
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.length).toBeLessThanOrEqual(Math.ceil(1_000 / PUSH_WINDOW_MS) + 2);
+    expect(new Set(rows.flatMap((delta) => delta.upserts.map((row) => row.id))).size).toBe(100);
+    expect(threads.flatMap((delta) => delta.upserts.map((m) => m.id)).sort()).toEqual([...sent].sort());
+  });
+
+  it('holds a change that follows a push closely until the window ends', () => {
+    const { scheduler, rows, arrive } = setUp();
+    arrive('c1');
+    scheduler.advance(10);
+    arrive('c2');
+    scheduler.advance(PUSH_WINDOW_MS - 11);
+    expect(rows).toHaveLength(1);
+    scheduler.advance(1);
+    expect(rows.map((delta) => delta.upserts.map((row) => row.id))).toEqual([['c1'], ['c2']]);
+  });
+
+  it('pushes nothing after it is stopped', () => {
+    const { scheduler, rows, pushes, arrive } = setUp();
+    pushes.stop();
+    arrive('c1');
+    scheduler.advance(PUSH_WINDOW_MS);
+    expect(rows).toHaveLength(0);
+  });
+});
