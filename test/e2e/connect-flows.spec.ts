@@ -149,7 +149,8 @@ test('every disconnect reason has its own words and follow-up', async ({ page, a
     await expect(notice).toContainText(words);
     await expect(notice).toHaveAttribute('data-follow-up', followUp);
     await expect(page.getByTestId(`instance-${sales.id}`)).toHaveAttribute('data-status', 'disconnected');
-    // Every reason leaves a way to link the number again.
+    // Every reason leaves a way to link the number again; a temporary one as a second choice.
+    if (followUp === 'backend_retrying') await page.getByRole('button', { name: 'Link it again instead' }).click();
     await expect(page.getByRole('button', { name: 'Show QR code' })).toBeVisible();
   }
 });

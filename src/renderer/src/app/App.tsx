@@ -68,6 +68,7 @@ export function App() {
             instances={snapshot.instances}
             selectedId={snapshot.instances.items.some((i) => i.id === selectedInstanceId) ? selectedInstanceId : null}
             onSelect={(id) => select({ kind: 'instance', id })}
+            live={snapshot.connection.status === 'online'}
           />
           <ConversationList
             conversations={conversations}
@@ -101,7 +102,9 @@ function MainContent({
     selection.kind === 'instance' ? snapshot.instances.items.find((i) => i.id === selection.id) : undefined;
   if (instance) {
     const flow = snapshot.connectFlows.find((f) => f.instanceId === instance.id) ?? null;
-    return <InstancePage key={instance.id} instance={instance} flow={flow} />;
+    return (
+      <InstancePage key={instance.id} instance={instance} flow={flow} live={snapshot.connection.status === 'online'} />
+    );
   }
   const conversation = selection.kind === 'conversation' ? conversations.find((c) => c.id === selection.id) : undefined;
   if (conversation) {

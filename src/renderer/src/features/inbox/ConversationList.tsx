@@ -1,22 +1,29 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
-import { nameInitials } from '../../../../shared/display-name';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useNow } from '../../hooks/useNow';
-import { contactLabel } from '../../../../shared/contact-label';
-import { formatListTime, matchesSearch } from './inbox-model';
+import { ConversationRow } from './ConversationRow';
+import { matchesSearch } from './inbox-model';
+import { useListboxCursor } from './useListboxCursor';
 
 const ROW_HEIGHT = 64;
+const optionId = (conversationId: string) => `conversation-option-${conversationId}`;
 
-/** The conversation list: newest first, searchable, virtualized (10,000 rows stay smooth). */
+/**
+ * The conversation list: newest first, searchable, virtualized (10,000 rows stay smooth).
+ * A WAI-ARIA listbox with one tab stop: the keyboard cursor is `aria-activedescendant`,
+ * because with virtualization the row to focus may not exist in the DOM yet.
+ */
 export function ConversationList({
   conversations,
   selectedId,
   onSelect,
+  emptyNote = 'No conversations yet.',
 }: {
   conversations: ConversationView[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  emptyNote?: string;
 }) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
@@ -25,6 +32,8 @@ export function ConversationList({
     [conversations, deferredQuery],
   );
   const scroller = useRef<HTMLDivElement>(null);
+  const listbox = useRef<HTMLUListElement>(null);
+  const search = useRef<HTMLInputElement>(null);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
@@ -32,21 +41,44 @@ export function ConversationList({
     overscan: 8,
     getItemKey: (index) => visible[index]?.id ?? index,
   });
-  const now = useNow(30_000);
 
+  const cursor = useListboxCursor({
+    conversations,
+    visible,
+    selectedId,
+    query,
+    setQuery,
+    onSelect,
+    virtualizer,
+    scroller,
+    listbox,
+    search,
+    rowHeight: ROW_HEIGHT,
+  });
+  const activeIndex = cursor.activeIndex;
+
+  const now = useNow(30_000);
+  const activeRow = visible[activeIndex];
   return (
     <section className="conversations" aria-label="Conversations">
       <div className="conversations__search">
         <input
+          ref={search}
           className="input"
           type="search"
           placeholder="Search name, number or message"
           aria-label="Search conversations"
+          aria-controls="conversation-listbox"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={cursor.onSearchKeyDown}
         />
       </div>
-      {conversations.length === 0 ? <p className="muted sidebar__note">No conversations yet.</p> : null}
+      {conversations.length === 0 ? (
+        <p className="muted sidebar__note" data-testid="conversations-empty">
+          {emptyNote}
+        </p>
+      ) : null}
       {conversations.length > 0 && visible.length === 0 ? (
         <p className="muted sidebar__note" data-testid="search-empty">
           Nothing matches “{query}”.
@@ -54,60 +86,32 @@ export function ConversationList({
       ) : null}
       <div className="conversations__scroller" ref={scroller} data-testid="conversation-list">
         <ul
+          ref={listbox}
+          id="conversation-listbox"
           className="conversations__rows"
           role="listbox"
           aria-label="Conversations"
+          tabIndex={0}
+          aria-activedescendant={activeRow ? optionId(activeRow.id) : undefined}
+          onKeyDown={cursor.onListKeyDown}
+          onFocus={cursor.onListFocus}
           style={{ height: virtualizer.getTotalSize() }}
         >
           {virtualizer.getVirtualItems().map((item) => {
             const row = visible[item.index];
             if (!row) return null;
-            const selected = row.id === selectedId;
             return (
-              <li
+              <ConversationRow
                 key={item.key}
-                role="option"
-                aria-selected={selected}
-                className={`conversation-row${selected ? ' conversation-row--selected' : ''}${row.unreadCount > 0 ? ' conversation-row--unread' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                data-testid="conversation-row"
-                data-conversation-id={row.id}
-                data-unread={row.unreadCount}
-                onClick={() => onSelect(row.id)}
-              >
-                <span className="avatar" aria-hidden="true">
-                  {nameInitials(contactLabel(row))}
-                </span>
-                <span className="conversation-row__main">
-                  <span className="conversation-row__top">
-                    <span className="conversation-row__name" dir="auto">
-                      {contactLabel(row)}
-                    </span>
-                    <time className="conversation-row__time" dateTime={row.lastMessageAt}>
-                      {formatListTime(row.lastMessageAt, now)}
-                    </time>
-                  </span>
-                  <span className="conversation-row__bottom">
-                    <span className="conversation-row__preview" dir="auto">
-                      {row.lastMessagePreview ?? ''}
-                    </span>
-                    {row.muted ? (
-                      <span className="conversation-row__muted" title="Notifications muted" aria-label="Muted">
-                        🔕
-                      </span>
-                    ) : null}
-                    {row.unreadCount > 0 ? (
-                      <span
-                        className="unread-badge"
-                        data-testid="unread-badge"
-                        aria-label={`${row.unreadCount} unread`}
-                      >
-                        {row.unreadCount > 999 ? '999+' : row.unreadCount}
-                      </span>
-                    ) : null}
-                  </span>
-                </span>
-              </li>
+                id={optionId(row.id)}
+                row={row}
+                selected={row.id === selectedId}
+                active={item.index === activeIndex}
+                top={item.start}
+                height={ROW_HEIGHT}
+                now={now}
+                onOpen={() => onSelect(row.id)}
+              />
             );
           })}
         </ul>

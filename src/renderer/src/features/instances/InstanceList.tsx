@@ -3,21 +3,37 @@ import { formatPhoneNumber } from '../../../../shared/phone';
 
 const STATUS_WORDS = { connected: 'Connected', connecting: 'Connecting…', disconnected: 'Disconnected' } as const;
 
+/**
+ * The organization's WhatsApp numbers with their status. While the app itself is offline
+ * (`live` false) nobody knows their real state: they are shown dimmed, as "last known".
+ */
 export function InstanceList({
   instances,
   selectedId,
   onSelect,
+  live,
 }: {
   instances: AppSnapshot['instances'];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  live: boolean;
 }) {
   return (
-    <nav className="sidebar__section" aria-label="WhatsApp numbers">
+    <nav
+      className={`sidebar__section${live ? '' : ' instance-list--stale'}`}
+      aria-label="WhatsApp numbers"
+      data-testid="instance-list"
+      data-live={live}
+    >
       <h2 className="sidebar__title">WhatsApp numbers</h2>
       {instances.error ? (
         <p className="sidebar__error" role="alert" data-testid="instances-error">
           {instances.error}
+        </p>
+      ) : null}
+      {!live && instances.items.length > 0 ? (
+        <p className="muted sidebar__note" data-testid="instances-last-known">
+          Last known status — AuZap is offline.
         </p>
       ) : null}
       {instances.loadedAt === null && !instances.error ? <p className="muted sidebar__note">Loading…</p> : null}
@@ -25,28 +41,30 @@ export function InstanceList({
         <p className="muted sidebar__note">No WhatsApp numbers in this organization yet.</p>
       ) : null}
       <ul className="instance-list">
-        {instances.items.map((instance) => (
-          <li key={instance.id}>
-            <button
-              type="button"
-              className={`instance-item${instance.id === selectedId ? ' instance-item--selected' : ''}`}
-              data-testid={`instance-${instance.id}`}
-              data-status={instance.status}
-              aria-current={instance.id === selectedId ? 'page' : undefined}
-              onClick={() => onSelect(instance.id)}
-            >
-              <span className={`status-dot status-dot--${instance.status}`} aria-hidden="true" />
-              <span className="instance-item__text">
-                <span className="instance-item__name">{instance.name || 'Unnamed number'}</span>
-                <span className="instance-item__meta">
-                  {instance.status === 'connected' && instance.phoneNumber
-                    ? formatPhoneNumber(instance.phoneNumber)
-                    : STATUS_WORDS[instance.status]}
+        {instances.items.map((instance) => {
+          const words =
+            instance.status === 'connected' && instance.phoneNumber
+              ? formatPhoneNumber(instance.phoneNumber)
+              : STATUS_WORDS[instance.status];
+          return (
+            <li key={instance.id}>
+              <button
+                type="button"
+                className={`instance-item${instance.id === selectedId ? ' instance-item--selected' : ''}`}
+                data-testid={`instance-${instance.id}`}
+                data-status={instance.status}
+                aria-current={instance.id === selectedId ? 'page' : undefined}
+                onClick={() => onSelect(instance.id)}
+              >
+                <span className={`status-dot status-dot--${instance.status}`} aria-hidden="true" />
+                <span className="instance-item__text">
+                  <span className="instance-item__name">{instance.name || 'Unnamed number'}</span>
+                  <span className="instance-item__meta">{live ? words : `Last known: ${words}`}</span>
                 </span>
-              </span>
-            </button>
-          </li>
-        ))}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

@@ -4,19 +4,35 @@ import { explainDisconnect } from '../../../../shared/disconnect-reasons';
 import { formatPhoneNumber } from '../../../../shared/phone';
 import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
 import { ConnectFlowView } from '../connect/ConnectFlowView';
+import { ConfirmDisconnect } from './ConfirmDisconnect';
 
 const STATUS_WORDS = { connected: 'Connected', connecting: 'Connecting…', disconnected: 'Not connected' } as const;
 
-/** One WhatsApp number: its state, why it is disconnected, and how to (re)link it. */
-export function InstancePage({ instance, flow }: { instance: InstanceView; flow: ConnectFlow | null }) {
+/**
+ * One WhatsApp number: its state, why it is disconnected, and how to (re)link it.
+ * `live` is false while the app itself is offline: the state shown is then only the last known.
+ */
+export function InstancePage({
+  instance,
+  flow,
+  live,
+}: {
+  instance: InstanceView;
+  flow: ConnectFlow | null;
+  live: boolean;
+}) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const explanation =
-    instance.status !== 'connected' && instance.lastDisconnect
-      ? explainDisconnect(instance.lastDisconnect.reason)
-      : null;
+  const [confirming, setConfirming] = useState(false);
+  // Which drop the user chose to re-link after, although the backend was bringing it back.
+  const [relinkAfter, setRelinkAfter] = useState<string | null>(null);
+  const dropped = instance.status !== 'connected' ? instance.lastDisconnect : null;
+  const explanation = dropped ? explainDisconnect(dropped.reason) : null;
+  const waitingForBackend =
+    explanation?.followUp === 'backend_retrying' && flow === null && relinkAfter !== dropped?.at;
 
   const disconnect = async () => {
+    setConfirming(false);
     setBusy(true);
     setProblem(null);
     try {
@@ -27,13 +43,15 @@ export function InstancePage({ instance, flow }: { instance: InstanceView; flow:
     setBusy(false);
   };
 
-  const showFlow = flow !== null || instance.status !== 'connected';
+  const name = instance.name || 'Unnamed number';
+  const showFlow = (flow !== null || instance.status !== 'connected') && !waitingForBackend;
   return (
     <div className="instance-page" data-testid="instance-page" data-instance={instance.id}>
       <header className="instance-page__header">
         <div>
-          <h1>{instance.name || 'Unnamed number'}</h1>
-          <p className="muted" data-testid="instance-status">
+          <h1>{name}</h1>
+          <p className={live ? 'muted' : 'muted stale'} data-testid="instance-status" data-live={live}>
+            {live ? '' : 'Last known: '}
             {STATUS_WORDS[instance.status]}
             {instance.status === 'connected' && instance.phoneNumber
               ? ` as ${formatPhoneNumber(instance.phoneNumber)}`
@@ -41,11 +59,14 @@ export function InstancePage({ instance, flow }: { instance: InstanceView; flow:
           </p>
         </div>
         {instance.status === 'connected' ? (
-          <button type="button" className="button" disabled={busy} onClick={() => void disconnect()}>
+          <button type="button" className="button" disabled={busy} onClick={() => setConfirming(true)}>
             Disconnect
           </button>
         ) : null}
       </header>
+      {confirming ? (
+        <ConfirmDisconnect name={name} onConfirm={() => void disconnect()} onCancel={() => setConfirming(false)} />
+      ) : null}
       {problem ? (
         <p className="banner banner--error" role="alert" data-testid="instance-problem">
           {problem}
@@ -58,6 +79,17 @@ export function InstancePage({ instance, flow }: { instance: InstanceView; flow:
           data-follow-up={explanation.followUp}
         >
           <strong>{explanation.title}.</strong> {explanation.text}
+        </div>
+      ) : null}
+      {waitingForBackend ? (
+        <div className="flow" data-testid="instance-reconnecting">
+          <p className="flow__waiting" role="status">
+            <span className="spinner" aria-hidden="true" />
+            AuZap’s server is reconnecting this number — it usually comes back by itself.
+          </p>
+          <button type="button" className="button" onClick={() => setRelinkAfter(dropped?.at ?? null)}>
+            Link it again instead
+          </button>
         </div>
       ) : null}
       {showFlow ? <ConnectFlowView instance={instance} flow={flow} /> : null}

@@ -1,0 +1,73 @@
+import { contactLabel } from '../../../../shared/contact-label';
+import { nameInitials } from '../../../../shared/display-name';
+import type { ConversationView } from '../../../../shared/inbox';
+import { formatListTime } from './inbox-model';
+
+/** One option of the conversation listbox: contact, last message, time, unread and mute. */
+export function ConversationRow({
+  id,
+  row,
+  selected,
+  active,
+  top,
+  height,
+  now,
+  onOpen,
+}: {
+  id: string;
+  row: ConversationView;
+  selected: boolean;
+  active: boolean;
+  top: number;
+  height: number;
+  now: number;
+  onOpen: () => void;
+}) {
+  const classes = ['conversation-row'];
+  if (selected) classes.push('conversation-row--selected');
+  if (active) classes.push('conversation-row--active');
+  if (row.unreadCount > 0) classes.push('conversation-row--unread');
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={selected}
+      className={classes.join(' ')}
+      style={{ transform: `translateY(${top}px)`, height }}
+      data-testid="conversation-row"
+      data-conversation-id={row.id}
+      data-unread={row.unreadCount}
+      data-active={active || undefined}
+      onClick={onOpen}
+    >
+      <span className="avatar" aria-hidden="true">
+        {nameInitials(contactLabel(row))}
+      </span>
+      <span className="conversation-row__main">
+        <span className="conversation-row__top">
+          <span className="conversation-row__name" dir="auto">
+            {contactLabel(row)}
+          </span>
+          <time className="conversation-row__time" dateTime={row.lastMessageAt}>
+            {formatListTime(row.lastMessageAt, now)}
+          </time>
+        </span>
+        <span className="conversation-row__bottom">
+          <span className="conversation-row__preview" dir="auto">
+            {row.lastMessagePreview ?? ''}
+          </span>
+          {row.muted ? (
+            <span className="conversation-row__muted" title="Notifications muted" aria-label="Muted">
+              🔕
+            </span>
+          ) : null}
+          {row.unreadCount > 0 ? (
+            <span className="unread-badge" data-testid="unread-badge" aria-label={`${row.unreadCount} unread`}>
+              {row.unreadCount > 999 ? '999+' : row.unreadCount}
+            </span>
+          ) : null}
+        </span>
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * Asks before a number is disconnected: it is the one click that takes a shop's WhatsApp
+ * out of AuZap, and only the phone can bring it back. A native modal dialog, so focus is
+ * trapped and Esc cancels; "Cancel" has the focus, so Enter does not disconnect by accident.
+ */
+export function ConfirmDisconnect({
+  name,
+  onConfirm,
+  onCancel,
+}: {
+  name: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const el = dialog.current;
+    if (el && !el.open) el.showModal();
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby="confirm-disconnect-title"
+      aria-describedby="confirm-disconnect-text"
+      data-testid="confirm-disconnect"
+      onClose={onCancel}
+    >
+      <h2 id="confirm-disconnect-title">Disconnect {name}?</h2>
+      <p id="confirm-disconnect-text">
+        This number stops receiving messages in AuZap until someone links it again with the phone.
+      </p>
+      <div className="dialog__actions">
+        <button type="button" className="button" autoFocus onClick={() => dialog.current?.close()}>
+          Cancel
+        </button>
+        <button type="button" className="button button--danger" onClick={onConfirm}>
+          Disconnect
+        </button>
+      </div>
+    </dialog>
+  );
+}

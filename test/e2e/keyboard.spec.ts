@@ -1,0 +1,117 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startSimulator, type Simulator } from '../../src/simulator/simulator';
+import { startHost, type RunningHost } from './support/hosts';
+import { waitUntilOnline } from './support/sim';
+
+const A = { token: 'token-a', organizationId: 'org-a' };
+
+let sim: Simulator | null = null;
+let host: RunningHost | null = null;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await sim?.close();
+  host = null;
+  sim = null;
+});
+
+// Three shops among the clients, to search for by a word (digits would also match phone numbers).
+const NAMES = Array.from(
+  { length: 30 },
+  (_, i) => `${i % 10 === 6 ? 'Loja' : 'Cliente'} ${String(i + 1).padStart(2, '0')}`,
+);
+
+async function inboxWithThirtyChats(page: Page) {
+  sim = await startSimulator({ accounts: [A], seedDemoData: false });
+  host = await startHost({ AUZAP_SERVER_URL: sim.url, AUZAP_TOKEN: A.token, AUZAP_ORGANIZATION_ID: A.organizationId });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await waitUntilOnline(page, host.url, sim);
+  for (const contactName of NAMES) {
+    sim.injectMessage({ contactName, content: `Olá de ${contactName}` });
+    // Distinct timestamps (ms), so "newest first" is a known order: Cliente 30 on top.
+    await new Promise((done) => setTimeout(done, 3));
+  }
+  await expect(page.getByTestId('conversation-row').first()).toContainText('Cliente 30');
+}
+
+/** The name on the row the listbox's cursor is on (aria-activedescendant). */
+async function activeName(page: Page): Promise<string> {
+  const id = await page.getByRole('listbox', { name: 'Conversations' }).getAttribute('aria-activedescendant');
+  if (!id) return '';
+  return (await page.locator(`[id="${id}"] .conversation-row__name`).textContent()) ?? '';
+}
+
+test('the conversation list is one tab stop, moved with the arrows, Home/End and Page keys; Enter opens into the reply box', async ({
+  page,
+}) => {
+  await inboxWithThirtyChats(page);
+  const listbox = page.getByRole('listbox', { name: 'Conversations' });
+
+  await page.getByLabel('Search conversations').focus();
+  await page.keyboard.press('Tab');
+  await expect(listbox).toBeFocused();
+  await expect.poll(() => activeName(page)).toBe('Cliente 30');
+  // The cursor is visible, not only announced.
+  const active = page.locator('.conversation-row[data-active]');
+  await expect(active).toHaveCSS('outline-style', 'solid');
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => activeName(page)).toBe('Cliente 28');
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => activeName(page)).toBe('Cliente 29');
+
+  // End reaches a row that was not even rendered (the list is virtualized) and scrolls to it.
+  await page.keyboard.press('End');
+  await expect.poll(() => activeName(page)).toBe('Cliente 01');
+  await expect(active).toBeInViewport();
+  await page.keyboard.press('PageUp');
+  const afterPageUp = await activeName(page);
+  expect(Number(afterPageUp.slice(-2))).toBeGreaterThan(3);
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => activeName(page)).toBe('Cliente 01');
+  await page.keyboard.press('Home');
+  await expect.poll(() => activeName(page)).toBe('Cliente 30');
+  await expect(active).toBeInViewport();
+
+  // One tab stop: the next Tab leaves the list (rows are not tab stops of their own).
+  await page.keyboard.press('Tab');
+  await expect(listbox).not.toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.closest('[role="listbox"]') !== null)).toBe(false);
+
+  await listbox.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cliente 29');
+  await expect(page.getByLabel('Reply')).toBeFocused();
+  await expect(page.locator('[aria-selected="true"]')).toContainText('Cliente 29');
+});
+
+test('from the search box, ↓ enters the results and Enter opens the first; Esc clears the search', async ({ page }) => {
+  await inboxWithThirtyChats(page);
+  const search = page.getByLabel('Search conversations');
+  const listbox = page.getByRole('listbox', { name: 'Conversations' });
+
+  await search.fill('loja');
+  await expect(page.getByTestId('conversation-row')).toHaveCount(3);
+  await search.press('ArrowDown');
+  await expect(listbox).toBeFocused();
+  await expect.poll(() => activeName(page)).toBe('Loja 27');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => activeName(page)).toBe('Loja 17');
+
+  // Esc in the list clears the search and puts the typing back in the search box.
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(search).toBeFocused();
+  await expect(page.getByTestId('conversation-row').first()).toContainText('Cliente 30');
+
+  await search.fill('loja');
+  await search.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Loja 27');
+  await expect(page.getByLabel('Reply')).toBeFocused();
+
+  await search.fill('cliente');
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+});
