@@ -137,6 +137,8 @@ describe('inbox in the core, against the simulator', () => {
     const [one] = sim.injectMessage({ contactName: 'Fábio', content: 'um', count: 2 });
     sim.injectMessage({ contactName: 'Gil', content: 'dois' });
     await waitFor(() => first.core.snapshot().inbox.totalUnread === 3, 5_000, 'three unread');
+    // The contacts' names come from the server a moment after their first messages.
+    await expect.poll(async () => (await conversations(first)).every((r) => r.contactName !== null)).toBe(true);
     await first.core.dispatch('inbox:set-muted', [{ conversationId: one?.conversationId ?? '', muted: true }]);
     first.core.stop();
     const serverUrl = sim.url;
