@@ -4,6 +4,7 @@ import {
   applyMessagesDelta,
   formatListTime,
   matchesSearch,
+  NO_CONVERSATIONS,
   safeMediaUrl,
   sortConversations,
 } from '../../src/renderer/src/features/inbox/inbox-model';
@@ -24,13 +25,40 @@ const row = (id: string, lastMessageAt: string, extra: Partial<ConversationView>
 
 describe('renderer inbox model', () => {
   it('applies conversation deltas and sorts newest first', () => {
-    let rows = applyConversationsDelta(new Map(), {
+    let rows = applyConversationsDelta(NO_CONVERSATIONS, {
       reset: true,
       upserts: [row('a', '2026-01-01T00:00:00Z'), row('b', '2026-01-02T00:00:00Z')],
       removedIds: [],
     });
     rows = applyConversationsDelta(rows, { reset: false, upserts: [row('a', '2026-01-03T00:00:00Z')], removedIds: [] });
-    expect(sortConversations(rows.values()).map((r) => r.id)).toEqual(['a', 'b']);
+    expect(rows.sorted.map((r) => r.id)).toEqual(['a', 'b']);
+  });
+
+  it('keeps the list in order through many deltas without re-sorting it (moves, new rows, removals)', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+    let rows = applyConversationsDelta(NO_CONVERSATIONS, {
+      reset: true,
+      upserts: Array.from({ length: 300 }, (_, i) => row(`c${i}`, at(random(500)))),
+      removedIds: [],
+    });
+    for (let step = 0; step < 300; step++) {
+      const upserts = Array.from({ length: 1 + random(5) }, () => row(`c${random(400)}`, at(random(1_000))));
+      const removedIds = random(4) === 0 ? [`c${random(400)}`] : [];
+      rows = applyConversationsDelta(rows, { reset: false, upserts, removedIds });
+      expect(rows.sorted.map((r) => r.id)).toEqual(sortConversations(rows.byId.values()).map((r) => r.id));
+    }
+    // Same time: the id decides, so two rows never swap between renders.
+    rows = applyConversationsDelta(rows, {
+      reset: true,
+      upserts: [row('b', at(1)), row('a', at(1))],
+      removedIds: [],
+    });
+    expect(rows.sorted.map((r) => r.id)).toEqual(['a', 'b']);
   });
 
   it('searches by name (accents ignored), phone digits and message text', () => {

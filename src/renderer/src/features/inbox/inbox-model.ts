@@ -10,20 +10,64 @@ import {
   type MessagesDelta,
 } from '../../../../shared/inbox';
 
-export function applyConversationsDelta(
-  current: Map<string, ConversationView>,
-  delta: ConversationsDelta,
-): Map<string, ConversationView> {
-  const next = delta.reset ? new Map<string, ConversationView>() : new Map(current);
-  for (const id of delta.removedIds) next.delete(id);
-  for (const row of delta.upserts) next.set(row.id, row);
-  return next;
+/**
+ * The list as the renderer keeps it: by id, and already in list order. A delta moves only
+ * the rows it names (O(n + k log k)), so a message in an inbox of 10,000 conversations
+ * does not re-sort all of them.
+ */
+export interface ConversationRows {
+  byId: ReadonlyMap<string, ConversationView>;
+  sorted: ConversationView[];
+}
+
+export const NO_CONVERSATIONS: ConversationRows = { byId: new Map(), sorted: [] };
+
+/** Newest first; the id breaks ties, so the order is the same on every render. */
+function compareConversations(a: ConversationView, b: ConversationView): number {
+  if (a.lastMessageAt !== b.lastMessageAt) return a.lastMessageAt < b.lastMessageAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export function sortConversations(rows: Iterable<ConversationView>): ConversationView[] {
-  return [...rows].sort((a, b) =>
-    a.lastMessageAt < b.lastMessageAt ? 1 : a.lastMessageAt > b.lastMessageAt ? -1 : a.id < b.id ? -1 : 1,
-  );
+  return [...rows].sort(compareConversations);
+}
+
+export function applyConversationsDelta(current: ConversationRows, delta: ConversationsDelta): ConversationRows {
+  if (delta.reset) {
+    const byId = new Map(delta.upserts.map((row) => [row.id, row]));
+    return { byId, sorted: sortConversations(byId.values()) };
+  }
+  const byId = new Map(current.byId);
+  const touched = new Set<string>();
+  for (const id of delta.removedIds) if (byId.delete(id)) touched.add(id);
+  for (const row of delta.upserts) {
+    byId.set(row.id, row);
+    touched.add(row.id);
+  }
+  if (touched.size === 0) return current;
+  const kept = current.sorted.filter((row) => !touched.has(row.id));
+  const moved = sortConversations([...touched].flatMap((id) => byId.get(id) ?? []));
+  return { byId, sorted: mergeSorted(kept, moved) };
+}
+
+function mergeSorted(a: readonly ConversationView[], b: readonly ConversationView[]): ConversationView[] {
+  const out: ConversationView[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const left = a[i] as ConversationView;
+    const right = b[j] as ConversationView;
+    if (compareConversations(left, right) <= 0) {
+      out.push(left);
+      i++;
+    } else {
+      out.push(right);
+      j++;
+    }
+  }
+  for (; i < a.length; i++) out.push(a[i] as ConversationView);
+  for (; j < b.length; j++) out.push(b[j] as ConversationView);
+  return out;
 }
 
 /** Case- and accent-insensitive match on name, phone and last message text. */

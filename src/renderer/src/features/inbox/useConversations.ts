@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { getBridge } from '../../bridge/bridge-client';
-import { applyConversationsDelta, sortConversations } from './inbox-model';
+import { applyConversationsDelta, NO_CONVERSATIONS, type ConversationRows } from './inbox-model';
 
 /** All conversations, newest first, kept fresh by main's deltas. */
 export function useConversations(): ConversationView[] {
-  const [rows, setRows] = useState<Map<string, ConversationView>>(() => new Map());
+  const [rows, setRows] = useState<ConversationRows>(NO_CONVERSATIONS);
   useEffect(() => {
     const bridge = getBridge();
     if (!bridge) return;
@@ -16,11 +16,15 @@ export function useConversations(): ConversationView[] {
     });
     void bridge.invoke('inbox:get-conversations').then((outcome) => {
       if (!outcome.ok) return;
-      const full = new Map(outcome.value.map((row) => [row.id, row]));
+      const full = applyConversationsDelta(NO_CONVERSATIONS, { reset: true, upserts: outcome.value, removedIds: [] });
       // Deltas that raced ahead of the answer are newer: keep them on top.
-      setRows((current) => (received ? new Map([...full, ...current]) : full));
+      setRows((current) =>
+        received
+          ? applyConversationsDelta(full, { reset: false, upserts: [...current.byId.values()], removedIds: [] })
+          : full,
+      );
     });
     return unsubscribe;
   }, []);
-  return useMemo(() => sortConversations(rows.values()), [rows]);
+  return rows.sorted;
 }
