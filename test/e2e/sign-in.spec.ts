@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { addInstance, startSimulator, type Simulator } from '../../src/simulator/simulator';
+import { startHost, type RunningHost } from './support/hosts';
+
+const A = { token: 'token-a', organizationId: 'org-a' };
+
+let sim: Simulator | null = null;
+let host: RunningHost | null = null;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await sim?.close();
+  host = null;
+  sim = null;
+});
+
+test('"Sign-in needed" opens the sign-in field, focused; a token typed there replaces a refused AUZAP_TOKEN', async ({
+  page,
+}) => {
+  sim = await startSimulator({ accounts: [A], seedDemoData: false });
+  addInstance(sim.state, A.organizationId, 'Sales');
+  host = await startHost({
+    AUZAP_SERVER_URL: sim.url,
+    AUZAP_TOKEN: 'refused',
+    AUZAP_ORGANIZATION_ID: A.organizationId,
+  });
+  await page.goto(host.url);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'auth_failed');
+
+  // The sidebar says why nothing loads, instead of "Loading…" forever.
+  await expect(page.getByTestId('instances-not-loaded')).toHaveText('Can’t load the numbers: sign-in needed.');
+
+  await page.getByTestId('connection-detail').getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('settings-page')).toBeVisible();
+  await expect(page.getByLabel('Sign-in token')).toBeFocused();
+
+  await page.keyboard.type(A.token);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  await expect(page.getByRole('button', { name: /Sales/ })).toBeVisible();
+  await expect(page.getByTestId('connection-detail')).toHaveCount(0);
+});
