@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { addInstance, startSimulator, type Simulator } from '../../src/simulator/simulator';
 import { startHost, type RunningHost } from './support/hosts';
+import { waitUntilOnline } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 
@@ -39,4 +43,34 @@ test('"Sign-in needed" opens the sign-in field, focused; a token typed there rep
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
   await expect(page.getByRole('button', { name: /Sales/ })).toBeVisible();
   await expect(page.getByTestId('connection-detail')).toHaveCount(0);
+});
+
+test('when the token is refused, the conversations kept from last time stay visible under the banner', async ({
+  page,
+}) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'auzap-e2e-data-'));
+  sim = await startSimulator({ accounts: [A], seedDemoData: false });
+  const env = { AUZAP_SERVER_URL: sim.url, AUZAP_ORGANIZATION_ID: A.organizationId, AUZAP_DATA_DIR: dataDir };
+  host = await startHost({ ...env, AUZAP_TOKEN: A.token });
+  await waitUntilOnline(page, host.url, sim);
+  sim.injectMessage({ contactName: 'Helena', content: 'Chegou meu pedido?' });
+  await expect(page.getByTestId('conversation-row')).toContainText('Helena');
+  // Saving is debounced: wait until the conversation is on disk, as a user closing later would.
+  const savedConversations = () => {
+    try {
+      const doc = JSON.parse(readFileSync(join(dataDir, 'auzap-state.json'), 'utf8'));
+      return doc.inboxes?.[0]?.conversations?.length ?? 0;
+    } catch {
+      return 0;
+    }
+  };
+  await expect.poll(savedConversations).toBe(1);
+  await host.stop();
+
+  host = await startHost({ ...env, AUZAP_TOKEN: 'revoked' });
+  await page.goto(host.url);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'auth_failed');
+  await expect(page.getByTestId('connection-detail').getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByTestId('conversation-row')).toContainText('Helena');
+  await expect(page.getByTestId('conversations-empty')).toHaveCount(0);
 });
