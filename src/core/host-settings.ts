@@ -41,6 +41,9 @@ export async function openHostSettings(options: HostSettingsOptions): Promise<Ho
   const { env, secretBox, logger } = options;
   let saved: SavedSettings = await readSavedSettings(options.settingsFile, secretBox, logger);
   const envWins = Boolean(env.serverUrl);
+  // A token typed in Settings while the server comes from the environment: it replaces
+  // AUZAP_TOKEN (typically the one the server just refused) until the app restarts.
+  let envTokenReplacement: string | null = null;
   // One save at a time, in order: encrypting the token is asynchronous.
   let saving: Promise<void> = Promise.resolve();
   const save = (next: SavedSettings): Promise<void> => {
@@ -60,7 +63,7 @@ export async function openHostSettings(options: HostSettingsOptions): Promise<Ho
   return {
     effective: () =>
       envWins
-        ? env
+        ? { ...env, token: envTokenReplacement ?? env.token }
         : {
             ...env,
             serverUrl: saved.serverUrl ?? undefined,
@@ -70,7 +73,7 @@ export async function openHostSettings(options: HostSettingsOptions): Promise<Ho
     view: () => ({
       serverUrl: envWins ? (env.serverUrl ?? '') : (saved.serverUrl ?? ''),
       organizationId: envWins ? (env.organizationId ?? '') : (saved.organizationId ?? ''),
-      hasToken: envWins ? Boolean(env.token) : Boolean(saved.token),
+      hasToken: envWins ? Boolean(envTokenReplacement ?? env.token) : Boolean(saved.token),
       tokenStorage: envWins ? 'environment' : saved.token ? saved.tokenStorage : 'none',
       encryptionAvailable: secretBox?.available() ?? false,
       setByEnvironment: envWins,
@@ -82,7 +85,11 @@ export async function openHostSettings(options: HostSettingsOptions): Promise<Ho
     updateChannel: () => saved.updateChannel,
     async changeConnection({ serverUrl, organizationId, token }) {
       if (envWins) {
-        throw new UserFacingError('The server is set by AUZAP_SERVER_URL in the environment; change it there.');
+        if (!token?.trim()) {
+          throw new UserFacingError('The server is set by AUZAP_SERVER_URL in the environment; change it there.');
+        }
+        envTokenReplacement = token.trim();
+        return env.serverUrl ?? null;
       }
       let url: string | null = null;
       if (serverUrl.trim()) {

@@ -53,4 +53,18 @@ describe('host settings', () => {
       settings.changeConnection({ serverUrl: 'https://other.example.com', organizationId: 'o' }),
     ).rejects.toThrow(/set by AUZAP_SERVER_URL/);
   });
+
+  it('a token typed in the window replaces a refused AUZAP_TOKEN, keeping the server and organization', async () => {
+    const file = memoryFile();
+    const env = { serverUrl: 'https://env.example.com', token: 'refused', organizationId: 'o' };
+    const settings = await open(file, env);
+    await settings.changeConnection({ serverUrl: 'https://typed.example.com', organizationId: 'x', token: ' fresh ' });
+    expect(settings.effective()).toMatchObject({
+      serverUrl: 'https://env.example.com',
+      organizationId: 'o',
+      token: 'fresh',
+    });
+    // Only for this run: the environment is the operator's configuration.
+    expect((await open(file, env)).effective().token).toBe('refused');
+  });
 });

@@ -55,7 +55,10 @@ export function App() {
         onOpenSettings={() => select({ kind: 'settings' })}
       />
       <FailureBanner />
-      <ConnectionBanner connection={snapshot.connection} />
+      <ConnectionBanner
+        connection={snapshot.connection}
+        onSignIn={() => select({ kind: 'settings', signInRequest: Date.now() })}
+      />
       <UpdateBanner state={updates} />
       {snapshot.inbox.syncError ? (
         <div className="banner banner--warning" role="alert" data-testid="sync-error">
@@ -68,7 +71,7 @@ export function App() {
             instances={snapshot.instances}
             selectedId={snapshot.instances.items.some((i) => i.id === selectedInstanceId) ? selectedInstanceId : null}
             onSelect={(id) => select({ kind: 'instance', id })}
-            live={snapshot.connection.status === 'online'}
+            connection={snapshot.connection.status}
           />
           <ConversationList
             conversations={conversations}
@@ -97,7 +100,9 @@ function MainContent({
 }) {
   // Drafts live here, per conversation, so switching chats never loses typed text.
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  if (selection.kind === 'settings') return <SettingsPage notifications={snapshot.notifications} />;
+  if (selection.kind === 'settings') {
+    return <SettingsPage notifications={snapshot.notifications} signInRequest={selection.signInRequest ?? null} />;
+  }
   const instance =
     selection.kind === 'instance' ? snapshot.instances.items.find((i) => i.id === selection.id) : undefined;
   if (instance) {

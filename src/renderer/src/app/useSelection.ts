@@ -3,7 +3,11 @@ import type { AppSnapshot } from '../../../shared/bridge';
 import { usePush } from '../bridge/bridge-client';
 
 export type Selection =
-  { kind: 'home' } | { kind: 'settings' } | { kind: 'instance'; id: string } | { kind: 'conversation'; id: string };
+  | { kind: 'home' }
+  /** `signInRequest`: a fresh number each time the sign-in field must be opened and focused. */
+  | { kind: 'settings'; signInRequest?: number }
+  | { kind: 'instance'; id: string }
+  | { kind: 'conversation'; id: string };
 
 /**
  * What the main area shows. A clicked notification opens its conversation; a window

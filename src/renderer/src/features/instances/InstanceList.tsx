@@ -1,23 +1,31 @@
-import type { AppSnapshot } from '../../../../shared/bridge';
+import type { AppSnapshot, ConnectionStatus } from '../../../../shared/bridge';
 import { formatPhoneNumber } from '../../../../shared/phone';
 
 const STATUS_WORDS = { connected: 'Connected', connecting: 'Connecting…', disconnected: 'Disconnected' } as const;
 
+/** Never a bare "Loading…" that stays: when nothing can load, say why. */
+function notLoadedYet(connection: ConnectionStatus): string {
+  if (connection === 'auth_failed') return 'Can’t load the numbers: sign-in needed.';
+  if (connection === 'offline') return 'Can’t load the numbers while AuZap is offline.';
+  return 'Loading…';
+}
+
 /**
  * The organization's WhatsApp numbers with their status. While the app itself is offline
- * (`live` false) nobody knows their real state: they are shown dimmed, as "last known".
+ * (not `online`) nobody knows their real state: they are shown dimmed, as "last known".
  */
 export function InstanceList({
   instances,
   selectedId,
   onSelect,
-  live,
+  connection,
 }: {
   instances: AppSnapshot['instances'];
   selectedId: string | null;
   onSelect: (id: string) => void;
-  live: boolean;
+  connection: ConnectionStatus;
 }) {
+  const live = connection === 'online';
   return (
     <nav
       className={`sidebar__section${live ? '' : ' instance-list--stale'}`}
@@ -36,7 +44,11 @@ export function InstanceList({
           Last known status — AuZap is offline.
         </p>
       ) : null}
-      {instances.loadedAt === null && !instances.error ? <p className="muted sidebar__note">Loading…</p> : null}
+      {instances.loadedAt === null && !instances.error ? (
+        <p className="muted sidebar__note" data-testid="instances-not-loaded">
+          {notLoadedYet(connection)}
+        </p>
+      ) : null}
       {instances.loadedAt !== null && instances.items.length === 0 ? (
         <p className="muted sidebar__note">No WhatsApp numbers in this organization yet.</p>
       ) : null}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SettingsView } from '../../../../shared/bridge';
 import type { NotificationSettings } from '../../../../shared/inbox';
 import type { UpdateChannel } from '../../../../shared/updates';
@@ -19,7 +19,14 @@ const message = (failure: unknown, fallback: string) =>
   failure instanceof BridgeCommandError ? failure.message : fallback;
 
 /** Where AuZap connects, how it notifies, how it starts and updates. */
-export function SettingsPage({ notifications }: { notifications: NotificationSettings }) {
+export function SettingsPage({
+  notifications,
+  signInRequest,
+}: {
+  notifications: NotificationSettings;
+  /** Set when "Sign in" was pressed: the token field is focused (again on every new number). */
+  signInRequest: number | null;
+}) {
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const updates = useUpdateState();
@@ -47,7 +54,7 @@ export function SettingsPage({ notifications }: { notifications: NotificationSet
   return (
     <div className="settings" data-testid="settings-page">
       <h1>Settings</h1>
-      <ConnectionSettings settings={settings} onSaved={setSettings} />
+      <ConnectionSettings settings={settings} onSaved={setSettings} signInRequest={signInRequest} />
       <section className="settings__section">
         <h2>Notifications</h2>
         <NotificationControls settings={notifications} />
@@ -86,7 +93,21 @@ export function SettingsPage({ notifications }: { notifications: NotificationSet
   );
 }
 
-function ConnectionSettings({ settings, onSaved }: { settings: SettingsView; onSaved: (s: SettingsView) => void }) {
+function ConnectionSettings({
+  settings,
+  onSaved,
+  signInRequest,
+}: {
+  settings: SettingsView;
+  onSaved: (s: SettingsView) => void;
+  signInRequest: number | null;
+}) {
+  const tokenField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (signInRequest === null) return;
+    tokenField.current?.focus();
+    tokenField.current?.scrollIntoView({ block: 'center' });
+  }, [signInRequest]);
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);
   const [organizationId, setOrganizationId] = useState(settings.organizationId);
   const [token, setToken] = useState('');
@@ -120,7 +141,8 @@ function ConnectionSettings({ settings, onSaved }: { settings: SettingsView; onS
       <h2>Connection</h2>
       {locked ? (
         <p className="notice notice--info">
-          The server is set by AUZAP_SERVER_URL in the environment; these fields are read-only.
+          The server is set by AUZAP_SERVER_URL in the environment, so it is read-only here. A token typed below
+          replaces AUZAP_TOKEN until AuZap restarts.
         </p>
       ) : (
         <p className="muted">Leave the server empty to use the built-in demo backend.</p>
@@ -150,12 +172,12 @@ function ConnectionSettings({ settings, onSaved }: { settings: SettingsView; onS
       <label className="settings__field">
         Sign-in token
         <input
+          ref={tokenField}
           className="input"
           type="password"
           autoComplete="off"
           placeholder={settings.hasToken ? 'Saved — type to replace' : 'Paste your token'}
           value={token}
-          disabled={locked}
           onChange={(e) => setToken(e.target.value)}
           data-testid="token"
         />
@@ -173,11 +195,9 @@ function ConnectionSettings({ settings, onSaved }: { settings: SettingsView; onS
           Saved. Reconnecting…
         </p>
       ) : null}
-      {!locked ? (
-        <button type="submit" className="button button--primary" disabled={busy}>
-          Save and reconnect
-        </button>
-      ) : null}
+      <button type="submit" className="button button--primary" disabled={busy || (locked && !token)}>
+        {locked ? 'Use this token and reconnect' : 'Save and reconnect'}
+      </button>
     </form>
   );
 }

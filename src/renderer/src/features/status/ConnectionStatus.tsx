@@ -25,12 +25,22 @@ export function ConnectionStatus({ connection }: { connection: ConnectionState }
   );
 }
 
-export function ConnectionBanner({ connection }: { connection: ConnectionState }) {
+/** Why the app is not online, and — when the token was refused — the way to sign in. */
+export function ConnectionBanner({ connection, onSignIn }: { connection: ConnectionState; onSignIn: () => void }) {
   if (connection.status === 'online' || !connection.detail) return null;
-  const tone = connection.status === 'auth_failed' ? 'banner--error' : 'banner--warning';
+  const signInNeeded = connection.status === 'auth_failed';
   return (
-    <div className={`banner ${tone}`} data-testid="connection-detail" role="alert">
+    <div
+      className={`banner ${signInNeeded ? 'banner--error' : 'banner--warning'}`}
+      data-testid="connection-detail"
+      role="alert"
+    >
       {connection.detail}
+      {signInNeeded ? (
+        <button type="button" className="button banner__action" onClick={onSignIn} data-testid="sign-in">
+          Sign in
+        </button>
+      ) : null}
     </div>
   );
 }
