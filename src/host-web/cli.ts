@@ -11,6 +11,7 @@ import { startHostRuntime } from '../core/host-runtime';
 import { createOsNotifier } from '../core/os-notifier';
 import { readEnvSettings } from '../core/host-config';
 import { openConfStateFile, SETTINGS_FILE_NAME } from '../core/persistence/state-file';
+import { createBoundedLogger } from '../core/logging';
 import { createConsoleLogger, systemClock } from '../core/ports';
 import { startDemoBackend } from '../simulator/demo-backend';
 import { createHostShellState } from './host-shell';
@@ -37,7 +38,8 @@ async function main() {
     process.exit(2);
   }
   const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const logger = createConsoleLogger('web-host');
+  // stderr gets what a log file would: every line bounded, repeats counted, floods cut.
+  const logger = createBoundedLogger(createConsoleLogger('web-host'));
   // Real desktop notifications too (notify-send on Linux), so the browser host proves the
   // same path the desktop app takes; /host/state keeps a copy for tests.
   const shell = createHostShellState(createOsNotifier({ appName: 'AuZap', logger }));
