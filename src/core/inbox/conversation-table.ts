@@ -3,7 +3,10 @@
  * (one per chat) and always all kept; messages live in the thread shelf.
  *
  * Unread counts are local truth: the REST contract has no "mark read" call, so the
- * server's count is only taken for a conversation the app has never seen before.
+ * server's count is only taken the first time the server lists a conversation — new to
+ * the app, or known so far only from live events, some of which may have been lost
+ * (a conversation's first message can arrive while the app is cut off). From then on
+ * the app counts by itself.
  */
 import { visibleName } from '../../shared/display-name';
 import type { ConversationView, MessageView } from '../../shared/inbox';
@@ -36,6 +39,14 @@ export function createConversationTable(changes: ChangeSet) {
    * on their way) must not count them again.
    */
   const serverCountedUntil = new Map<string, string>();
+  /**
+   * Rows made from live events that the server has not listed yet: their count is
+   * provisional. Kept: the times of the messages counted meanwhile, since those newer
+   * than the server's list are not in its count.
+   */
+  const unlisted = new Map<string, string[]>();
+  /** …and those the user read before that: the server's count would undo the reading. */
+  const readWhileUnlisted = new Set<string>();
   let sortedCache: ConversationView[] | null = null;
   let totalUnread = 0;
 
@@ -108,6 +119,7 @@ export function createConversationTable(changes: ChangeSet) {
           lastMessagePreview: null,
           unreadCount: 0,
         });
+        unlisted.set(id, []);
       }
     },
 
@@ -125,6 +137,7 @@ export function createConversationTable(changes: ChangeSet) {
       const record = rows.get(conversationId);
       const countedBy = serverCountedUntil.get(conversationId);
       if (!record || (countedBy !== undefined && timestamp <= countedBy)) return;
+      unlisted.get(conversationId)?.push(timestamp);
       setUnread(record, record.unreadCount + 1);
       touch(conversationId);
     },
@@ -138,6 +151,7 @@ export function createConversationTable(changes: ChangeSet) {
 
     markRead(conversationId: string): boolean {
       const record = rows.get(conversationId);
+      if (record && unlisted.has(conversationId)) readWhileUnlisted.add(conversationId);
       if (!record || record.unreadCount === 0) return false;
       setUnread(record, 0);
       touch(conversationId);
@@ -157,15 +171,26 @@ export function createConversationTable(changes: ChangeSet) {
     merge(dtos: ConversationDto[]): void {
       for (const dto of dtos) {
         const record = rows.get(dto.id);
-        if (record) {
-          updateFromDto(record, dto);
-          touch(dto.id);
-        } else {
+        if (!record) {
           insert(fromDto(dto));
-          serverCountedUntil.set(dto.id, dto.lastMessageAt);
+        } else {
+          updateFromDto(record, dto);
+          const countedLive = unlisted.get(dto.id);
+          if (countedLive && !readWhileUnlisted.has(dto.id) && dto.unreadCount !== undefined) {
+            setUnread(record, dto.unreadCount + countedLive.filter((at) => at > dto.lastMessageAt).length);
+          }
+          touch(dto.id);
+          if (!unlisted.has(dto.id)) continue;
         }
+        // Live events of messages this count includes may still be on their way: not counted again.
+        serverCountedUntil.set(dto.id, dto.lastMessageAt);
+        unlisted.delete(dto.id);
+        readWhileUnlisted.delete(dto.id);
       }
     },
+
+    /** Known only from live events so far (the next listing brings its contact and count). */
+    isUnlisted: (id: string) => unlisted.has(id),
 
     /** Saved rows and mutes, as they were. */
     restore(saved: Array<Omit<ConversationView, 'muted'>>, muted: string[]): void {

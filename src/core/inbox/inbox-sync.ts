@@ -40,26 +40,56 @@ export function createInboxSync(options: InboxSyncOptions) {
 
   const iso = (ms: number) => new Date(ms).toISOString();
 
+  /**
+   * What the app knew of each conversation when a sync was asked for (on connect, before
+   * any event of the new connection): the edge of what it may have missed. Taken at the
+   * request, not when the sync gets to run — live messages arriving meanwhile would move
+   * the edge past the gap. Several requests keep the oldest edge.
+   */
+  let pendingEdges: Map<string, string> | null = null;
+
+  const captureEdges = () => {
+    pendingEdges ??= new Map();
+    for (const row of store.conversations()) {
+      if (!pendingEdges.has(row.id)) pendingEdges.set(row.id, row.lastMessageAt);
+    }
+  };
+
+  /** (A sync asked for while this one runs may have taken an older edge.) */
+  const raisePendingEdge = (conversationId: string, at: string) => {
+    const pending = pendingEdges?.get(conversationId);
+    if (pending !== undefined && pending < at) pendingEdges?.set(conversationId, at);
+  };
+
   const syncOnce = async () => {
     const startedAt = scheduler.now();
     const previous = store.lastSyncAt();
     const since = previous ? iso(Date.parse(previous) - SYNC_OVERLAP_MS) : undefined;
-    // Taken before the request: a live message arriving meanwhile must not hide the gap.
-    const knownBefore = new Map(store.conversations().map((c) => [c.id, c.lastMessageAt]));
-    const dtos = await options.rest.listConversations(since);
+    // Rows that appeared since the request (listed by the previous sync) are edged as they are now.
+    captureEdges();
+    const edges = pendingEdges ?? new Map<string, string>();
+    pendingEdges = null;
+    let dtos;
+    try {
+      dtos = await options.rest.listConversations(since);
+    } catch (failure) {
+      // Nothing was opened: the retry starts from these same edges.
+      for (const [id, edge] of edges) if (!pendingEdges?.has(id)) (pendingEdges ??= new Map()).set(id, edge);
+      throw failure;
+    }
     for (const dto of dtos) {
-      const known = knownBefore.get(dto.id);
+      if (store.table.isUnlisted(dto.id)) {
+        // Known only from live events: the server's count is taken for it (conversation-table.ts),
+        // which covers everything up to its listed time — an edge taken earlier must not count those again.
+        raisePendingEdge(dto.id, dto.lastMessageAt);
+        continue;
+      }
+      const known = edges.get(dto.id);
       if (known !== undefined && dto.lastMessageAt > known) {
         const atEdge = store.messages(dto.id).filter((m) => m.timestamp === known);
-        store.missed.open(
-          dto.id,
-          known,
-          atEdge.map((m) => m.id),
-        );
+        store.missed.open(dto.id, known, atEdge.length > 0 ? atEdge.map((m) => m.id) : null);
       }
     }
-    // A conversation first seen live while this request was out keeps its live count:
-    // the server's count may include messages whose events are still on their way.
     store.table.merge(dtos);
     // The gaps are in the (saved) ledger now: a later sync may start from here.
     store.setLastSyncAt(iso(startedAt));
@@ -73,6 +103,7 @@ export function createInboxSync(options: InboxSyncOptions) {
   };
 
   const sync = async (): Promise<void> => {
+    captureEdges();
     if (syncing) {
       again = true;
       return;

@@ -13,8 +13,12 @@ import type { PageCursor } from './message-pager';
 export interface MissedRange {
   /** Everything up to this instant was known when the range opened. */
   after: string;
-  /** The ids known at the `after` instant itself (others of that instant are new). */
-  knownAtAfter: string[];
+  /**
+   * The ids known at the `after` instant itself (others of that instant are new); null
+   * when the app held no message of that instant (it knew the instant from the server's
+   * list, whose unread count already included all of them).
+   */
+  knownAtAfter: string[] | null;
   /** How far down the range has been fetched; null: not started (begin at the newest message). */
   fetchedDownTo: PageCursor | null;
 }
@@ -39,8 +43,27 @@ export function createMissedRanges() {
       return total;
     },
 
+    /**
+     * Whether a message lies in a part of a range not fetched yet. A walk's pages can reach
+     * into an older range (they page down to their own edge, and a little past it): what it
+     * finds there was missed too, and is counted by whichever walk fetches it first.
+     */
+    covers(conversationId: string, timestamp: string, id: string): boolean {
+      return (ranges.get(conversationId) ?? []).some((range) => {
+        const below = range.fetchedDownTo;
+        const underTop =
+          below === null ||
+          timestamp < below.timestamp ||
+          (timestamp === below.timestamp && (below.passed === true || !below.ids.includes(id)));
+        const aboveEdge =
+          timestamp > range.after ||
+          (timestamp === range.after && range.knownAtAfter !== null && !range.knownAtAfter.includes(id));
+        return underTop && aboveEdge;
+      });
+    },
+
     /** Messages after `after` (other than `knownAtAfter` at that very instant) were missed. */
-    open(conversationId: string, after: string, knownAtAfter: string[]): void {
+    open(conversationId: string, after: string, knownAtAfter: string[] | null): void {
       const list = ranges.get(conversationId) ?? [];
       const newest = list[0];
       if (newest && (newest.fetchedDownTo === null || after < newest.after)) {

@@ -29,7 +29,7 @@ const pageCursor = z.object({
 });
 const missedRange = z.object({
   after: isoTimestamp,
-  knownAtAfter: z.array(z.string()).max(MAX_PAGE_SIZE),
+  knownAtAfter: z.array(z.string()).max(MAX_PAGE_SIZE).nullable(),
   fetchedDownTo: pageCursor.nullable(),
 });
 
