@@ -42,11 +42,6 @@ export default tseslint.config(
     },
   },
   {
-    // TODO split: the inbox service's command handlers, the conversation table's row updates, the sync's retry.
-    files: ['src/core/inbox/inbox-service.ts', 'src/core/inbox/conversation-table.ts', 'src/core/inbox/inbox-sync.ts'],
-    rules: { 'max-lines-per-function': 'off' },
-  },
-  {
     // TODO split: owned by the simulator (registerControlRoutes; the state module).
     files: ['src/simulator/control-routes.ts', 'src/simulator/state.ts'],
     rules: { 'max-lines-per-function': 'off', 'max-lines': 'off' },

@@ -122,6 +122,8 @@ export function createCatchUp(options: CatchUpOptions) {
 
   return {
     step,
+    /** Runs a task on a conversation's thread between walk steps, never during one. */
+    exclusive: serialized,
 
     /** Walks every conversation with missed ranges to the end; rejects with the first failure (the rest keep their place). */
     async run(): Promise<void> {

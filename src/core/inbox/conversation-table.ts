@@ -2,17 +2,15 @@
  * Every conversation's row: contact, latest activity, unread count, mute. Rows are few
  * (one per chat) and always all kept; messages live in the thread shelf.
  *
- * Unread counts are local truth: the REST contract has no "mark read" call, so the
- * server's count is only taken the first time the server lists a conversation — new to
- * the app, or known so far only from live events, some of which may have been lost
- * (a conversation's first message can arrive while the app is cut off). From then on
- * the app counts by itself.
+ * Unread counts are the app's own, except when the server first lists a conversation
+ * (server-counts.ts).
  */
 import { visibleName } from '../../shared/display-name';
 import type { ConversationView, MessageView } from '../../shared/inbox';
 import { messagePreview } from '../../shared/message-text';
 import type { ConversationDto } from '../../shared/rest';
 import type { ChangeSet } from './change-set';
+import { createServerCounts } from './server-counts';
 
 export interface ConversationRecord {
   id: string;
@@ -30,23 +28,42 @@ const cleanName = (name: string | null | undefined): string | null => (name ? vi
 const previewOfServerText = (text: string | undefined) =>
   text ? messagePreview({ contentType: 'text', content: text }) : null;
 
+const fromDto = (dto: ConversationDto): ConversationRecord => ({
+  id: dto.id,
+  contactId: dto.contactId,
+  contactName: cleanName(dto.contactName),
+  contactPhone: dto.contactPhone ?? null,
+  lastMessageAt: dto.lastMessageAt,
+  lastMessagePreview: previewOfServerText(dto.lastMessagePreview),
+  unreadCount: 0,
+});
+
+/** Contact details from the server; activity only if newer than what the app has seen. */
+function updateFromDto(record: ConversationRecord, dto: ConversationDto) {
+  record.contactId = dto.contactId;
+  record.contactName = cleanName(dto.contactName) ?? record.contactName;
+  record.contactPhone = dto.contactPhone ?? record.contactPhone;
+  if (dto.lastMessageAt > record.lastMessageAt) {
+    record.lastMessageAt = dto.lastMessageAt;
+    record.lastMessagePreview = previewOfServerText(dto.lastMessagePreview) ?? record.lastMessagePreview;
+  }
+}
+
+/** The row of a conversation seen only in a live event so far (REST fills in the contact). */
+const bareRow = (id: string, contactId: string, lastMessageAt: string): ConversationRecord => ({
+  id,
+  contactId,
+  contactName: null,
+  contactPhone: null,
+  lastMessageAt,
+  lastMessagePreview: null,
+  unreadCount: 0,
+});
+
 export function createConversationTable(changes: ChangeSet) {
   const rows = new Map<string, ConversationRecord>();
   const mutedIds = new Set<string>();
-  /**
-   * For a conversation first learned from REST: the server's unread count already
-   * includes its messages up to this instant, so their live events (which may still be
-   * on their way) must not count them again.
-   */
-  const serverCountedUntil = new Map<string, string>();
-  /**
-   * Rows made from live events that the server has not listed yet: their count is
-   * provisional. Kept: the times of the messages counted meanwhile, since those newer
-   * than the server's list are not in its count.
-   */
-  const unlisted = new Map<string, string[]>();
-  /** …and those the user read before that: the server's count would undo the reading. */
-  const readWhileUnlisted = new Set<string>();
+  const serverCounts = createServerCounts();
   let sortedCache: ConversationView[] | null = null;
   let totalUnread = 0;
 
@@ -69,26 +86,6 @@ export function createConversationTable(changes: ChangeSet) {
     touch(record.id);
   };
 
-  const fromDto = (dto: ConversationDto): ConversationRecord => ({
-    id: dto.id,
-    contactId: dto.contactId,
-    contactName: cleanName(dto.contactName),
-    contactPhone: dto.contactPhone ?? null,
-    lastMessageAt: dto.lastMessageAt,
-    lastMessagePreview: previewOfServerText(dto.lastMessagePreview),
-    unreadCount: dto.unreadCount ?? 0,
-  });
-
-  const updateFromDto = (record: ConversationRecord, dto: ConversationDto) => {
-    record.contactId = dto.contactId;
-    record.contactName = cleanName(dto.contactName) ?? record.contactName;
-    record.contactPhone = dto.contactPhone ?? record.contactPhone;
-    if (dto.lastMessageAt > record.lastMessageAt) {
-      record.lastMessageAt = dto.lastMessageAt;
-      record.lastMessagePreview = previewOfServerText(dto.lastMessagePreview) ?? record.lastMessagePreview;
-    }
-  };
-
   return {
     /** Newest activity first; cached until something changes. */
     sorted(): ConversationView[] {
@@ -109,18 +106,9 @@ export function createConversationTable(changes: ChangeSet) {
 
     /** The row for a live message's conversation, created bare if it is new (REST fills in the contact). */
     ensure(id: string, contactId: string, timestamp: string): void {
-      if (!rows.has(id)) {
-        insert({
-          id,
-          contactId,
-          contactName: null,
-          contactPhone: null,
-          lastMessageAt: timestamp,
-          lastMessagePreview: null,
-          unreadCount: 0,
-        });
-        unlisted.set(id, []);
-      }
+      if (rows.has(id)) return;
+      insert(bareRow(id, contactId, timestamp));
+      serverCounts.createdLive(id);
     },
 
     /** A newer message moves the row up and becomes its preview. */
@@ -135,9 +123,7 @@ export function createConversationTable(changes: ChangeSet) {
     /** A live message: counted unless the server's count already included it. */
     countIncoming(conversationId: string, timestamp: string): void {
       const record = rows.get(conversationId);
-      const countedBy = serverCountedUntil.get(conversationId);
-      if (!record || (countedBy !== undefined && timestamp <= countedBy)) return;
-      unlisted.get(conversationId)?.push(timestamp);
+      if (!record || !serverCounts.countsLive(conversationId, timestamp)) return;
       setUnread(record, record.unreadCount + 1);
       touch(conversationId);
     },
@@ -151,7 +137,7 @@ export function createConversationTable(changes: ChangeSet) {
 
     markRead(conversationId: string): boolean {
       const record = rows.get(conversationId);
-      if (record && unlisted.has(conversationId)) readWhileUnlisted.add(conversationId);
+      serverCounts.read(conversationId);
       if (!record || record.unreadCount === 0) return false;
       setUnread(record, 0);
       touch(conversationId);
@@ -164,33 +150,23 @@ export function createConversationTable(changes: ChangeSet) {
       if (rows.has(conversationId)) touch(conversationId);
     },
 
-    /**
-     * Conversations from GET /conversations. Contact details and activity come from the
-     * server; unread comes from the server only for conversations new to us.
-     */
+    /** Conversations from GET /conversations: contact details and activity; unread as server-counts.ts says. */
     merge(dtos: ConversationDto[]): void {
       for (const dto of dtos) {
         const record = rows.get(dto.id);
+        const unread = serverCounts.listed(dto, !record);
         if (!record) {
-          insert(fromDto(dto));
-        } else {
-          updateFromDto(record, dto);
-          const countedLive = unlisted.get(dto.id);
-          if (countedLive && !readWhileUnlisted.has(dto.id) && dto.unreadCount !== undefined) {
-            setUnread(record, dto.unreadCount + countedLive.filter((at) => at > dto.lastMessageAt).length);
-          }
-          touch(dto.id);
-          if (!unlisted.has(dto.id)) continue;
+          insert({ ...fromDto(dto), unreadCount: unread ?? 0 });
+          continue;
         }
-        // Live events of messages this count includes may still be on their way: not counted again.
-        serverCountedUntil.set(dto.id, dto.lastMessageAt);
-        unlisted.delete(dto.id);
-        readWhileUnlisted.delete(dto.id);
+        updateFromDto(record, dto);
+        if (unread !== null) setUnread(record, unread);
+        touch(dto.id);
       }
     },
 
     /** Known only from live events so far (the next listing brings its contact and count). */
-    isUnlisted: (id: string) => unlisted.has(id),
+    isUnlisted: serverCounts.isUnlisted,
 
     /** Saved rows and mutes, as they were. */
     restore(saved: Array<Omit<ConversationView, 'muted'>>, muted: string[]): void {

@@ -29,6 +29,37 @@ export interface InboxSyncOptions {
   onChanged(): void;
 }
 
+/**
+ * What the app knew of each conversation (its last activity) when a sync was asked for —
+ * on connect, before any event of the new connection: the edge of what it may have
+ * missed. Taken at the request, not when the sync gets to run, since live messages
+ * arriving meanwhile would move the edge past the gap. Several requests keep the oldest.
+ */
+function createSyncEdges(store: InboxStore) {
+  let pending = new Map<string, string>();
+  const capture = () => {
+    for (const row of store.conversations()) if (!pending.has(row.id)) pending.set(row.id, row.lastMessageAt);
+  };
+  return {
+    capture,
+    /** The edges for the sync starting now (rows that appeared since the request: as they are now). */
+    take(): Map<string, string> {
+      capture();
+      const taken = pending;
+      pending = new Map();
+      return taken;
+    },
+    giveBack(taken: Map<string, string>) {
+      for (const [id, edge] of taken) if (!pending.has(id) || (pending.get(id) ?? '') > edge) pending.set(id, edge);
+    },
+    /** The server's count now covers this conversation up to `at`: a pending edge must not count those again. */
+    raise(conversationId: string, at: string) {
+      const edge = pending.get(conversationId);
+      if (edge !== undefined && edge < at) pending.set(conversationId, at);
+    },
+  };
+}
+
 export function createInboxSync(options: InboxSyncOptions) {
   const { store, catchUp, scheduler, logger } = options;
   let syncing = false;
@@ -40,54 +71,31 @@ export function createInboxSync(options: InboxSyncOptions) {
 
   const iso = (ms: number) => new Date(ms).toISOString();
 
-  /**
-   * What the app knew of each conversation when a sync was asked for (on connect, before
-   * any event of the new connection): the edge of what it may have missed. Taken at the
-   * request, not when the sync gets to run — live messages arriving meanwhile would move
-   * the edge past the gap. Several requests keep the oldest edge.
-   */
-  let pendingEdges: Map<string, string> | null = null;
-
-  const captureEdges = () => {
-    pendingEdges ??= new Map();
-    for (const row of store.conversations()) {
-      if (!pendingEdges.has(row.id)) pendingEdges.set(row.id, row.lastMessageAt);
-    }
-  };
-
-  /** (A sync asked for while this one runs may have taken an older edge.) */
-  const raisePendingEdge = (conversationId: string, at: string) => {
-    const pending = pendingEdges?.get(conversationId);
-    if (pending !== undefined && pending < at) pendingEdges?.set(conversationId, at);
-  };
+  const edges = createSyncEdges(store);
 
   const syncOnce = async () => {
     const startedAt = scheduler.now();
     const previous = store.lastSyncAt();
     const since = previous ? iso(Date.parse(previous) - SYNC_OVERLAP_MS) : undefined;
-    // Rows that appeared since the request (listed by the previous sync) are edged as they are now.
-    captureEdges();
-    const edges = pendingEdges ?? new Map<string, string>();
-    pendingEdges = null;
+    const known = edges.take();
     let dtos;
     try {
       dtos = await options.rest.listConversations(since);
     } catch (failure) {
-      // Nothing was opened: the retry starts from these same edges.
-      for (const [id, edge] of edges) if (!pendingEdges?.has(id)) (pendingEdges ??= new Map()).set(id, edge);
+      edges.giveBack(known); // nothing was opened: the retry starts from these same edges
       throw failure;
     }
     for (const dto of dtos) {
       if (store.table.isUnlisted(dto.id)) {
         // Known only from live events: the server's count is taken for it (conversation-table.ts),
         // which covers everything up to its listed time — an edge taken earlier must not count those again.
-        raisePendingEdge(dto.id, dto.lastMessageAt);
+        edges.raise(dto.id, dto.lastMessageAt);
         continue;
       }
-      const known = edges.get(dto.id);
-      if (known !== undefined && dto.lastMessageAt > known) {
-        const atEdge = store.messages(dto.id).filter((m) => m.timestamp === known);
-        store.missed.open(dto.id, known, atEdge.length > 0 ? atEdge.map((m) => m.id) : null);
+      const edge = known.get(dto.id);
+      if (edge !== undefined && dto.lastMessageAt > edge) {
+        const atEdge = store.messages(dto.id).filter((m) => m.timestamp === edge);
+        store.missed.open(dto.id, edge, atEdge.length > 0 ? atEdge.map((m) => m.id) : null);
       }
     }
     store.table.merge(dtos);
@@ -103,7 +111,7 @@ export function createInboxSync(options: InboxSyncOptions) {
   };
 
   const sync = async (): Promise<void> => {
-    captureEdges();
+    edges.capture();
     if (syncing) {
       again = true;
       return;

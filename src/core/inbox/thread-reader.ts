@@ -1,0 +1,115 @@
+/**
+ * Reading a thread: opening it (which reads it) and scrolling back. Opening a thread
+ * the app holds only a saved tail of fetches its newest page; scrolling into a gap
+ * still being fetched continues that gap's walk (catch-up.ts) instead of plain history,
+ * so a hole is filled the moment the user reaches it.
+ */
+import type { ThreadPage } from '../../shared/inbox';
+import { UserFacingError } from '../user-facing-error';
+import type { Logger } from '../ports';
+import type { RestClient } from '../rest-client';
+import type { CatchUp } from './catch-up';
+import type { InboxStore } from './inbox-store';
+import { fetchOlderPage, type PageCursor } from './message-pager';
+import { newestStored, oldestStored } from './thread';
+
+export const THREAD_PAGE_SIZE = 50;
+
+export interface ThreadReaderOptions {
+  store: InboxStore;
+  rest: RestClient;
+  logger: Logger;
+  catchUp: CatchUp;
+  describeFailure(failure: unknown): string;
+  onChanged(): void;
+}
+
+export function createThreadReader(options: ThreadReaderOptions) {
+  const { store, rest, logger, catchUp } = options;
+  const threadErrors = new Map<string, string>();
+
+  const threadPage = (conversationId: string): ThreadPage => ({
+    conversationId,
+    messages: store.messages(conversationId),
+    hasOlder: store.shelf.get(conversationId)?.hasOlder ?? true,
+    error: threadErrors.get(conversationId) ?? null,
+  });
+
+  /** A thread kept from the last run (or never fetched): its newest page, joined to what it holds or replacing it. */
+  const fetchNewest = async (conversationId: string) => {
+    const t = store.shelf.thread(conversationId);
+    const page = await fetchOlderPage(rest, conversationId, null, THREAD_PAGE_SIZE);
+    const newestHeld = newestStored(t);
+    const joined =
+      page.reachedEnd || (newestHeld !== null && page.cursor !== null && page.cursor.timestamp <= newestHeld.timestamp);
+    store.mergeMessages(conversationId, page.messages, 'page');
+    if (!joined && page.cursor) store.shelf.forgetBefore(conversationId, page.cursor.timestamp);
+    if (page.reachedEnd) t.hasOlder = false;
+    t.loaded = true;
+  };
+
+  /** One page right below the oldest message shown. */
+  const fetchOlder = async (conversationId: string) => {
+    const t = store.shelf.thread(conversationId);
+    const oldest = oldestStored(t);
+    if (!oldest) return fetchNewest(conversationId);
+    let cursor: PageCursor | null = {
+      timestamp: oldest.timestamp,
+      ids: t.ordered.filter((m) => m.timestamp === oldest.timestamp).map((m) => m.id),
+    };
+    for (let attempt = 0; attempt < 2 && cursor; attempt += 1) {
+      const page = await fetchOlderPage(rest, conversationId, cursor, THREAD_PAGE_SIZE);
+      store.mergeMessages(conversationId, page.messages, 'older');
+      if (page.reachedEnd) t.hasOlder = false;
+      if (!page.skippedInstant) return;
+      logger.warn(
+        `conversation ${conversationId}: some messages of ${page.skippedInstant} cannot be paged (too many in one instant)`,
+      );
+      cursor = page.cursor;
+    }
+  };
+
+  /** Scrolling back: into a gap still being fetched, that gap's walk; otherwise plain history. */
+  const showOlder = async (conversationId: string) => {
+    const range = store.missed.next(conversationId);
+    const oldest = oldestStored(store.shelf.thread(conversationId));
+    const atGap = range && (range.fetchedDownTo === null || range.fetchedDownTo.timestamp === oldest?.timestamp);
+    if (atGap) await catchUp.step(conversationId);
+    else await catchUp.exclusive(conversationId, () => fetchOlder(conversationId));
+  };
+
+  /** Runs a fetch; its failure is shown in the thread, in words. */
+  const attempt = async (conversationId: string, what: string, fetch: () => Promise<void>): Promise<ThreadPage> => {
+    try {
+      await fetch();
+      threadErrors.delete(conversationId);
+    } catch (failure) {
+      threadErrors.set(conversationId, `Could not load ${what}. ${options.describeFailure(failure)}`);
+    }
+    options.onChanged();
+    return threadPage(conversationId);
+  };
+
+  return {
+    async open(conversationId: string): Promise<ThreadPage> {
+      if (!store.has(conversationId)) throw new UserFacingError('This conversation no longer exists.');
+      store.table.markRead(conversationId);
+      store.shelf.markOpen(conversationId);
+      options.onChanged();
+      return attempt(conversationId, 'the messages', async () => {
+        if (store.missed.has(conversationId)) {
+          // A gap is still being fetched: this conversation's goes first, and its next page now.
+          catchUp.prioritize(conversationId);
+          await catchUp.step(conversationId);
+        } else if (!store.shelf.thread(conversationId).loaded) {
+          await catchUp.exclusive(conversationId, () => fetchNewest(conversationId));
+        }
+      });
+    },
+
+    async loadOlder(conversationId: string): Promise<ThreadPage> {
+      store.shelf.markOpen(conversationId);
+      return attempt(conversationId, 'older messages', () => showOlder(conversationId));
+    },
+  };
+}
