@@ -74,10 +74,20 @@ async function post(url: string, body: unknown) {
   if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
 }
 
-async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 300_000) {
+async function until(
+  predicate: () => boolean | Promise<boolean>,
+  what: string,
+  progress: () => string = () => '',
+  timeoutMs = 600_000,
+) {
   const deadline = Date.now() + timeoutMs;
+  let reported = Date.now();
   while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (${progress()})`);
+    if (Date.now() - reported > 10_000) {
+      reported = Date.now();
+      console.log(`  … ${what}: ${progress()}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -103,12 +113,19 @@ async function benchHost() {
     const start = measure('host, 0 messages');
     const burst = async (total: number) => {
       await post(`${sim.url}/sim/burst`, { messages: HALF, conversations: CONVERSATIONS });
-      await until(async () => {
-        const state = (await (await fetch(`${sim.url}/sim/state`)).json()) as { burstsInFlight: number };
-        return (
-          state.burstsInFlight === 0 && core.snapshot().inbox.totalUnread === total && !core.snapshot().inbox.syncing
-        );
-      }, `${total} messages`);
+      const inbox = () => core.snapshot().inbox;
+      await until(
+        async () => {
+          if (inbox().totalUnread !== total || inbox().syncing) return false;
+          // A busy simulator may drop a poll; that is not an answer.
+          const state = await fetch(`${sim.url}/sim/state`)
+            .then((res) => res.json() as Promise<{ burstsInFlight: number }>)
+            .catch(() => null);
+          return state?.burstsInFlight === 0;
+        },
+        `${total} messages`,
+        () => `${inbox().totalUnread} unread, syncing: ${inbox().syncing}`,
+      );
       await new Promise((r) => setTimeout(r, 1_500)); // the debounced pushes and saves settle
     };
     await burst(HALF);
