@@ -109,22 +109,37 @@ async function benchHost() {
     core.start();
     await until(() => core.snapshot().connection.status === 'online', 'online');
     await core.dispatch('ui:view-changed', [{ focused: false, visible: true, conversationId: null }]);
+    await until(() => !core.snapshot().inbox.syncing, 'first sync');
     await new Promise((r) => setTimeout(r, 500));
+    // The simulator's seeded chats come with a few unread messages of their own.
+    const seeded = core.snapshot().inbox.totalUnread;
     const start = measure('host, 0 messages');
+    let lastStatus = core.snapshot().connection.status;
+    let statusChanges = 0;
+    core.onPush(() => {
+      const status = core.snapshot().connection.status;
+      if (status !== lastStatus) {
+        statusChanges += 1;
+        console.log(`  connection: ${lastStatus} → ${status}`);
+        lastStatus = status;
+      }
+    });
     const burst = async (total: number) => {
       await post(`${sim.url}/sim/burst`, { messages: HALF, conversations: CONVERSATIONS });
       const inbox = () => core.snapshot().inbox;
       await until(
         async () => {
-          if (inbox().totalUnread !== total || inbox().syncing) return false;
+          if (inbox().totalUnread !== seeded + total || inbox().syncing) return false;
           // A busy simulator may drop a poll; that is not an answer.
           const state = await fetch(`${sim.url}/sim/state`)
             .then((res) => res.json() as Promise<{ burstsInFlight: number }>)
             .catch(() => null);
           return state?.burstsInFlight === 0;
         },
-        `${total} messages`,
-        () => `${inbox().totalUnread} unread, syncing: ${inbox().syncing}`,
+        `${total} messages (+${seeded} seeded)`,
+        () =>
+          `${inbox().totalUnread} unread, syncing: ${inbox().syncing}, ${inbox().conversationCount} conversations, ` +
+          `connection ${core.snapshot().connection.status}, ${statusChanges} status changes`,
       );
       await new Promise((r) => setTimeout(r, 1_500)); // the debounced pushes and saves settle
     };

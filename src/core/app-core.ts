@@ -23,6 +23,7 @@ import { createLifecycle, type Lifecycle } from './lifecycle';
 import { notificationSender } from './notifications/message-notification-text';
 import { createNotificationPolicy, type NotificationPolicy } from './notifications/notification-policy';
 import { inboxScope } from './persistence/persisted-state';
+import type { ShelfLimits } from './inbox/thread-shelf';
 import { openSavedState } from './persistence/saved-state';
 import type { StateFile } from './persistence/state-file';
 import type { DesktopNotification, Logger, Notifier, Scheduler, TraySink, TrayState } from './ports';
@@ -56,6 +57,8 @@ export interface AppCoreOptions {
   fetch?: typeof fetch;
   /** How long a connect flow waits for its first QR / code. */
   codeWaitMs?: number;
+  /** How much of the inbox memory holds (tests make it tiny to reach its edges). */
+  inboxLimits?: ShelfLimits;
 }
 
 export interface AppCore {
@@ -95,6 +98,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
     logger,
     clock,
     lifecycle,
+    limits: options.inboxLimits,
   });
   const { store } = saved;
   const notifications = createNotificationPolicy({

@@ -185,9 +185,11 @@ describe('catch-up', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'auzap-catch-up-'));
     let conversationId = '';
     let broken = false;
-    const breaksAfterTwoPages: typeof fetch = async (input, init) => {
-      if (broken && String(input).includes(`/conversations/${conversationId}/messages?before=`)) {
-        return new Response(JSON.stringify({ error: 'maintenance' }), { status: 503 });
+    let pagesBeforeBreaking = 1;
+    const breaksAfterOnePage: typeof fetch = async (input, init) => {
+      if (broken && String(input).includes(`/conversations/${conversationId}/messages?`)) {
+        if (pagesBeforeBreaking === 0) return new Response(JSON.stringify({ error: 'maintenance' }), { status: 503 });
+        pagesBeforeBreaking -= 1;
       }
       return fetch(input, init);
     };
@@ -196,7 +198,7 @@ describe('catch-up', () => {
         stateFile: openConfStateFile(dataDir, quietLogger()),
         ...extra,
       });
-    c = withState({ fetch: breaksAfterTwoPages });
+    c = withState({ fetch: breaksAfterOnePage });
     const first = c;
     await first.waitForStatus('online');
     await waitForJoined(sim.url, A.organizationId);
@@ -220,5 +222,101 @@ describe('catch-up', () => {
     const ids = await everyMessageId(second.core, conversationId);
     expect(ids).toEqual(serverMessageIds(sim, conversationId));
     expect(new Set(ids).size).toBe(701);
+  });
+});
+
+describe('a gap the background cannot fill', () => {
+  it('is filled as the user scrolls back into it: every message once, in order', async () => {
+    sim = await startSimulator({ accounts: [A], seedDemoData: false });
+    let conversationId = '';
+    let broken = false;
+    let scrolling = false;
+    let firstPage = true;
+    // Once broken, the background's page requests fail (after its first); the user's own scrolling gets through.
+    const onlyTheUser: typeof fetch = async (input, init) => {
+      if (broken && String(input).includes(`/conversations/${conversationId}/messages?`) && !scrolling) {
+        if (!firstPage) return new Response(JSON.stringify({ error: 'maintenance' }), { status: 503 });
+        firstPage = false;
+      }
+      return fetch(input, init);
+    };
+    c = startCore({ serverUrl: sim.url, ...A }, undefined, FAST_BACKOFF, { fetch: onlyTheUser });
+    const core = c;
+    await core.waitForStatus('online');
+    await waitForJoined(sim.url, A.organizationId);
+    await call(core.core, 'ui:view-changed', unfocused);
+    conversationId = sim.injectMessage({ contactName: 'Noa', content: 'before' })[0]?.conversationId ?? '';
+    await waitFor(() => core.core.snapshot().inbox.totalUnread === 1, 5_000, 'first');
+    await waitFor(() => !core.core.snapshot().inbox.syncing, 5_000, 'the new chat’s sync');
+    broken = true;
+    await outage((state) => storeIncomingMessages(state, { conversationId, content: 'missed', count: 450 }));
+    await core.waitForStatus('online', 15_000);
+    await waitFor(() => /maintenance/.test(core.core.snapshot().inbox.syncError ?? ''), 10_000, 'the failure');
+    expect(core.core.snapshot().inbox.totalUnread).toBe(1 + CATCH_UP_PAGE_SIZE);
+    expect(core.core.inboxStats().missedRanges).toBe(1);
+
+    scrolling = true;
+    await call(core.core, 'ui:view-changed', { focused: true, visible: true, conversationId });
+    let page = await call(core.core, 'inbox:open-conversation', { conversationId });
+    // Still inside the gap after opening: the rest comes as the user scrolls up.
+    expect(core.core.inboxStats().missedRanges).toBe(1);
+    for (let guard = 0; page.hasOlder && guard < 50; guard += 1) {
+      page = await call(core.core, 'inbox:load-older', { conversationId });
+      expect(page.error).toBeNull();
+    }
+    scrolling = false;
+    expect(core.core.inboxStats().missedRanges).toBe(0);
+    const ids = page.messages.map((m) => m.id);
+    expect(ids).toEqual(serverMessageIds(sim, conversationId));
+    expect(new Set(ids).size).toBe(451);
+    expect(core.core.snapshot().inbox.totalUnread).toBe(0);
+  });
+});
+
+describe('catch-up while the chat keeps talking', () => {
+  it('live messages that arrive before the walk reaches them are counted once, even when memory let them go', async () => {
+    sim = await startSimulator({ accounts: [A], seedDemoData: false });
+    let conversationId = '';
+    // The walk's first page waits until the chat has said more, live.
+    let gate: { reached: () => void; open: Promise<void> } | null = null;
+    let release = () => {};
+    const reached = new Promise<void>((resolve) => {
+      gate = { reached: resolve, open: new Promise<void>((done) => (release = done)) };
+    });
+    const heldWalk: typeof fetch = async (input, init) => {
+      const current = gate;
+      if (current && String(input).includes(`/conversations/${conversationId}/messages?`)) {
+        gate = null;
+        current.reached();
+        await current.open;
+      }
+      return fetch(input, init);
+    };
+    // A tiny memory: the live messages fall out of the thread (and out of its memory of
+    // ids) before the walk reaches them, as they do on a busy day with the default limits.
+    c = startCore({ serverUrl: sim.url, ...A }, undefined, FAST_BACKOFF, {
+      fetch: heldWalk,
+      inboxLimits: { tailMessages: 5, openThreads: 1, rememberedIds: 20 },
+    });
+    const core = c;
+    await core.waitForStatus('online');
+    await waitForJoined(sim.url, A.organizationId);
+    await call(core.core, 'ui:view-changed', unfocused);
+    conversationId = sim.injectMessage({ contactName: 'Lia', content: 'before' })[0]?.conversationId ?? '';
+    await waitFor(() => core.core.snapshot().inbox.totalUnread === 1, 5_000, 'first');
+    await waitFor(() => !core.core.snapshot().inbox.syncing, 5_000, 'the new chat’s sync');
+
+    await outage((state) => storeIncomingMessages(state, { conversationId, content: 'while away', count: 400 }));
+    await reached;
+    await waitForJoined(sim.url, A.organizationId);
+    sim.injectMessage({ conversationId, content: 'live', count: 100 });
+    await waitFor(() => core.core.snapshot().inbox.totalUnread === 101, 5_000, 'the live ones counted');
+    release();
+
+    await settled(core, 501);
+    expect(core.core.inboxStats().missedRanges).toBe(0);
+    const ids = await everyMessageId(core.core, conversationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(serverMessageIds(sim, conversationId));
   });
 });

@@ -1,15 +1,15 @@
 /**
  * Fetching what was missed: walks each conversation's missed ranges (missed-ranges.ts)
- * down from the newest message until it joins what the app already had, or the server
- * has nothing older.
+ * down from their top (the newest message listed on the new connection; newer ones came
+ * live) until it joins what the app already had, or the server has nothing older.
  *
  * - Complete: no page cap; a range ends only when it is joined (or the conversation is
  *   gone on the server). A walk that must stop keeps its place in the ledger.
  * - Fair: a few conversations are fetched at once, each for a few pages per turn, so a
  *   chat that received 5,000 messages does not hold up the 199 others.
  * - Exact: a missed incoming message is counted unread (and offered for notification)
- *   exactly once — when its page is fetched, if it is not already known — unless the
- *   user is looking at that conversation (then it is read).
+ *   exactly once — when its page is fetched, if it is not already known and did not come
+ *   live meanwhile — unless the user is looking at that conversation (then it is read).
  * - Honest on screen: the thread shows the newest part of a gap's far side only once it
  *   joins; until then the older messages it had are put aside (thread.ts's rule).
  */
@@ -18,6 +18,7 @@ import type { Logger } from '../ports';
 import { RestError, type RestClient } from '../rest-client';
 import { messageFromDto, type InboxStore } from './inbox-store';
 import { fetchOlderPage, type FetchedPage, type PageCursor } from './message-pager';
+import { walkCursor } from './missed-ranges';
 import { oldestStored, type Thread } from './thread';
 
 export const CATCH_UP_PAGE_SIZE = 100;
@@ -88,7 +89,7 @@ export function createCatchUp(options: CatchUpOptions) {
     if (!range) return 'done';
     let page: FetchedPage;
     try {
-      page = await fetchOlderPage(rest, conversationId, range.fetchedDownTo, CATCH_UP_PAGE_SIZE);
+      page = await fetchOlderPage(rest, conversationId, walkCursor(range), CATCH_UP_PAGE_SIZE);
     } catch (failure) {
       if (failure instanceof RestError && failure.status === 404) {
         // Deleted on the server: there is nothing left to miss.

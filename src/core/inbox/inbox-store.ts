@@ -105,6 +105,8 @@ export function createInboxStore(limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
         error: null,
       };
       store(stored, 'live');
+      // Counted now (or read): a catch-up walking a gap this message lies in must not count it again.
+      missed.noteLive(conversationId, message.timestamp, message.id);
       if (options.countUnread) table.countIncoming(conversationId, message.timestamp);
       shelf.trim(conversationId);
       return stored;

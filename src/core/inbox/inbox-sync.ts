@@ -9,6 +9,7 @@ import type { Logger, Scheduler, Timer } from '../ports';
 import type { RestClient } from '../rest-client';
 import type { CatchUp } from './catch-up';
 import type { InboxStore } from './inbox-store';
+import { isUnsent } from './thread';
 
 /** Overlap between syncs, so clock differences with the server never lose a message. */
 export const SYNC_OVERLAP_MS = 2 * 60_000;
@@ -94,8 +95,15 @@ export function createInboxSync(options: InboxSyncOptions) {
       }
       const edge = known.get(dto.id);
       if (edge !== undefined && dto.lastMessageAt > edge) {
-        const atEdge = store.messages(dto.id).filter((m) => m.timestamp === edge);
-        store.missed.open(dto.id, edge, atEdge.length > 0 ? atEdge.map((m) => m.id) : null);
+        const held = store.messages(dto.id);
+        const atEdge = held.filter((m) => m.timestamp === edge);
+        // What came live between the edge and this list was counted then: the walk must not count it again.
+        const cameLive = held.filter((m) => !isUnsent(m) && m.timestamp > edge && m.timestamp <= dto.lastMessageAt);
+        store.missed.open(
+          dto.id,
+          { after: edge, knownAtAfter: atEdge.length > 0 ? atEdge.map((m) => m.id) : null, until: dto.lastMessageAt },
+          cameLive.map((m) => m.id),
+        );
       }
     }
     store.table.merge(dtos);

@@ -48,8 +48,11 @@ export function createThreadReader(options: ThreadReaderOptions) {
     t.loaded = true;
   };
 
-  /** One page right below the oldest message shown. */
-  const fetchOlder = async (conversationId: string) => {
+  /**
+   * One page right below the oldest message shown, down to `floor` at most: where a gap's
+   * walk stopped (below it nothing is counted yet, so only the walk may go there).
+   */
+  const fetchOlder = async (conversationId: string, floor: PageCursor | null) => {
     const t = store.shelf.thread(conversationId);
     const oldest = oldestStored(t);
     if (!oldest) return fetchNewest(conversationId);
@@ -57,10 +60,15 @@ export function createThreadReader(options: ThreadReaderOptions) {
       timestamp: oldest.timestamp,
       ids: t.ordered.filter((m) => m.timestamp === oldest.timestamp).map((m) => m.id),
     };
+    const aboveFloor = (m: { timestamp: string; id: string }) =>
+      !floor ||
+      m.timestamp > floor.timestamp ||
+      (m.timestamp === floor.timestamp && (floor.passed === true || floor.ids.includes(m.id)));
     for (let attempt = 0; attempt < 2 && cursor; attempt += 1) {
       const page = await fetchOlderPage(rest, conversationId, cursor, THREAD_PAGE_SIZE);
-      store.mergeMessages(conversationId, page.messages, 'older');
-      if (page.reachedEnd) t.hasOlder = false;
+      const shown = page.messages.filter(aboveFloor);
+      store.mergeMessages(conversationId, shown, 'older');
+      if (page.reachedEnd && shown.length === page.messages.length) t.hasOlder = false;
       if (!page.skippedInstant) return;
       logger.warn(
         `conversation ${conversationId}: some messages of ${page.skippedInstant} cannot be paged (too many in one instant)`,
@@ -69,13 +77,16 @@ export function createThreadReader(options: ThreadReaderOptions) {
     }
   };
 
-  /** Scrolling back: into a gap still being fetched, that gap's walk; otherwise plain history. */
+  /**
+   * Scrolling back: at a gap still being fetched, that gap's walk; above it (the thread let
+   * go of walked messages to bound memory) plain history down to where the walk stopped.
+   */
   const showOlder = async (conversationId: string) => {
     const range = store.missed.next(conversationId);
     const oldest = oldestStored(store.shelf.thread(conversationId));
     const atGap = range && (range.fetchedDownTo === null || range.fetchedDownTo.timestamp === oldest?.timestamp);
     if (atGap) await catchUp.step(conversationId);
-    else await catchUp.exclusive(conversationId, () => fetchOlder(conversationId));
+    else await catchUp.exclusive(conversationId, () => fetchOlder(conversationId, range?.fetchedDownTo ?? null));
   };
 
   /** Runs a fetch; its failure is shown in the thread, in words. */

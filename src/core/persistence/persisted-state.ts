@@ -14,7 +14,7 @@ import {
 } from '../../shared/inbox';
 import { describeZodError } from '../../shared/events';
 import { MAX_PAGE_SIZE } from '../inbox/message-pager';
-import { MAX_RANGES_PER_CONVERSATION } from '../inbox/missed-ranges';
+import { MAX_LIVE_IDS, MAX_RANGES_PER_CONVERSATION } from '../inbox/missed-ranges';
 import type { PersistedInbox } from '../inbox/inbox-snapshot';
 
 export const PERSISTED_STATE_VERSION = 2;
@@ -30,6 +30,9 @@ const pageCursor = z.object({
 const missedRange = z.object({
   after: isoTimestamp,
   knownAtAfter: z.array(z.string()).max(MAX_PAGE_SIZE).nullable(),
+  /** Absent in files from before it was kept: such a range is walked from the newest message. */
+  until: isoTimestamp.nullable().default(null),
+  liveIds: z.array(z.string()).max(MAX_LIVE_IDS).default([]),
   fetchedDownTo: pageCursor.nullable(),
 });
 

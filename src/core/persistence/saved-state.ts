@@ -6,6 +6,7 @@
 import type { NotificationSettings } from '../../shared/inbox';
 import { exportRecent, importPersisted } from '../inbox/inbox-snapshot';
 import { createInboxStore, type InboxStore } from '../inbox/inbox-store';
+import type { ShelfLimits } from '../inbox/thread-shelf';
 import type { Lifecycle } from '../lifecycle';
 import type { Logger, Scheduler } from '../ports';
 import { composePersistedState, PERSIST_LIMITS, readPersistedState } from './persisted-state';
@@ -26,6 +27,7 @@ export function openSavedState(options: {
   logger: Logger;
   clock: Scheduler;
   lifecycle: Lifecycle;
+  limits?: ShelfLimits;
 }): SavedState {
   const { stateFile, scope, logger } = options;
   const loaded = readPersistedState(stateFile?.load().data, scope);
@@ -35,7 +37,7 @@ export function openSavedState(options: {
     logger.warn(`${loaded.problem}${copy ? ` The original was kept as ${copy}.` : ''}`);
   }
   let notifications = loaded.notifications;
-  const store = createInboxStore();
+  const store = createInboxStore(options.limits);
   if (loaded.inbox) importPersisted(store, loaded.inbox);
 
   const collect = () =>
