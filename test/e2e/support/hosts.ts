@@ -11,6 +11,8 @@ const root = resolve(import.meta.dirname, '../../..');
 
 export interface RunningHost {
   url: string;
+  /** The host process (benchmarks read its memory). */
+  pid: number | undefined;
   output: () => string;
   hostState(): Promise<{
     badgeCount: number;
@@ -56,6 +58,7 @@ export async function startHost(env: Record<string, string | undefined> = {}): P
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   return {
     url,
+    pid: child.pid,
     output: () => log,
     async hostState() {
       const res = await fetch(new URL('host/state', url));

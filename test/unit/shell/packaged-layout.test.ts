@@ -10,7 +10,7 @@
  * this layout, macOS signing/notarization and the dmg/zip, the NSIS installer and its
  * signature check, the AppImage runtime. See the README's Platforms section.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import asar from '@electron/asar';
@@ -18,10 +18,8 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { Arch, build, Platform } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/electron-package';
+import { writeStandInElectron } from './support/electron-stand-in';
 
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-/** Electron's shipped defaults, fuse by fuse ('1' on, '0' off), as in a real binary's wire. */
-const SHIPPED_FUSES = '10110011';
 /** How the wire stores a fuse (@electron/fuses' FuseState, not exported). */
 const FuseState = { DISABLE: '0'.charCodeAt(0), ENABLE: '1'.charCodeAt(0) };
 
@@ -35,18 +33,7 @@ let afterInstall = '';
 
 /** Runs electron-builder; resolves once the deb target has computed fpm's arguments. */
 async function packageWithStandIn(): Promise<void> {
-  const dist = join(scratch, 'electron-dist');
-  mkdirSync(dist, { recursive: true });
-  const wire = Buffer.concat([
-    Buffer.from(SENTINEL),
-    Buffer.from([1, SHIPPED_FUSES.length]),
-    Buffer.from(SHIPPED_FUSES),
-  ]);
-  writeFileSync(
-    join(dist, 'electron'),
-    Buffer.concat([Buffer.from('#!/bin/sh\necho stand-in\nexit 0\n# '), wire, Buffer.from('\n')]),
-    { mode: 0o755 },
-  );
+  const dist = writeStandInElectron(join(scratch, 'electron-dist'));
   await build({
     projectDir: repoRoot,
     targets: Platform.LINUX.createTarget(['dir', 'deb'], Arch.x64),
