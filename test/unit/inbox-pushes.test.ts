@@ -48,7 +48,8 @@ function setUp() {
 
 describe('inbox pushes', () => {
   it('pushes a message that arrives alone on the next turn, without waiting for the window', () => {
-    const { scheduler, rows, threads, arrive } = setUp();
+    const { scheduler, store, rows, threads, arrive } = setUp();
+    store.shelf.markOpen('c1');
     const id = arrive('c1');
     expect(rows).toHaveLength(0); // not inside the receive call itself: changes made together go together
     scheduler.advance(0);
@@ -68,11 +69,13 @@ describe('inbox pushes', () => {
   });
 
   it('coalesces a burst into one push per window, losing nothing', () => {
-    const { scheduler, rows, threads, arrive } = setUp();
-    const sent: string[] = [];
+    const { scheduler, store, rows, threads, arrive } = setUp();
+    store.shelf.markOpen('c7');
+    const sentToOpenThread: string[] = [];
     // 1,000 messages over 100 conversations, one every millisecond for a second.
     for (let i = 0; i < 1_000; i++) {
-      sent.push(arrive(`c${i % 100}`));
+      const id = arrive(`c${i % 100}`);
+      if (i % 100 === 7) sentToOpenThread.push(id);
       scheduler.advance(1);
     }
     scheduler.advance(PUSH_WINDOW_MS);
@@ -80,7 +83,19 @@ describe('inbox pushes', () => {
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.length).toBeLessThanOrEqual(Math.ceil(1_000 / PUSH_WINDOW_MS) + 2);
     expect(new Set(rows.flatMap((delta) => delta.upserts.map((row) => row.id))).size).toBe(100);
-    expect(threads.flatMap((delta) => delta.upserts.map((m) => m.id)).sort()).toEqual([...sent].sort());
+    // Every row changed is pushed; messages only for the thread on screen.
+    expect(threads.flatMap((delta) => delta.upserts.map((m) => m.id)).sort()).toEqual([...sentToOpenThread].sort());
+  });
+
+  it('ships a thread’s messages only while a window has it open', () => {
+    const { scheduler, store, threads, arrive } = setUp();
+    arrive('c1');
+    scheduler.advance(PUSH_WINDOW_MS);
+    expect(threads).toHaveLength(0);
+    store.shelf.markOpen('c1');
+    const id = arrive('c1');
+    scheduler.advance(PUSH_WINDOW_MS);
+    expect(threads.map((delta) => [delta.conversationId, delta.upserts.map((m) => m.id)])).toEqual([['c1', [id]]]);
   });
 
   it('holds a change that follows a push closely until the window ends', () => {

@@ -1,5 +1,6 @@
 /**
- * Turns the store's changes into pushes: the changed rows and messages only. A change
+ * Turns the store's changes into pushes: the changed rows, and the changed messages of
+ * the threads a window has open (the shelf's open threads). A change
  * that comes alone is pushed at once (leading edge), so a lone message reaches the
  * screen in the next frame; while changes keep coming, they are coalesced into at most
  * one push per window, so a burst costs few pushes, not one per event.
@@ -43,6 +44,9 @@ export function createInboxPushes(options: InboxPushOptions) {
       options.onConversations({ reset: false, upserts, removedIds: [] });
     }
     for (const [conversationId, entry] of changes.messages) {
+      // Only a thread on screen follows its messages (a window opens one with the whole
+      // page); a burst over a thousand chats must not ship every message to the window.
+      if (!store.shelf.isOpen(conversationId)) continue;
       const upserts = [...entry.upserts].flatMap((id) => {
         const message = store.message(conversationId, id);
         return message ? [message] : [];
