@@ -41,9 +41,4 @@ export default tseslint.config(
       'max-lines': ['error', { max: 400 }],
     },
   },
-  {
-    // TODO split: owned by the simulator (registerControlRoutes; the state module).
-    files: ['src/simulator/control-routes.ts', 'src/simulator/state.ts'],
-    rules: { 'max-lines-per-function': 'off', 'max-lines': 'off' },
-  },
 );

@@ -9,14 +9,11 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium } from '@playwright/test';
-import { startSimulator } from '../src/simulator/simulator';
-import { startHost } from '../test/e2e/support/hosts';
-import { writeResults } from './results';
+import { openInChromium, startBenchSimulator } from './browser-app';
+import { report } from './report';
 
 const MESSAGES = 10_000;
 const CONVERSATIONS = 1_000;
-const ORG = 'org-bench';
 
 /** Runs in the page: when the badge and the title first show the full count; the longest task. */
 const RECORDER = (total: number) => `(() => {
@@ -45,14 +42,10 @@ const rssMb = (pid: number | undefined) => {
 const round = (ms: number | null) => (ms === null ? Number.NaN : Math.round(ms));
 
 async function main() {
-  const sim = await startSimulator({ accounts: [{ token: 'bench', organizationId: ORG }], seedDemoData: false });
-  const host = await startHost({ AUZAP_SERVER_URL: sim.url, AUZAP_TOKEN: 'bench', AUZAP_ORGANIZATION_ID: ORG });
-  const browser = await chromium.launch({
-    executablePath: process.env.AUZAP_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const sim = await startBenchSimulator();
+  const app = await openInChromium(sim);
+  const { page, host } = app;
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const cdp = await page.context().newCDPSession(page);
     const heapMb = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
@@ -93,7 +86,7 @@ async function main() {
     await sleep(6_000); // past the notification coalescing's trailing window
     const state = await host.hostState();
     const after = { rss: rssMb(host.pid), heap: await heapMb() };
-    writeResults('burst', {
+    report('burst', {
       'burst: messages / conversations': `${MESSAGES} / ${CONVERSATIONS}`,
       'burst: emit duration (ms)': round(lastEmitAt - started),
       'burst: badge right, after the last emit (ms)': round(seen.badgeAt === null ? null : seen.badgeAt - lastEmitAt),
@@ -108,9 +101,7 @@ async function main() {
       'burst: renderer heap before → after (MB)': `${before.heap} → ${after.heap}`,
     });
   } finally {
-    await browser.close();
-    await host.stop();
-    await sim.close();
+    await app.close();
   }
 }
 

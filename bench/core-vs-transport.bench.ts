@@ -8,9 +8,9 @@
  * ratio of their times B/A, and writes bench/results/core-vs-transport-<timestamp>.json.
  * Numbers, not verdicts.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io } from 'socket.io-client';
@@ -21,6 +21,7 @@ import { CLIENT_EVENT_JOIN_ORGANIZATION, type WhatsAppMessageEvent } from '../sr
 import type { MessagesDelta } from '../src/shared/inbox';
 import { startDemoBackend } from '../src/simulator/demo-backend';
 import { createConversation, startSimulator, type Simulator } from '../src/simulator/simulator';
+import { report } from './report';
 
 const EVENTS = 50_000;
 const CONVERSATIONS = 1_000;
@@ -37,9 +38,6 @@ let round = 0;
 /** Emits the events, resolving with the milliseconds until `done()` says all arrived. */
 async function emitAll(sim: Simulator, conversationIds: string[], done: () => boolean): Promise<number> {
   round += 1;
-  // The simulator trims its emission log one entry per emit once it is full (a splice of a
-  // 100,000-entry array): emptying it keeps that cost out of both measurements.
-  sim.emitted.length = 0;
   const base = Date.parse('2026-11-01T00:00:00Z') + round * EVENTS;
   const start = performance.now();
   for (let i = 0; i < EVENTS; i++) {
@@ -143,7 +141,7 @@ async function main() {
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
   const rate = (ms: number) => Math.round((EVENTS / ms) * 1000);
-  report({
+  report('core-vs-transport', {
     'core vs transport: events per run': EVENTS,
     'core vs transport: conversations': CONVERSATIONS,
     'core vs transport: repetitions (alternating)': REPETITIONS,
@@ -151,17 +149,6 @@ async function main() {
     'B full core: events/s (median)': rate(median(core)),
     'B/A time ratio (median)': Math.round((median(core) / median(transport)) * 100) / 100,
   });
-}
-
-function report(results: Record<string, number>) {
-  const width = Math.max(...Object.keys(results).map((k) => k.length));
-  for (const [key, value] of Object.entries(results)) console.log(`${key.padEnd(width)}  ${value}`);
-  const dir = resolve(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `core-vs-transport-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2));
-  console.log(`\nwritten to ${file}`);
 }
 
 main().catch((error: unknown) => {

@@ -6,14 +6,11 @@
  * (performance.timeOrigin + performance.now()). Prints p50/p99 and writes
  * bench/results/event-to-pixel-<timestamp>.json. Numbers, not verdicts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium } from '@playwright/test';
-import { createConversation, startSimulator } from '../src/simulator/simulator';
-import { startHost } from '../test/e2e/support/hosts';
+import { createConversation } from '../src/simulator/simulator';
+import { BENCH_ORGANIZATION, openInChromium, startBenchSimulator } from './browser-app';
+import { report } from './report';
 
 const MESSAGES = 200;
 const INTERVAL_MS = 100;
@@ -47,24 +44,17 @@ function percentile(sorted: number[], q: number): number {
 }
 
 async function main() {
-  const sim = await startSimulator({
-    accounts: [{ token: 'bench', organizationId: 'org-bench' }],
-    seedDemoData: false,
-  });
+  const sim = await startBenchSimulator();
   const ids = Array.from({ length: CONVERSATIONS }, (_, i) => {
-    const conversation = createConversation(sim.state, 'org-bench', { name: `Cliente ${i}` }, new Date());
+    const conversation = createConversation(sim.state, BENCH_ORGANIZATION, { name: `Cliente ${i}` }, new Date());
     conversation.lastMessageAt = new Date(Date.now() - 60_000 + i).toISOString();
     conversation.lastMessagePreview = `Mensagem ${i}`;
     return conversation.id;
   });
-  const host = await startHost({ AUZAP_SERVER_URL: sim.url, AUZAP_TOKEN: 'bench', AUZAP_ORGANIZATION_ID: 'org-bench' });
-  const browser = await chromium.launch({
-    executablePath: process.env.AUZAP_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const app = await openInChromium(sim);
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
+    const { page } = app;
+    await page.goto(app.url);
     await page.getByTestId('conversation-row').first().waitFor();
     await page.evaluate(RECORDER);
     await sleep(500); // let start-up work (sync, snapshot) settle
@@ -76,7 +66,11 @@ async function main() {
       const due = start + i * INTERVAL_MS;
       if (due > epochNow()) await sleep(due - epochNow());
       emittedAt[i] = epochNow();
-      sim.injectMessage({ organizationId: 'org-bench', conversationId: ids[i % CONVERSATIONS], content: probe(i) });
+      sim.injectMessage({
+        organizationId: BENCH_ORGANIZATION,
+        conversationId: ids[i % CONVERSATIONS],
+        content: probe(i),
+      });
     }
     await page
       .waitForFunction((n) => Object.keys((window as unknown as { __seen: object }).__seen).length >= n, MESSAGES, {
@@ -95,23 +89,10 @@ async function main() {
       'event → pixel: min (ms)': percentile(sorted, 0),
       'event → pixel: max (ms)': percentile(sorted, 1),
     };
-    report(results);
+    report('event-to-pixel', results);
   } finally {
-    await browser.close();
-    await host.stop();
-    await sim.close();
+    await app.close();
   }
-}
-
-function report(results: Record<string, number>) {
-  const width = Math.max(...Object.keys(results).map((k) => k.length));
-  for (const [key, value] of Object.entries(results)) console.log(`${key.padEnd(width)}  ${value}`);
-  const dir = resolve(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `event-to-pixel-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2));
-  console.log(`\nwritten to ${file}`);
 }
 
 main().catch((error: unknown) => {

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Arch, build, Platform } from 'electron-builder';
 import { writeStandInElectron } from '../test/unit/shell/support/electron-stand-in';
-import { writeResults } from './results';
+import { report } from './report';
 
 const root = resolve(import.meta.dirname, '..');
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
@@ -67,7 +67,7 @@ async function main() {
   const results: Record<string, number | string> = {};
   bundles(results);
   await packaged(results);
-  writeResults('footprint', results);
+  report('footprint', results);
 }
 
 main().catch((error: unknown) => {

@@ -7,15 +7,14 @@
  * B. Whole app (browser host + simulator + Debian Chromium): first paint of a 10,000-row
  *    list, frame times while scrolling it, and a 5,000-message thread.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { exportRecent } from '../src/core/inbox/inbox-snapshot';
 import { createInboxStore } from '../src/core/inbox/inbox-store';
 import type { ConversationDto } from '../src/shared/rest';
-import { createConversation, startSimulator, storeIncomingMessages, type Simulator } from '../src/simulator/simulator';
-import { startHost } from '../test/e2e/support/hosts';
+import { createConversation, storeIncomingMessages } from '../src/simulator/simulator';
+import { BENCH_ORGANIZATION, openInChromium, startBenchSimulator } from './browser-app';
+import { report } from './report';
 
 const CONVERSATIONS = 10_000;
 const THREAD_MESSAGES = 5_000;
@@ -106,38 +105,36 @@ async function scrollThrough(page: Page, selector: string, direction: 'down' | '
 }
 
 async function benchApp() {
-  const sim: Simulator = await startSimulator({
-    accounts: [{ token: 'bench', organizationId: 'org-bench' }],
-    seedDemoData: false,
-  });
+  const sim = await startBenchSimulator();
   const start = Date.parse('2026-11-01T00:00:00Z');
   time('app: seeding the simulator (ms)', () => {
     for (let i = 0; i < CONVERSATIONS; i += 1) {
       const conversation = createConversation(
         sim.state,
-        'org-bench',
+        BENCH_ORGANIZATION,
         { name: `Cliente ${i}` },
         new Date(start + i * 1000),
       );
       conversation.lastMessageAt = new Date(start + i * 1000).toISOString();
       conversation.lastMessagePreview = `Mensagem ${i}`;
     }
-    const big = createConversation(sim.state, 'org-bench', { name: 'Cliente Grande' }, new Date(start));
+    const big = createConversation(sim.state, BENCH_ORGANIZATION, { name: 'Cliente Grande' }, new Date(start));
     storeIncomingMessages(
       sim.state,
-      { organizationId: 'org-bench', conversationId: big.id, content: 'Uma mensagem de teste', count: THREAD_MESSAGES },
+      {
+        organizationId: BENCH_ORGANIZATION,
+        conversationId: big.id,
+        content: 'Uma mensagem de teste',
+        count: THREAD_MESSAGES,
+      },
       new Date(start + CONVERSATIONS * 1000),
     );
   });
-  const host = await startHost({ AUZAP_SERVER_URL: sim.url, AUZAP_TOKEN: 'bench', AUZAP_ORGANIZATION_ID: 'org-bench' });
-  const browser = await chromium.launch({
-    executablePath: process.env.AUZAP_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const app = await openInChromium(sim);
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const { page } = app;
     let t = performance.now();
-    await page.goto(host.url);
+    await page.goto(app.url);
     await page.getByTestId('conversation-row').first().waitFor();
     await page.waitForFunction(
       (n) => document.querySelector('[data-testid="total-unread"]') !== null && n > 0,
@@ -169,30 +166,18 @@ async function benchApp() {
     );
     results['app: message bubbles in the DOM'] = await page.getByTestId('message').count();
   } finally {
-    await browser.close();
-    await host.stop();
-    await sim.close();
+    await app.close();
   }
 }
 
 async function main() {
   benchCore();
   if (process.argv.includes('--core-only')) {
-    report();
+    report('inbox', results);
     return;
   }
   await benchApp();
-  report();
-}
-
-function report() {
-  const width = Math.max(...Object.keys(results).map((k) => k.length));
-  for (const [key, value] of Object.entries(results)) console.log(`${key.padEnd(width)}  ${value}`);
-  const dir = resolve(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `inbox-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
-  console.log(`\nwritten to ${file}`);
+  report('inbox', results);
 }
 
 main().catch((error: unknown) => {

@@ -12,13 +12,13 @@
  * Numbers, not verdicts: tests assert the bound structurally (test/unit/inbox-memory).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createAppCore } from '../src/core/app-core';
 import { createInboxStore } from '../src/core/inbox/inbox-store';
 import { systemClock } from '../src/core/ports';
+import { report } from './report';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -193,13 +193,7 @@ function benchUnboundedStore() {
 async function main() {
   await benchHost();
   benchUnboundedStore();
-  const width = Math.max(...Object.keys(results).map((k) => k.length));
-  for (const [key, value] of Object.entries(results)) console.log(`${key.padEnd(width)}  ${value}`);
-  const dir = resolve(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `memory-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
-  console.log(`\nwritten to ${file}`);
+  report('memory', results);
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,7 @@ import { describeError } from '../shared/errors';
 import type { ServerEvent } from '../shared/events';
 import type { NotificationSettings } from '../shared/inbox';
 import { createListeners } from '../shared/listeners';
-import { createSnapshotPublisher, offlineConnection } from './app-snapshot';
+import { createSnapshotPublisher, offlineConnection, type SnapshotPart, type SnapshotSinks } from './app-snapshot';
 import type { CommandDispatcher } from './command-dispatcher';
 import { createCoreCommands } from './core-commands';
 import { createEventGate, type EventGate } from './event-gate';
@@ -26,7 +26,7 @@ import { inboxScope } from './persistence/persisted-state';
 import type { ShelfLimits } from './inbox/thread-shelf';
 import { openSavedState } from './persistence/saved-state';
 import type { StateFile } from './persistence/state-file';
-import type { DesktopNotification, Logger, Notifier, Scheduler, TraySink, TrayState } from './ports';
+import type { Clock, DesktopNotification, Logger, Notifier, Scheduler, TraySink, TrayState } from './ports';
 import { createRestClient } from './rest-client';
 import {
   createServerConnection,
@@ -111,11 +111,8 @@ export function createAppCore(given: AppCoreOptions): AppCore {
   });
 
   let connection: ServerConnection | null = null;
-  let idleConnection: ConnectionState =
-    plan.kind === 'unusable'
-      ? offlineConnection(clock, plan.problem, plan.needsSignIn ? 'auth_failed' : 'offline')
-      : offlineConnection(clock, 'Not started.');
-  const publish = lifecycle.guard(() => publisher.publish());
+  let idleConnection = notStarted(plan, clock);
+  const publish = lifecycle.guard((part: SnapshotPart) => publisher.publish(part));
   const server = createServerParts(options, {
     store,
     notifications,
@@ -124,6 +121,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
     publish,
     scheduleSave: saved.scheduleSave,
     requireSignIn: (message) => connection?.requireSignIn(message),
+    isOnline: () => connection?.state.status === 'online',
   });
   const gate = createEventGate({
     logger,
@@ -133,7 +131,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
       if (event.name === 'whatsapp:message') server?.inbox.receive(event.payload);
       else server?.instances.handleEvent(event);
     },
-    onDropped: publish,
+    onDropped: () => publish('diagnostics'),
   });
   const publisher = createSnapshotPublisher(
     {
@@ -145,20 +143,20 @@ export function createAppCore(given: AppCoreOptions): AppCore {
       inbox: () => server?.inbox.summary() ?? storedSummary(store),
       notifications: saved.notifications,
     },
-    { push: (snapshot) => emit({ channel: 'app:snapshot', payload: snapshot }), tray: options.tray },
+    snapshotSinks(emit, options.tray),
   );
 
   const updateNotificationSettings = (patch: Partial<NotificationSettings>) => {
     saved.setNotifications({ ...saved.notifications(), ...patch });
     notifications.settingsChanged();
-    publish();
+    publish('notifications');
     return saved.notifications();
   };
 
   const startConnection = () => {
     if (plan.kind === 'unusable') {
       logger.warn(`not connecting: ${plan.problem}`);
-      publish();
+      publish('connection');
       return;
     }
     if (connection || lifecycle.stopped) return;
@@ -199,11 +197,26 @@ export function createAppCore(given: AppCoreOptions): AppCore {
   };
 }
 
+/** The connection shown before one is opened: why the server cannot be used, or not started yet. */
+function notStarted(plan: AppCoreOptions['plan'], clock: Clock): ConnectionState {
+  if (plan.kind !== 'unusable') return offlineConnection(clock, 'Not started.');
+  return offlineConnection(clock, plan.problem, plan.needsSignIn ? 'auth_failed' : 'offline');
+}
+
+/** The window gets the whole snapshot first, then the parts that changed; the tray its own state. */
+function snapshotSinks(emit: (push: PushMessage) => void, tray: TraySink): SnapshotSinks {
+  return {
+    push: (snapshot) => emit({ channel: 'app:snapshot', payload: snapshot }),
+    patch: (patch) => emit({ channel: 'app:snapshot-patch', payload: patch }),
+    tray,
+  };
+}
+
 /** The one connection to the server, feeding the event gate and catching up after each connect. */
 function openConnection(
   options: AppCoreOptions,
   target: ServerTarget,
-  deps: { publish: () => void; gate: EventGate; server: ServerParts | null },
+  deps: { publish: (part: SnapshotPart) => void; gate: EventGate; server: ServerParts | null },
 ): ServerConnection {
   const { server } = deps;
   return createServerConnection({
@@ -212,11 +225,13 @@ function openConnection(
     backoff: options.backoff,
     logger: options.logger,
     clock: options.clock,
-    onState: deps.publish,
+    onState: () => deps.publish('connection'),
     onEvent: (name, payload) => deps.gate.receive(name, payload),
     onConnected: ({ recovered }) => {
       // Whatever happened while we were away, the list may be stale: reload it.
       void server?.instances.refresh();
+      // Before the catch-up: a reply whose answer was lost comes back as itself, not as a second bubble.
+      server?.inbox.connected();
       // Recovered sessions got every missed event from the server already.
       if (!recovered) void server?.inbox.sync();
     },
@@ -249,9 +264,10 @@ interface ServerPartsDeps {
   notifications: NotificationPolicy;
   lifecycle: Lifecycle;
   emit: (push: PushMessage) => void;
-  publish: () => void;
+  publish: (part: SnapshotPart) => void;
   scheduleSave: () => void;
   requireSignIn: (message: string) => void;
+  isOnline: () => boolean;
 }
 
 interface ServerParts {
@@ -271,7 +287,7 @@ function createServerParts(options: AppCoreOptions, deps: ServerPartsDeps): Serv
     organizationId: target.organizationId,
     clock,
     logger,
-    onChange: deps.publish,
+    onChange: () => deps.publish('instances'),
     onUnauthorized: deps.requireSignIn,
     notify: notifications.instanceNews,
     codeWaitMs: options.codeWaitMs,
@@ -283,10 +299,11 @@ function createServerParts(options: AppCoreOptions, deps: ServerPartsDeps): Serv
     scheduler: clock,
     logger,
     viewer: { conversationInFocus: notifications.conversationInFocus },
+    isOnline: deps.isOnline,
     onNewIncoming: notifications.messageArrived,
     onConversations: (delta) => emit({ channel: 'inbox:conversations', payload: delta }),
     onMessages: (delta) => emit({ channel: 'inbox:messages', payload: delta }),
-    onSummary: deps.publish,
+    onSummary: () => deps.publish('inbox'),
     onPersist: deps.scheduleSave,
     onUnauthorized: deps.requireSignIn,
   });

@@ -1,16 +1,19 @@
 /**
  * The app snapshot the window shows (connection, instances, flows, inbox totals,
- * diagnostics, settings) and what the shell shows outside the window, published
- * together: one snapshot per change, the tray only when its state differs.
+ * diagnostics, settings) and what the shell shows outside the window. A source that
+ * changed says which part it is; only that part is read again, and only a part that
+ * really differs is pushed (as a patch), so an inbox flush that left the totals as they
+ * were costs no push. The tray is told the state derived from that same snapshot, and
+ * only when it differs.
  */
-import type { AppInfo, AppSnapshot, ConnectionState, ConnectFlow } from '../shared/bridge';
+import type { AppInfo, AppSnapshot, AppSnapshotPatch, ConnectionState, ConnectFlow } from '../shared/bridge';
 import type { InboxSummary, NotificationSettings } from '../shared/inbox';
 import type { DroppedEvent } from './event-gate';
 import type { InstancesState } from './instances/instances-model';
 import type { Clock, TraySink, TrayState } from './ports';
 import { describeTray } from './tray-state';
 
-/** Where each part of the snapshot comes from, read at the moment of publishing. */
+/** Where each part of the snapshot comes from, read when that part is published. */
 export interface SnapshotSources {
   info: AppInfo;
   connection(): ConnectionState;
@@ -21,44 +24,105 @@ export interface SnapshotSources {
   notifications(): NotificationSettings;
 }
 
+/** What a source says changed: the instances part covers the list and its connect flows. */
+export type SnapshotPart = 'connection' | 'diagnostics' | 'instances' | 'inbox' | 'notifications';
+
 export interface SnapshotPublisher {
+  /** Reads every part afresh (the window asking for the whole state). */
   snapshot(): AppSnapshot;
+  /** The tray state of the last snapshot, as the tray was told it. */
   trayState(): TrayState;
-  /** Pushes the current snapshot, and the tray state when it changed. */
-  publish(): void;
+  /** Pushes the part that changed when it differs from what was pushed, and the tray state when that differs. */
+  publish(part: SnapshotPart): void;
 }
 
-export function createSnapshotPublisher(
-  sources: SnapshotSources,
-  sinks: { push: (snapshot: AppSnapshot) => void; tray: TraySink },
-): SnapshotPublisher {
-  const snapshot = (): AppSnapshot => ({
-    connection: sources.connection(),
+export interface SnapshotSinks {
+  /** The whole snapshot: the first publish. */
+  push: (snapshot: AppSnapshot) => void;
+  /** Only the parts that changed since. */
+  patch: (patch: AppSnapshotPatch) => void;
+  tray: TraySink;
+}
+
+export function createSnapshotPublisher(sources: SnapshotSources, sinks: SnapshotSinks): SnapshotPublisher {
+  const read = (part: SnapshotPart): AppSnapshotPatch => {
+    switch (part) {
+      case 'connection':
+        return { connection: sources.connection() };
+      case 'diagnostics':
+        return { diagnostics: sources.diagnostics() };
+      case 'instances':
+        return { instances: sources.instances(), connectFlows: sources.flows() };
+      case 'inbox':
+        return { inbox: sources.inbox() };
+      case 'notifications':
+        return { notifications: sources.notifications() };
+    }
+  };
+  const readAll = (): AppSnapshot => ({
     info: sources.info,
+    connection: sources.connection(),
     diagnostics: sources.diagnostics(),
     instances: sources.instances(),
     connectFlows: sources.flows(),
     inbox: sources.inbox(),
     notifications: sources.notifications(),
   });
-  const trayFor = (current: AppSnapshot) =>
-    describeTray(current.connection.status, current.inbox.totalUnread, current.info.demo);
 
-  let lastTray = '';
+  /** What every window was last sent (null: nothing yet), and the tray state derived from it. */
+  let pushed: AppSnapshot | null = null;
+  let tray: TrayState | null = null;
+  let trayKey = '';
+  const showTray = (current: AppSnapshot) => {
+    tray = describeTray(current.connection.status, current.inbox.totalUnread, current.info.demo);
+    const key = JSON.stringify(tray);
+    if (key === trayKey) return;
+    trayKey = key;
+    sinks.tray.update(tray);
+  };
+  const send = (next: AppSnapshotPatch) => {
+    if (pushed === null) return;
+    const patch = changedParts(pushed, next);
+    if (!patch) return;
+    pushed = { ...pushed, ...patch };
+    sinks.patch(patch);
+    showTray(pushed);
+  };
+
   return {
-    snapshot,
-    trayState: () => trayFor(snapshot()),
-    publish() {
-      const current = snapshot();
-      sinks.push(current);
-      const tray = trayFor(current);
-      const key = JSON.stringify(tray);
-      if (key !== lastTray) {
-        lastTray = key;
-        sinks.tray.update(tray);
+    snapshot() {
+      const fresh = readAll();
+      // A window that asks may see totals a flush has not pushed yet; pushing them now keeps
+      // every window on the same state (and a change undone before the flush is not lost).
+      send(fresh);
+      return fresh;
+    },
+    trayState() {
+      if (tray === null) showTray(readAll());
+      return tray ?? describeTray('offline', 0, sources.info.demo);
+    },
+    publish(part) {
+      if (pushed !== null) {
+        send(read(part));
+        return;
       }
+      pushed = readAll();
+      sinks.push(pushed);
+      showTray(pushed);
     },
   };
+}
+
+/** The entries of `next` that differ from `previous` (parts are small plain data), or null for none. */
+function changedParts(previous: AppSnapshot, next: AppSnapshotPatch): AppSnapshotPatch | null {
+  const changed: Record<string, unknown> = {};
+  let any = false;
+  for (const [key, value] of Object.entries(next)) {
+    if (JSON.stringify(value) === JSON.stringify(previous[key as keyof AppSnapshot])) continue;
+    changed[key] = value;
+    any = true;
+  }
+  return any ? (changed as AppSnapshotPatch) : null;
 }
 
 /** The connection as shown when there is no live one (not started, unusable settings, stopped). */

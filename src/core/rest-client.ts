@@ -17,6 +17,7 @@ import {
   type ConversationDto,
   type InstanceDto,
   type MessageDto,
+  type SendMessageRequest,
 } from '../shared/rest';
 import { describeZodError } from '../shared/events';
 
@@ -39,7 +40,8 @@ export interface RestClient {
   disconnectInstance(instanceId: string): Promise<void>;
   listConversations(updatedSince?: string): Promise<ConversationDto[]>;
   listMessages(conversationId: string, page?: { before?: string; limit?: number }): Promise<MessageDto[]>;
-  sendMessage(conversationId: string, content: string): Promise<MessageDto>;
+  /** With a clientMessageId, sending the same reply again never stores it twice. */
+  sendMessage(conversationId: string, reply: SendMessageRequest): Promise<MessageDto>;
 }
 
 export interface RestClientOptions {
@@ -136,8 +138,8 @@ export function createRestClient(options: RestClientOptions): RestClient {
       const suffix = query.size > 0 ? `?${query.toString()}` : '';
       return call('GET', `/conversations/${id(conversationId)}/messages${suffix}`, messageListDto);
     },
-    sendMessage: (conversationId, content) =>
-      call('POST', `/conversations/${id(conversationId)}/messages`, messageDto, { content }),
+    sendMessage: (conversationId, reply) =>
+      call('POST', `/conversations/${id(conversationId)}/messages`, messageDto, reply),
   };
 }
 

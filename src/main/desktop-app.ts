@@ -96,7 +96,9 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
   if (demoUrl) logger.info(`demo mode: the built-in backend runs at ${demoUrl}`);
   // The pause flag (also switched from the window) and the update state show in the tray menu.
   started.onPush((push) => {
-    if (push.channel === 'app:snapshot' || push.channel === 'updates:state') shell.tray.refresh();
+    const pauseMayHaveChanged =
+      push.channel === 'app:snapshot' || (push.channel === 'app:snapshot-patch' && push.payload.notifications);
+    if (pauseMayHaveChanged || push.channel === 'updates:state') shell.tray.refresh();
   });
   shell.sink.update(started.trayState());
   const unwireBridge = wireBridge(started, currentWindow, logger);

@@ -35,6 +35,7 @@ export const COMMAND_CHANNELS = [...CORE_COMMAND_CHANNELS, ...HOST_COMMAND_CHANN
 
 export const PUSH_CHANNELS = [
   'app:snapshot',
+  'app:snapshot-patch',
   'inbox:conversations',
   'inbox:messages',
   'ui:open-conversation',

@@ -133,6 +133,10 @@ export const appSnapshot = z.object({
 });
 export type AppSnapshot = z.infer<typeof appSnapshot>;
 
+/** The parts of the snapshot that changed since the last push; the rest is as it was. */
+export const appSnapshotPatch = appSnapshot.omit({ info: true }).partial();
+export type AppSnapshotPatch = z.infer<typeof appSnapshotPatch>;
+
 export const settingsView = z.object({
   /** '' = no server: the built-in demo backend. */
   serverUrl: z.string(),
@@ -222,6 +226,7 @@ export const commandContracts = {
 
 export const pushContracts = {
   'app:snapshot': appSnapshot,
+  'app:snapshot-patch': appSnapshotPatch,
   'inbox:conversations': conversationsDelta,
   'inbox:messages': messagesDelta,
   /** A notification was clicked: show this conversation. */

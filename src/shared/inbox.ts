@@ -16,10 +16,16 @@ export const conversationView = z.object({
   lastMessagePreview: z.string().nullable(),
   unreadCount: z.number().int().nonnegative(),
   muted: z.boolean(),
+  /** A reply of this chat is waiting to be sent ('queued') or needs the user ('failed' wins). */
+  pendingReply: z.enum(['queued', 'failed']).nullable().optional(),
 });
 export type ConversationView = z.infer<typeof conversationView>;
 
-export const MESSAGE_STATUSES = ['received', 'sending', 'sent', 'failed'] as const;
+/**
+ * Outgoing: 'sending' (a POST in flight), 'queued' (offline, 5xx or timed out: sent by
+ * itself later), 'sent', or 'failed' (refused by the server: only a retry by hand helps).
+ */
+export const MESSAGE_STATUSES = ['received', 'sending', 'queued', 'sent', 'failed'] as const;
 export const messageStatus = z.enum(MESSAGE_STATUSES);
 
 export const messageView = z.object({
@@ -27,6 +33,8 @@ export const messageView = z.object({
   id: z.string(),
   /** Stable across the local → server id swap, so the bubble does not flicker. */
   localId: z.string().nullable(),
+  /** An unsent reply's id for the server, the same on every resend, so it is never stored twice. */
+  clientMessageId: z.string().optional(),
   conversationId: z.string(),
   content: z.string(),
   contentType: messageContentType,
@@ -34,7 +42,7 @@ export const messageView = z.object({
   timestamp: isoTimestamp,
   mediaUrl: z.string().nullable(),
   status: messageStatus,
-  /** Why sending failed, in words. */
+  /** Why sending failed (or why a queued reply waits), in words. */
   error: z.string().nullable(),
 });
 export type MessageView = z.infer<typeof messageView>;

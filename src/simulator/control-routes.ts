@@ -1,20 +1,19 @@
 /**
  * `/sim/*`: the levers a demo or a test pulls to play the WhatsApp side (the phone scans
  * the QR, a customer writes, the network blips, the backend fails). No auth, so they are
- * only answered on loopback connections. Bodies are strict: a misspelt field is a 400,
- * not a silently ignored option that makes a test pass for the wrong reason.
+ * only answered on loopback connections. Bodies are strict (control-bodies.ts).
  */
 import type { IncomingMessage } from 'node:http';
-import { z } from 'zod';
-import { isoTimestamp } from '../shared/events';
-import { phoneNumberDigits } from '../shared/rest';
+import { burstBody, dropBody, emitBody, failBody, injectBody, scanBody } from './control-bodies';
+import { describeSimulatorState, listEmittedEvents } from './control-inspection';
 import type { ConnectionAttempts } from './connection-attempts';
 import type { EmittedEvent, OrganizationEmitter } from './emitter';
 import type { FailureRules } from './failure-injection';
 import { HttpError, parseOr400, type RouteHandler, type Router } from './http-router';
 import type { MessageTraffic } from './message-traffic';
 import type { SocketServer } from './socket-server';
-import { countMessages, findOrganization, requireInstance, type SimulatorAccount, type SimulatorState } from './state';
+import { findOrganization, type SimulatorAccount, type SimulatorState } from './state';
+import { requireInstance } from './state-instances';
 
 export interface ControlDependencies {
   state: SimulatorState;
@@ -26,54 +25,6 @@ export interface ControlDependencies {
   emitted: EmittedEvent[];
   sockets: Pick<SocketServer, 'dropAllConnections' | 'socketCounts'>;
 }
-
-const nonEmpty = z.string().min(1);
-
-const scanBody = z.strictObject({ phoneNumber: phoneNumberDigits.optional() }).optional();
-
-const dropBody = z.strictObject({ reason: z.string().nullable().optional() }).optional();
-
-const injectBody = z
-  .strictObject({
-    organizationId: nonEmpty.optional(),
-    conversationId: nonEmpty.optional(),
-    contactName: z.string().optional(),
-    contactPhone: nonEmpty.optional(),
-    content: z.string().optional(),
-    contentType: nonEmpty.optional(),
-    mediaUrl: z.string().optional(),
-    id: nonEmpty.optional(),
-    timestamp: isoTimestamp.optional(),
-    count: z.number().int().min(1).max(10_000).optional(),
-    duplicate: z.boolean().optional(),
-  })
-  .optional();
-
-const burstBody = z
-  .strictObject({
-    organizationId: nonEmpty.optional(),
-    messages: z.number().int().min(1).max(100_000),
-    conversations: z.number().int().min(1).max(10_000),
-    intervalMs: z.number().int().min(0).optional(),
-  })
-  .refine((b) => b.conversations <= b.messages, {
-    error: 'conversations must not exceed messages',
-    path: ['conversations'],
-  });
-
-const emitBody = z.strictObject({
-  organizationId: nonEmpty.optional(),
-  event: nonEmpty,
-  payload: z.unknown(),
-});
-
-const failBody = z.strictObject({
-  method: z.enum(['GET', 'POST']),
-  path: z.string().startsWith('/'),
-  status: z.number().int().min(400).max(599),
-  error: z.string().optional(),
-  times: z.number().int().min(1).optional(),
-});
 
 function isLoopback(req: IncomingMessage): boolean {
   const address = req.socket.remoteAddress ?? '';
@@ -87,18 +38,18 @@ const loopbackOnly =
     return handler(ctx);
   };
 
-export function registerControlRoutes(router: Router, deps: ControlDependencies): void {
-  const defaultOrganizationId = (): string => {
-    const first = deps.accounts[0]?.organizationId;
-    if (first === undefined) throw new HttpError(500, 'The simulator serves no organization');
-    return first;
-  };
-  const requireOrganizationId = (organizationId: string | undefined): string => {
-    const id = organizationId ?? defaultOrganizationId();
+/** The organization a body names, else the first account's; a 404 for one the simulator does not serve. */
+function organizationResolver(deps: ControlDependencies): (organizationId: string | undefined) => string {
+  return (organizationId) => {
+    const id = organizationId ?? deps.accounts[0]?.organizationId;
+    if (id === undefined) throw new HttpError(500, 'The simulator serves no organization');
     if (!findOrganization(deps.state, id)) throw new HttpError(404, `Unknown organization ${id}`);
     return id;
   };
+}
 
+/** The phone's side of linking: scanning the QR, and the number dropping off. */
+function registerInstanceControls(router: Router, deps: ControlDependencies): void {
   router.post(
     '/sim/instances/:id/scan',
     loopbackOnly(async (ctx) => {
@@ -121,7 +72,11 @@ export function registerControlRoutes(router: Router, deps: ControlDependencies)
       return { status: 200, body: { instanceId: instance.id, status: instance.status } };
     }),
   );
+}
 
+/** What customers send: one message, a burst, or any raw event (valid or not). */
+function registerTrafficControls(router: Router, deps: ControlDependencies): void {
+  const requireOrganizationId = organizationResolver(deps);
   router.post(
     '/sim/messages',
     loopbackOnly(async (ctx) => {
@@ -158,7 +113,10 @@ export function registerControlRoutes(router: Router, deps: ControlDependencies)
       return { status: 202, body: { organizationId, event: body.event } };
     }),
   );
+}
 
+/** The backend and the network misbehaving: dropped sockets, failing REST calls. */
+function registerFailureControls(router: Router, deps: ControlDependencies): void {
   router.post(
     '/sim/sockets/drop',
     loopbackOnly(() => ({ status: 202, body: { dropped: deps.sockets.dropAllConnections() } })),
@@ -175,6 +133,7 @@ export function registerControlRoutes(router: Router, deps: ControlDependencies)
         status: body.status,
         error: body.error ?? `Simulated failure (${body.status})`,
         times,
+        afterHandling: body.afterHandling ?? false,
       });
       return {
         status: 202,
@@ -182,53 +141,12 @@ export function registerControlRoutes(router: Router, deps: ControlDependencies)
       };
     }),
   );
+}
 
-  router.get(
-    '/sim/events',
-    loopbackOnly((ctx) => {
-      const organizationId = ctx.url.searchParams.get('organizationId');
-      const event = ctx.url.searchParams.get('event');
-      const body = deps.emitted.filter(
-        (e) => (!organizationId || e.organizationId === organizationId) && (!event || e.event === event),
-      );
-      return { status: 200, body };
-    }),
-  );
-
-  router.get(
-    '/sim/state',
-    loopbackOnly(() => {
-      const sockets = deps.sockets.socketCounts();
-      const organizations = deps.state.organizations.map((org) => ({
-        id: org.id,
-        name: org.name,
-        instances: deps.state.instances
-          .filter((i) => i.organizationId === org.id)
-          .map((i) => ({
-            id: i.id,
-            name: i.name,
-            status: i.status,
-            phoneNumber: i.phoneNumber ?? null,
-          })),
-        conversationCount: deps.state.conversations.filter((c) => c.organizationId === org.id).length,
-        messageCount: countMessages(deps.state, org.id),
-        sockets: sockets[org.id] ?? { connected: 0, joined: 0 },
-      }));
-      return {
-        status: 200,
-        body: {
-          accounts: deps.accounts.map((a) => ({
-            token: a.token,
-            organizationId: a.organizationId,
-            organizationName: a.organizationName ?? null,
-          })),
-          organizations,
-          burstsInFlight: deps.traffic.burstsInFlight,
-          connectionAttempts: deps.attempts.activeCount,
-          pendingFailures: deps.failures.pending(),
-          emittedCount: deps.emitted.length,
-        },
-      };
-    }),
-  );
+export function registerControlRoutes(router: Router, deps: ControlDependencies): void {
+  registerInstanceControls(router, deps);
+  registerTrafficControls(router, deps);
+  registerFailureControls(router, deps);
+  router.get('/sim/events', loopbackOnly(listEmittedEvents(deps)));
+  router.get('/sim/state', loopbackOnly(describeSimulatorState(deps)));
 }

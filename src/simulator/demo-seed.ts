@@ -14,7 +14,10 @@ import {
   randomOutgoingText,
   type MediaContentType,
 } from './demo-content';
-import { addInstance, createConversation, insertMessage, type SimulatorState, type StoredMessage } from './state';
+import type { SimulatorState, StoredMessage } from './state';
+import { createConversation } from './state-conversations';
+import { addInstance } from './state-instances';
+import { insertMessage } from './state-messages';
 
 const MINUTE = 60_000;
 

@@ -1,6 +1,7 @@
 /**
  * Scripted REST failures (`POST /sim/fail`): "the next N calls to this path answer 503",
- * so client retry and error paths can be tested against an otherwise healthy backend.
+ * so client retry and error paths can be tested against an otherwise healthy backend;
+ * with `afterHandling` the call is done first and only its answer fails (a lost answer).
  */
 import type { HttpMethod } from './http-router';
 
@@ -10,15 +11,17 @@ export interface FailureRule {
   path: string;
   status: number;
   error: string;
+  /** The call is carried out first (a reply is stored), then answered with the failure. */
+  afterHandling: boolean;
   remaining: number;
 }
 
 export class FailureRules {
   private rules: FailureRule[] = [];
 
-  add(rule: Omit<FailureRule, 'remaining'> & { times: number }): void {
-    const { times, ...rest } = rule;
-    this.rules.push({ ...rest, remaining: times });
+  add(rule: Omit<FailureRule, 'remaining' | 'afterHandling'> & { times: number; afterHandling?: boolean }): void {
+    const { times, afterHandling = false, ...rest } = rule;
+    this.rules.push({ ...rest, afterHandling, remaining: times });
   }
 
   /** Consumes one use of the oldest matching rule, if any. */

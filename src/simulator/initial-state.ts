@@ -1,11 +1,6 @@
 import { seedOrganization } from './demo-seed';
-import {
-  addAccount,
-  createEmptyState,
-  resetInterruptedConnections,
-  type SimulatorAccount,
-  type SimulatorState,
-} from './state';
+import { addAccount, createEmptyState, type SimulatorAccount, type SimulatorState } from './state';
+import { resetInterruptedConnections } from './state-instances';
 
 export const DEFAULT_ACCOUNT: SimulatorAccount = {
   token: 'demo-token',

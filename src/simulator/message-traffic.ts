@@ -6,13 +6,9 @@
 import { randomInt } from 'node:crypto';
 import { pick } from './demo-content';
 import type { OrganizationEmitter } from './emitter';
-import {
-  createConversation,
-  storeIncomingMessages,
-  type IncomingMessageInput,
-  type InjectedMessage,
-  type SimulatorState,
-} from './state';
+import type { InjectedMessage, SimulatorState } from './state';
+import { createConversation } from './state-conversations';
+import { storeIncomingMessages, type IncomingMessageInput } from './state-messages';
 
 export interface InjectMessageInput extends IncomingMessageInput {
   /** Emit each stored message twice: WhatsApp does deliver the same message more than once. */

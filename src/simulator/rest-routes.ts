@@ -15,19 +15,16 @@ import {
 import type { ConnectionAttempts } from './connection-attempts';
 import type { FailureRules } from './failure-injection';
 import { HttpError, parseOr400, type RouteContext, type RouteResult, type Router } from './http-router';
+import type { SimulatorAccount, SimulatorState, StoredMessage } from './state';
 import {
   MAX_MESSAGE_PAGE,
   DEFAULT_MESSAGE_PAGE,
   listConversations,
-  listInstances,
   listMessages,
   requireConversation,
-  requireInstance,
-  storeOutgoingMessage,
-  type SimulatorAccount,
-  type SimulatorState,
-  type StoredMessage,
-} from './state';
+} from './state-conversations';
+import { listInstances, requireInstance } from './state-instances';
+import { storeReply } from './state-messages';
 
 export interface RestDependencies {
   state: SimulatorState;
@@ -51,14 +48,17 @@ export function registerRestRoutes(router: Router, deps: RestDependencies): void
   // whatever the call looks like.
   const authenticated =
     (handler: AuthenticatedHandler) =>
-    (ctx: RouteContext): RouteResult | Promise<RouteResult> => {
+    async (ctx: RouteContext): Promise<RouteResult> => {
       const failure = deps.failures.take(ctx.method, ctx.url.pathname);
-      if (failure) return { status: failure.status, body: { error: failure.error } };
+      if (failure && !failure.afterHandling) return { status: failure.status, body: { error: failure.error } };
       const token = bearerToken(ctx.req);
       if (token === undefined) throw new HttpError(401, 'Missing bearer token');
       const account = deps.authenticate(token);
       if (!account) throw new HttpError(401, INVALID_TOKEN);
-      return handler(ctx, account);
+      if (!failure) return handler(ctx, account);
+      // The call is carried out, only its answer is lost: what a client sees when a reply times out.
+      await handler(ctx, account);
+      return { status: failure.status, body: { error: failure.error } };
     };
 
   router.get(
@@ -117,9 +117,10 @@ export function registerRestRoutes(router: Router, deps: RestDependencies): void
       const conversationId = ctx.params.id ?? '';
       // Resolve the conversation before the body so an unknown id is a 404 whatever was sent.
       requireConversation(deps.state, account.organizationId, conversationId);
-      const { content } = parseOr400(sendMessageRequest, await ctx.readBody());
-      const body: StoredMessage = storeOutgoingMessage(deps.state, account.organizationId, conversationId, content);
-      return { status: 201, body };
+      const reply = parseOr400(sendMessageRequest, await ctx.readBody());
+      const { message, created } = storeReply(deps.state, account.organizationId, conversationId, reply);
+      const body: StoredMessage = message;
+      return { status: created ? 201 : 200, body };
     }),
   );
 }

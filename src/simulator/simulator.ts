@@ -188,20 +188,18 @@ function trackConnections(server: HttpServer): Set<NetSocket> {
 
 export { createSimulatorState, DEFAULT_ACCOUNT, type CreateSimulatorStateOptions } from './initial-state';
 export {
-  addInstance,
   countMessages,
   createConversation,
   findConversation,
-  findInstance,
   listConversations,
-  listInstances,
   listMessages,
-  storeIncomingMessages,
-  storeOutgoingMessage,
-  SimulatorStateError,
-  type IncomingMessageInput,
-  type InjectedMessage,
   type NewContact,
+} from './state-conversations';
+export { addInstance, findInstance, listInstances } from './state-instances';
+export { storeIncomingMessages, storeOutgoingMessage, storeReply, type IncomingMessageInput } from './state-messages';
+export {
+  SimulatorStateError,
+  type InjectedMessage,
   type SimConversation,
   type SimInstance,
   type SimOrganization,

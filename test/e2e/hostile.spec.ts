@@ -3,26 +3,15 @@
  * names and messages built to run script, to navigate, to look like someone else, and a
  * backend flooding the host's log.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { startSimulator, type Simulator } from '../../src/simulator/simulator';
-import { startHost, type RunningHost } from './support/hosts';
+import type { Page } from '@playwright/test';
+import { expect, test, type Apps } from './support/fixtures';
 import { waitUntilOnline } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 
-let sim: Simulator | null = null;
-let host: RunningHost | null = null;
-
-test.afterEach(async () => {
-  await host?.stop();
-  await sim?.close();
-  host = null;
-  sim = null;
-});
-
-async function setUp() {
-  sim = await startSimulator({ accounts: [A], seedDemoData: false });
-  host = await startHost({ AUZAP_SERVER_URL: sim.url, AUZAP_TOKEN: A.token, AUZAP_ORGANIZATION_ID: A.organizationId });
+async function setUp(apps: Apps) {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const host = await apps.hostFor(sim, A);
   return { sim, host };
 }
 
@@ -61,8 +50,9 @@ const SCRIPTS = [
 
 test('a hostile-content corpus: nothing executes, nothing navigates, names cannot impersonate, notifications are plain', async ({
   page,
+  apps,
 }) => {
-  const { sim, host } = await setUp();
+  const { sim, host } = await setUp(apps);
   const harm = watchForHarm(page);
   await waitUntilOnline(page, host.url, sim);
   const startUrl = page.url();
@@ -128,8 +118,8 @@ test('a hostile-content corpus: nothing executes, nothing navigates, names canno
   expect(notifications.map((n) => String(n.title)).join(' ')).not.toContain('Ma\u200Bria');
 });
 
-test('the browser host’s log grows by less than 100 KB under 10,000 hostile events of every kind', async () => {
-  const { sim, host } = await setUp();
+test('the browser host’s log grows by less than 100 KB under 10,000 hostile events of every kind', async ({ apps }) => {
+  const { sim, host } = await setUp(apps);
   await expect
     .poll(async () => (await (await fetch(`${sim.url}/sim/state`)).json()).organizations[0].sockets.joined)
     .toBe(1);

@@ -86,7 +86,7 @@ test('messages that arrive while the backend is down appear once when it is back
   await expect(page).toHaveTitle('(1) AuZap');
 });
 
-test('a reply is sent; a server error keeps the text with a retry that works', async ({ page, apps }) => {
+test('a reply is sent; a refusal by the server keeps the text with a retry that works', async ({ page, apps }) => {
   const { sim, host } = await setUp(apps);
   await waitUntilOnline(page, host.url, sim);
   const [injected] = sim.injectMessage({ contactName: 'Eva', content: 'Tem em azul?' });
@@ -102,15 +102,15 @@ test('a reply is sent; a server error keeps the text with a retry that works', a
   await simPost(sim, '/sim/fail', {
     method: 'POST',
     path: `/conversations/${injected?.conversationId}/messages`,
-    status: 500,
-    error: 'database unavailable',
+    status: 400,
+    error: 'message rejected',
   });
   await page.getByLabel('Reply').fill('Posso separar um pra você?');
   await page.getByRole('button', { name: 'Send' }).click();
   const failed = page.locator('[data-testid="message"][data-status="failed"]');
   await expect(failed).toContainText('Posso separar um pra você?');
   await expect(failed.getByTestId('message-status')).toHaveText(
-    'Not sent. The server said: database unavailable (HTTP 500).',
+    'Not sent. The server said: message rejected (HTTP 400).',
   );
   await failed.getByRole('button', { name: 'Retry' }).click();
   await expect(page.locator('[data-testid="message"][data-direction="outgoing"]')).toHaveCount(2);

@@ -1,24 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
-import { addInstance, startSimulator, type Simulator } from '../../src/simulator/simulator';
-import { startHost, type RunningHost } from './support/hosts';
+import type { Page } from '@playwright/test';
+import { addInstance } from '../../src/simulator/simulator';
+import { expect, test, type Apps } from './support/fixtures';
 import { linkFromElsewhere, simPost } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 
-let sim: Simulator | null = null;
-let host: RunningHost | null = null;
-
-test.afterEach(async () => {
-  await host?.stop();
-  await sim?.close();
-  host = null;
-  sim = null;
-});
-
-async function connectedSalesNumber(page: Page) {
-  sim = await startSimulator({ accounts: [A], seedDemoData: false, timing: { connectDelayMs: 50 } });
+async function connectedSalesNumber(page: Page, apps: Apps) {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false, timing: { connectDelayMs: 50 } });
   const sales = addInstance(sim.state, A.organizationId, 'Sales');
-  host = await startHost({ AUZAP_SERVER_URL: sim.url, AUZAP_TOKEN: A.token, AUZAP_ORGANIZATION_ID: A.organizationId });
+  const host = await apps.hostFor(sim, A);
   await page.goto(host.url);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
   await linkFromElsewhere(sim, A.token, sales.id, '5511987654321');
@@ -28,8 +18,11 @@ async function connectedSalesNumber(page: Page) {
   return { sim, host, sales, item };
 }
 
-test('disconnecting a number asks first, saying what happens; Cancel and Esc keep it connected', async ({ page }) => {
-  const { item } = await connectedSalesNumber(page);
+test('disconnecting a number asks first, saying what happens; Cancel and Esc keep it connected', async ({
+  page,
+  apps,
+}) => {
+  const { item } = await connectedSalesNumber(page, apps);
   const dialog = page.getByRole('dialog', { name: 'Disconnect Sales?' });
 
   await page.getByRole('button', { name: 'Disconnect' }).click();
@@ -57,8 +50,9 @@ test('disconnecting a number asks first, saying what happens; Cancel and Esc kee
 
 test('a temporary drop says the backend is reconnecting, with re-linking only as a second choice; logged out leads straight to linking', async ({
   page,
+  apps,
 }) => {
-  const { sim, sales } = await connectedSalesNumber(page);
+  const { sim, sales } = await connectedSalesNumber(page, apps);
   const showQr = page.getByRole('button', { name: 'Show QR code' });
   const relink = page.getByRole('button', { name: 'Link it again instead' });
 
@@ -82,15 +76,15 @@ test('a temporary drop says the backend is reconnecting, with re-linking only as
   }
 });
 
-test('while the app is offline, number statuses are the last known, dimmed, not live', async ({ page }) => {
-  const { item } = await connectedSalesNumber(page);
+test('while the app is offline, number statuses are the last known, dimmed, not live', async ({ page, apps }) => {
+  const { sim, item } = await connectedSalesNumber(page, apps);
   const list = page.getByTestId('instance-list');
   await expect(list).toHaveAttribute('data-live', 'true');
   await expect(item).toContainText('+5511987654321');
   await expect(page.getByTestId('instances-last-known')).toBeHidden();
 
-  const { port, state } = sim as Simulator;
-  await sim?.close();
+  const { port, state } = sim;
+  await sim.close();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
   await expect(list).toHaveAttribute('data-live', 'false');
   await expect(page.getByTestId('instances-last-known')).toHaveText('Last known status — AuZap is offline.');
@@ -99,7 +93,7 @@ test('while the app is offline, number statuses are the last known, dimmed, not 
   const dotOpacity = () => item.locator('.status-dot').evaluate((el) => Number(getComputedStyle(el).opacity));
   expect(await dotOpacity()).toBeLessThan(0.5);
 
-  sim = await startSimulator({ port, state });
+  await apps.simulator({ port, state });
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 });
   await expect(list).toHaveAttribute('data-live', 'true');
   await expect(item).not.toContainText('Last known');

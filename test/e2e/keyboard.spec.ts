@@ -1,19 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { startSimulator, type Simulator } from '../../src/simulator/simulator';
-import { startHost, type RunningHost } from './support/hosts';
+import type { Page } from '@playwright/test';
+import { expect, test, type Apps } from './support/fixtures';
 import { waitUntilOnline } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
-
-let sim: Simulator | null = null;
-let host: RunningHost | null = null;
-
-test.afterEach(async () => {
-  await host?.stop();
-  await sim?.close();
-  host = null;
-  sim = null;
-});
 
 // Three shops among the clients, to search for by a word (digits would also match phone numbers).
 const NAMES = Array.from(
@@ -21,9 +10,9 @@ const NAMES = Array.from(
   (_, i) => `${i % 10 === 6 ? 'Loja' : 'Cliente'} ${String(i + 1).padStart(2, '0')}`,
 );
 
-async function inboxWithThirtyChats(page: Page) {
-  sim = await startSimulator({ accounts: [A], seedDemoData: false });
-  host = await startHost({ AUZAP_SERVER_URL: sim.url, AUZAP_TOKEN: A.token, AUZAP_ORGANIZATION_ID: A.organizationId });
+async function inboxWithThirtyChats(page: Page, apps: Apps) {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const host = await apps.hostFor(sim, A);
   await page.setViewportSize({ width: 1280, height: 800 });
   await waitUntilOnline(page, host.url, sim);
   for (const contactName of NAMES) {
@@ -43,8 +32,9 @@ async function activeName(page: Page): Promise<string> {
 
 test('the conversation list is one tab stop, moved with the arrows, Home/End and Page keys; Enter opens into the reply box', async ({
   page,
+  apps,
 }) => {
-  await inboxWithThirtyChats(page);
+  await inboxWithThirtyChats(page, apps);
   const listbox = page.getByRole('listbox', { name: 'Conversations' });
 
   await page.getByLabel('Search conversations').focus();
@@ -87,8 +77,11 @@ test('the conversation list is one tab stop, moved with the arrows, Home/End and
   await expect(page.locator('[aria-selected="true"]')).toContainText('Cliente 29');
 });
 
-test('from the search box, ↓ enters the results and Enter opens the first; Esc clears the search', async ({ page }) => {
-  await inboxWithThirtyChats(page);
+test('from the search box, ↓ enters the results and Enter opens the first; Esc clears the search', async ({
+  page,
+  apps,
+}) => {
+  await inboxWithThirtyChats(page, apps);
   const search = page.getByLabel('Search conversations');
   const listbox = page.getByRole('listbox', { name: 'Conversations' });
 

@@ -1,33 +1,19 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { addInstance, startSimulator, type Simulator } from '../../src/simulator/simulator';
-import { startHost, type RunningHost } from './support/hosts';
+import { addInstance } from '../../src/simulator/simulator';
+import { expect, test } from './support/fixtures';
 import { waitUntilOnline } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 
-let sim: Simulator | null = null;
-let host: RunningHost | null = null;
-
-test.afterEach(async () => {
-  await host?.stop();
-  await sim?.close();
-  host = null;
-  sim = null;
-});
-
 test('"Sign-in needed" opens the sign-in field, focused; a token typed there replaces a refused AUZAP_TOKEN', async ({
   page,
+  apps,
 }) => {
-  sim = await startSimulator({ accounts: [A], seedDemoData: false });
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
   addInstance(sim.state, A.organizationId, 'Sales');
-  host = await startHost({
-    AUZAP_SERVER_URL: sim.url,
-    AUZAP_TOKEN: 'refused',
-    AUZAP_ORGANIZATION_ID: A.organizationId,
-  });
+  const host = await apps.hostFor(sim, { ...A, token: 'refused' });
   await page.goto(host.url);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'auth_failed');
 
@@ -47,12 +33,13 @@ test('"Sign-in needed" opens the sign-in field, focused; a token typed there rep
 
 test('when the token is refused, the conversations kept from last time stay visible under the banner', async ({
   page,
+  apps,
 }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'auzap-e2e-data-'));
-  sim = await startSimulator({ accounts: [A], seedDemoData: false });
-  const env = { AUZAP_SERVER_URL: sim.url, AUZAP_ORGANIZATION_ID: A.organizationId, AUZAP_DATA_DIR: dataDir };
-  host = await startHost({ ...env, AUZAP_TOKEN: A.token });
-  await waitUntilOnline(page, host.url, sim);
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const env = { AUZAP_DATA_DIR: dataDir };
+  const first = await apps.hostFor(sim, A, env);
+  await waitUntilOnline(page, first.url, sim);
   sim.injectMessage({ contactName: 'Helena', content: 'Chegou meu pedido?' });
   await expect(page.getByTestId('conversation-row')).toContainText('Helena');
   // Saving is debounced: wait until the conversation is on disk, as a user closing later would.
@@ -65,10 +52,10 @@ test('when the token is refused, the conversations kept from last time stay visi
     }
   };
   await expect.poll(savedConversations).toBe(1);
-  await host.stop();
+  await first.stop();
 
-  host = await startHost({ ...env, AUZAP_TOKEN: 'revoked' });
-  await page.goto(host.url);
+  const again = await apps.hostFor(sim, { ...A, token: 'revoked' }, env);
+  await page.goto(again.url);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'auth_failed');
   await expect(page.getByTestId('connection-detail').getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByTestId('conversation-row')).toContainText('Helena');

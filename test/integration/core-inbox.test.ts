@@ -96,32 +96,40 @@ describe('inbox in the core, against the simulator', () => {
     expect(c.notifications.length).toBeLessThanOrEqual(6);
   });
 
-  it('a reply shows as sending, then sent; a 500 keeps the text with a retry that works', async ({ backend }) => {
+  it('a reply shows as sending, then sent; a 500 queues it and it goes by itself; a 400 fails with a retry that works', async ({
+    backend,
+  }) => {
     const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
     const c = await backend.onlineCore(sim, A);
     const [injected] = sim.injectMessage({ contactName: 'Eva', content: 'preço?' });
     const conversationId = injected?.conversationId ?? '';
+    const path = `/conversations/${conversationId}/messages`;
     await waitFor(() => c.core.snapshot().inbox.conversationCount === 1, 5_000, 'conversation');
 
     const sent = await call(c.core, 'inbox:send', { conversationId, content: 'R$ 10' });
     expect(sent.status).toBe('sending');
     const messages = async () => (await call(c.core, 'inbox:open-conversation', { conversationId })).messages;
-    await expect.poll(async () => (await messages()).find((m) => m.content === 'R$ 10')?.status).toBe('sent');
+    const statusOf = async (content: string) => (await messages()).find((m) => m.content === content)?.status;
+    await expect.poll(() => statusOf('R$ 10')).toBe('sent');
     expect((await messages()).find((m) => m.content === 'R$ 10')?.id).toMatch(/^(3EB0|3A)?[0-9A-F]{18,32}$/);
 
-    await postJson(`${sim.url}/sim/fail`, {
-      method: 'POST',
-      path: `/conversations/${conversationId}/messages`,
-      status: 500,
-      error: 'database unavailable',
-    });
+    await postJson(`${sim.url}/sim/fail`, { method: 'POST', path, status: 500, error: 'database unavailable' });
     await c.core.dispatch('inbox:send', [{ conversationId, content: 'segunda' }]);
-    await expect.poll(async () => (await messages()).find((m) => m.content === 'segunda')?.status).toBe('failed');
-    const failed = (await messages()).find((m) => m.content === 'segunda');
-    expect(failed?.error).toBe('Not sent. The server said: database unavailable (HTTP 500).');
-    await c.core.dispatch('inbox:retry-send', [{ conversationId, localId: failed?.localId ?? '' }]);
-    await expect.poll(async () => (await messages()).find((m) => m.content === 'segunda')?.status).toBe('sent');
+    await expect.poll(() => statusOf('segunda'), { timeout: 10_000 }).toBe('sent');
     expect((await messages()).filter((m) => m.content === 'segunda')).toHaveLength(1);
+
+    await postJson(`${sim.url}/sim/fail`, { method: 'POST', path, status: 400, error: 'too long for WhatsApp' });
+    await c.core.dispatch('inbox:send', [{ conversationId, content: 'terceira' }]);
+    await expect.poll(() => statusOf('terceira')).toBe('failed');
+    const failed = (await messages()).find((m) => m.content === 'terceira');
+    expect(failed?.error).toBe('Not sent. The server said: too long for WhatsApp (HTTP 400).');
+    expect((await conversations(c))[0]?.pendingReply).toBe('failed');
+    await c.core.dispatch('inbox:retry-send', [{ conversationId, localId: failed?.localId ?? '' }]);
+    await expect.poll(() => statusOf('terceira')).toBe('sent');
+    expect((await messages()).filter((m) => m.content === 'terceira')).toHaveLength(1);
+    expect((await conversations(c))[0]?.pendingReply).toBeNull();
+    const onServer = sim.state.conversations[0]?.messages.filter((m) => m.direction === 'outgoing');
+    expect(onServer?.map((m) => m.content)).toEqual(['R$ 10', 'segunda', 'terceira']);
   });
 
   it('restarting with the same data directory brings back conversations, unread counts and mutes', async ({

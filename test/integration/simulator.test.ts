@@ -606,6 +606,45 @@ describe('REST', () => {
     expect((await api(sim, 'POST', path, { token: TOKEN_B, body: { content: 'x' } })).status).toBe(404);
   });
 
+  it('a repeated clientMessageId is stored once: 201 the first time, then 200 with the first message', async () => {
+    const sim = await start();
+    const conversation = createConversation(sim.state, ORG_A, { name: 'Cliente' });
+    const other = createConversation(sim.state, ORG_A, { name: 'Outra' });
+    const path = `/conversations/${conversation.id}/messages`;
+    const first = await api(sim, 'POST', path, { body: { content: 'Chega amanhã', clientMessageId: 'c-1' } });
+    expect(first.status).toBe(201);
+    const again = await api(sim, 'POST', path, { body: { content: 'Chega amanhã', clientMessageId: 'c-1' } });
+    expect(again.status).toBe(200);
+    expect(messageDto.parse(again.body)).toEqual(messageDto.parse(first.body));
+    // Another id, no id, or the same id in another conversation: new messages.
+    expect((await api(sim, 'POST', path, { body: { content: 'Chega amanhã', clientMessageId: 'c-2' } })).status).toBe(
+      201,
+    );
+    expect((await api(sim, 'POST', path, { body: { content: 'Chega amanhã' } })).status).toBe(201);
+    const elsewhere = `/conversations/${other.id}/messages`;
+    expect((await api(sim, 'POST', elsewhere, { body: { content: 'x', clientMessageId: 'c-1' } })).status).toBe(201);
+    const listed = messageListDto.parse((await api(sim, 'GET', path)).body);
+    expect(listed.map((m) => m.content)).toEqual(['Chega amanhã', 'Chega amanhã', 'Chega amanhã']);
+    expect((await api(sim, 'POST', path, { body: { content: 'x', clientMessageId: '' } })).status).toBe(400);
+  });
+
+  it('/sim/fail with afterHandling stores the reply and loses its answer; the resend is not stored twice', async () => {
+    const sim = await start();
+    const conversation = createConversation(sim.state, ORG_A);
+    const path = `/conversations/${conversation.id}/messages`;
+    await api(sim, 'POST', '/sim/fail', {
+      token: null,
+      body: { method: 'POST', path, status: 504, afterHandling: true },
+    });
+    const lost = await api(sim, 'POST', path, { body: { content: 'oi', clientMessageId: 'c-9' } });
+    expect(lost.status).toBe(504);
+    expect(messageListDto.parse((await api(sim, 'GET', path)).body)).toHaveLength(1);
+    const resent = await api(sim, 'POST', path, { body: { content: 'oi', clientMessageId: 'c-9' } });
+    expect(resent.status).toBe(200);
+    const listed = messageListDto.parse((await api(sim, 'GET', path)).body);
+    expect(listed).toEqual([messageDto.parse(resent.body)]);
+  });
+
   it('/sim/fail makes the next matching calls fail with the given status', async () => {
     const sim = await start();
     const rule = await api(sim, 'POST', '/sim/fail', {

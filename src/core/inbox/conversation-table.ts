@@ -60,12 +60,59 @@ const bareRow = (id: string, contactId: string, lastMessageAt: string): Conversa
   unreadCount: 0,
 });
 
+/** Chats with a reply waiting to be sent or refused (the store works it out from the thread). */
+type PendingReply = 'queued' | 'failed';
+
+function createPendingReplies(changed: (id: string) => void) {
+  const pending = new Map<string, PendingReply>();
+  return {
+    get: (id: string) => pending.get(id) ?? null,
+    set(id: string, state: PendingReply | null): void {
+      if ((pending.get(id) ?? null) === state) return;
+      if (state) pending.set(id, state);
+      else pending.delete(id);
+      changed(id);
+    },
+  };
+}
+
+/**
+ * Previews worked out when a row is read, not per message: a burst bumps a row many
+ * times between two reads of it, and only the newest message's preview is ever shown.
+ */
+function createLatePreviews() {
+  const newest = new Map<string, MessageView>();
+  return {
+    due: (message: MessageView) => void newest.set(message.conversationId, message),
+    drop: (conversationId: string) => void newest.delete(conversationId),
+    settle(record: ConversationRecord): ConversationRecord {
+      const message = newest.get(record.id);
+      if (message) {
+        record.lastMessagePreview = messagePreview(message);
+        newest.delete(record.id);
+      }
+      return record;
+    },
+  };
+}
+
+const rowView = (record: ConversationRecord, muted: boolean, pendingReply: PendingReply | null): ConversationView => ({
+  ...record,
+  muted,
+  pendingReply,
+});
+
+const newestFirst = (a: ConversationView, b: ConversationView) =>
+  a.lastMessageAt < b.lastMessageAt ? 1 : a.lastMessageAt > b.lastMessageAt ? -1 : 0;
+
 export function createConversationTable(changes: ChangeSet) {
   const rows = new Map<string, ConversationRecord>();
   const mutedIds = new Set<string>();
+  const pendingReplies = createPendingReplies((id) => rows.has(id) && touch(id));
   const serverCounts = createServerCounts();
   let sortedCache: ConversationView[] | null = null;
   let totalUnread = 0;
+  const previews = createLatePreviews();
 
   const touch = (id: string) => {
     sortedCache = null;
@@ -77,10 +124,18 @@ export function createConversationTable(changes: ChangeSet) {
     record.unreadCount = unread;
   };
 
-  const view = (record: ConversationRecord): ConversationView => ({ ...record, muted: mutedIds.has(record.id) });
+  const view = (r: ConversationRecord) => rowView(previews.settle(r), mutedIds.has(r.id), pendingReplies.get(r.id));
+
+  const addUnread = (conversationId: string, count: number) => {
+    const record = rows.get(conversationId);
+    if (!record || count <= 0) return;
+    setUnread(record, record.unreadCount + count);
+    touch(conversationId);
+  };
 
   const insert = (record: ConversationRecord) => {
     const unread = record.unreadCount;
+    previews.drop(record.id);
     rows.set(record.id, { ...record, unreadCount: 0 });
     setUnread(rows.get(record.id) as ConversationRecord, unread);
     touch(record.id);
@@ -89,9 +144,7 @@ export function createConversationTable(changes: ChangeSet) {
   return {
     /** Newest activity first; cached until something changes. */
     sorted(): ConversationView[] {
-      sortedCache ??= [...rows.values()]
-        .map(view)
-        .sort((a, b) => (a.lastMessageAt < b.lastMessageAt ? 1 : a.lastMessageAt > b.lastMessageAt ? -1 : 0));
+      sortedCache ??= [...rows.values()].map(view).sort(newestFirst);
       return sortedCache;
     },
     get(id: string): ConversationView | null {
@@ -116,24 +169,16 @@ export function createConversationTable(changes: ChangeSet) {
       const record = rows.get(message.conversationId);
       if (!record || message.timestamp < record.lastMessageAt) return;
       record.lastMessageAt = message.timestamp;
-      record.lastMessagePreview = messagePreview(message);
+      previews.due(message);
       touch(record.id);
     },
 
     /** A live message: counted unless the server's count already included it. */
     countIncoming(conversationId: string, timestamp: string): void {
-      const record = rows.get(conversationId);
-      if (!record || !serverCounts.countsLive(conversationId, timestamp)) return;
-      setUnread(record, record.unreadCount + 1);
-      touch(conversationId);
+      if (rows.has(conversationId) && serverCounts.countsLive(conversationId, timestamp)) addUnread(conversationId, 1);
     },
 
-    addUnread(conversationId: string, count: number): void {
-      const record = rows.get(conversationId);
-      if (!record || count <= 0) return;
-      setUnread(record, record.unreadCount + count);
-      touch(conversationId);
-    },
+    addUnread,
 
     markRead(conversationId: string): boolean {
       const record = rows.get(conversationId);
@@ -143,6 +188,8 @@ export function createConversationTable(changes: ChangeSet) {
       touch(conversationId);
       return true;
     },
+
+    setPendingReply: pendingReplies.set,
 
     setMuted(conversationId: string, muted: boolean): void {
       if (muted) mutedIds.add(conversationId);
@@ -159,7 +206,7 @@ export function createConversationTable(changes: ChangeSet) {
           insert({ ...fromDto(dto), unreadCount: unread ?? 0 });
           continue;
         }
-        updateFromDto(record, dto);
+        updateFromDto(previews.settle(record), dto);
         if (unread !== null) setUnread(record, unread);
         touch(dto.id);
       }
@@ -169,7 +216,7 @@ export function createConversationTable(changes: ChangeSet) {
     isUnlisted: serverCounts.isUnlisted,
 
     /** Saved rows and mutes, as they were. */
-    restore(saved: Array<Omit<ConversationView, 'muted'>>, muted: string[]): void {
+    restore(saved: Array<Omit<ConversationView, 'muted' | 'pendingReply'>>, muted: string[]): void {
       for (const row of saved) insert({ ...row, contactName: cleanName(row.contactName) });
       for (const id of muted) mutedIds.add(id);
     },

@@ -26,6 +26,8 @@ export interface InboxServiceOptions {
   scheduler: Scheduler;
   logger: Logger;
   viewer: InboxViewer;
+  /** The connection to the server is up: queued replies go out only then. */
+  isOnline: () => boolean;
   /** Hands a new incoming message to the notification policy. */
   onNewIncoming: (message: MessageView) => void;
   onConversations: (delta: ConversationsDelta) => void;
@@ -67,7 +69,8 @@ export function createInboxService(options: InboxServiceOptions) {
   const outbox = createOutbox({
     store,
     rest,
-    clock: scheduler,
+    scheduler,
+    isOnline: options.isOnline,
     describeFailure,
     pushNow: pushes.flushNow,
     onChanged: pushes.schedule,
@@ -85,6 +88,9 @@ export function createInboxService(options: InboxServiceOptions) {
     },
 
     sync: sync.sync,
+
+    /** Connected (again): queued replies go out now, in order. */
+    connected: () => outbox.resume(),
 
     receive(event: WhatsAppMessageEvent) {
       const focused = inFocus(event.conversationId);
@@ -114,6 +120,7 @@ export function createInboxService(options: InboxServiceOptions) {
     },
 
     stop() {
+      outbox.stop();
       pushes.stop();
       sync.stop();
     },

@@ -6,10 +6,22 @@
 import type { ConversationView, MessageView } from '../../shared/inbox';
 import type { InboxStore } from './inbox-store';
 import type { MissedRange } from './missed-ranges';
-import { putMessage } from './thread';
+import { isUnsent, putMessage } from './thread';
+
+/**
+ * A reply in flight when the app quit may or may not have reached the server: with its
+ * clientMessageId it is queued again (the resend cannot duplicate it); without one (saved
+ * by an older version) only the user can tell, so it waits for a retry by hand.
+ */
+function asSaved(m: MessageView): MessageView {
+  if (m.status !== 'sending') return m;
+  return m.clientMessageId
+    ? { ...m, status: 'queued' }
+    : { ...m, status: 'failed', error: 'Not sent: AuZap was closed while sending.' };
+}
 
 export interface PersistedInbox {
-  conversations: Array<Omit<ConversationView, 'muted'>>;
+  conversations: Array<Omit<ConversationView, 'muted' | 'pendingReply'>>;
   messages: Record<string, MessageView[]>;
   mutedIds: string[];
   lastSyncAt: string | null;
@@ -22,22 +34,23 @@ export interface SaveLimits {
   messagesPerConversation: number;
 }
 
-/** A bounded copy: every conversation row, messages only for the most recent ones. */
+/**
+ * A bounded copy: every conversation row, messages only for the most recent ones — and
+ * every reply not sent yet, wherever it is: only this app has it.
+ */
 export function exportRecent(store: InboxStore, limits: SaveLimits): PersistedInbox {
   const rows = store.conversations();
   const messages: Record<string, MessageView[]> = {};
-  for (const row of rows.slice(0, limits.conversationsWithMessages)) {
+  rows.forEach((row, index) => {
     const ordered = store.messages(row.id);
-    if (ordered.length === 0) continue;
-    messages[row.id] = ordered.slice(-limits.messagesPerConversation).map((m) =>
-      // An app that quits mid-send must not pretend: the user can retry it later.
-      m.status === 'sending'
-        ? { ...m, status: 'failed' as const, error: 'Not sent: AuZap was closed while sending.' }
-        : m,
-    );
-  }
+    if (ordered.length === 0) return;
+    const tailLength = index < limits.conversationsWithMessages ? limits.messagesPerConversation : 0;
+    const cut = Math.max(0, ordered.length - tailLength);
+    const kept = [...ordered.slice(0, cut).filter(isUnsent), ...ordered.slice(cut)];
+    if (kept.length > 0) messages[row.id] = kept.map(asSaved);
+  });
   return {
-    conversations: rows.map(({ muted: _muted, ...rest }) => rest),
+    conversations: rows.map(({ muted: _muted, pendingReply: _pending, ...rest }) => rest),
     messages,
     mutedIds: store.table.mutedIds(),
     lastSyncAt: store.lastSyncAt(),
@@ -53,6 +66,7 @@ export function importPersisted(store: InboxStore, data: PersistedInbox): void {
     // A saved tail is contiguous but not current: the newest page is fetched on open.
     t.loaded = false;
     store.shelf.trim(conversationId);
+    store.refreshPendingReply(conversationId);
   }
   store.missed.restore(data.missed);
   if (data.lastSyncAt) store.setLastSyncAt(data.lastSyncAt);

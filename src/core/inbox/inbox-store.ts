@@ -10,7 +10,7 @@ import type { MessageDto } from '../../shared/rest';
 import { createChangeSet } from './change-set';
 import { createConversationTable } from './conversation-table';
 import { createMissedRanges } from './missed-ranges';
-import { oldestStored, putMessage, removeMessage, replaceMessage } from './thread';
+import { oldestStored, pendingReplyOf, putMessage, removeMessage, replaceMessage } from './thread';
 import { createThreadShelf, DEFAULT_SHELF_LIMITS, type ShelfLimits, type ShelfStats } from './thread-shelf';
 
 export function messageFromDto(conversationId: string, dto: MessageDto): MessageView {
@@ -24,6 +24,21 @@ export function messageFromDto(conversationId: string, dto: MessageDto): Message
     timestamp: dto.timestamp,
     mediaUrl: dto.mediaUrl ?? null,
     status: dto.direction === 'incoming' ? 'received' : 'sent',
+    error: null,
+  };
+}
+
+function messageFromEvent({ conversationId, message }: WhatsAppMessageEvent): MessageView {
+  return {
+    id: message.id,
+    localId: null,
+    conversationId,
+    content: message.content,
+    contentType: message.contentType,
+    direction: 'incoming',
+    timestamp: message.timestamp,
+    mediaUrl: message.mediaUrl ?? null,
+    status: 'received',
     error: null,
   };
 }
@@ -66,6 +81,10 @@ export function createInboxStore(limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
     return isNew;
   };
 
+  /** The list shows a chat's waiting or refused reply: worked out again whenever one changes. */
+  const refreshPendingReply = (conversationId: string) =>
+    table.setPendingReply(conversationId, pendingReplyOf(shelf.get(conversationId)));
+
   return {
     table,
     shelf,
@@ -80,6 +99,7 @@ export function createInboxStore(limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
     message: (conversationId: string, id: string): MessageView | null =>
       shelf.get(conversationId)?.byId.get(id) ?? null,
     lastSyncAt: () => lastSyncAt,
+    refreshPendingReply,
     setLastSyncAt(iso: string) {
       lastSyncAt = iso;
     },
@@ -92,18 +112,7 @@ export function createInboxStore(limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
       const { conversationId, contactId, message } = event;
       if (shelf.knows(conversationId, message.id)) return null;
       table.ensure(conversationId, contactId, message.timestamp);
-      const stored: MessageView = {
-        id: message.id,
-        localId: null,
-        conversationId,
-        content: message.content,
-        contentType: message.contentType,
-        direction: 'incoming',
-        timestamp: message.timestamp,
-        mediaUrl: message.mediaUrl ?? null,
-        status: 'received',
-        error: null,
-      };
+      const stored = messageFromEvent(event);
       store(stored, 'live');
       // Counted now (or read): a catch-up walking a gap this message lies in must not count it again.
       missed.noteLive(conversationId, message.timestamp, message.id);
@@ -135,6 +144,7 @@ export function createInboxStore(limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
       putMessage(shelf.thread(message.conversationId), message);
       changes.message(message.conversationId, message.id);
       table.bumpActivity(message);
+      refreshPendingReply(message.conversationId);
     },
 
     /** Replaces the local copy of a sent message by the server's. */
@@ -146,12 +156,14 @@ export function createInboxStore(limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
       changes.message(conversationId, stored.id);
       table.bumpActivity(stored);
       shelf.trim(conversationId);
+      refreshPendingReply(conversationId);
     },
 
     updateMessage(conversationId: string, id: string, patch: Partial<MessageView>): MessageView | null {
       const t = shelf.get(conversationId);
       const updated = t ? replaceMessage(t, id, patch) : null;
       if (updated) changes.message(conversationId, id);
+      if (updated && patch.status) refreshPendingReply(conversationId);
       return updated;
     },
   };

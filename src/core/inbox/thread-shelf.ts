@@ -33,19 +33,30 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
   const threads = new Map<string, Thread>();
   /** Recently opened conversations, least recent first. */
   const open = new Map<string, true>();
-  /** `conversationId \0 messageId` of forgotten messages, oldest first. */
-  const forgotten = new Set<string>();
+  /** `conversationId \0 messageId` of forgotten messages, and how many of the ring's slots hold each. */
+  const forgotten = new Map<string, number>();
+  /**
+   * The last `rememberedIds` remembered keys, oldest at `next`. A ring, not the Set's own
+   * order: evicting a Set's first entry after many deletions scans their tombstones.
+   */
+  const ring: string[] = [];
+  let next = 0;
 
   const key = (conversationId: string, id: string) => `${conversationId}\u0000${id}`;
 
   const remember = (conversationId: string, id: string) => {
     const k = key(conversationId, id);
-    forgotten.delete(k);
-    forgotten.add(k);
-    if (forgotten.size > limits.rememberedIds) {
-      const oldest = forgotten.values().next();
-      if (!oldest.done) forgotten.delete(oldest.value);
+    forgotten.set(k, (forgotten.get(k) ?? 0) + 1);
+    if (ring.length < limits.rememberedIds) {
+      ring.push(k);
+      return;
     }
+    const evicted = ring[next] as string;
+    ring[next] = k;
+    next = (next + 1) % ring.length;
+    const left = (forgotten.get(evicted) ?? 1) - 1;
+    if (left > 0) forgotten.set(evicted, left);
+    else forgotten.delete(evicted);
   };
 
   const thread = (conversationId: string): Thread => {

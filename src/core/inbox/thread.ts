@@ -22,7 +22,18 @@ export interface Thread {
 export const createThread = (): Thread => ({ byId: new Map(), ordered: [], loaded: false, hasOlder: true });
 
 /** Local messages not yet on the server: only this app has them, so they are never forgotten. */
-export const isUnsent = (message: MessageView) => message.status === 'sending' || message.status === 'failed';
+export const isUnsent = (message: MessageView) =>
+  message.status === 'sending' || message.status === 'queued' || message.status === 'failed';
+
+/** What the list shows for a chat's unsent replies: 'failed' (the user must act) wins over 'queued'. */
+export function pendingReplyOf(t: Thread | undefined): 'queued' | 'failed' | null {
+  let pending: 'queued' | null = null;
+  for (const message of t?.ordered ?? []) {
+    if (message.status === 'failed') return 'failed';
+    if (message.status === 'queued') pending = 'queued';
+  }
+  return pending;
+}
 
 /**
  * Inserts or replaces a message; returns true when its id was not known. Among messages
@@ -95,6 +106,13 @@ export function newestStored(t: Thread): MessageView | null {
  * every stored message strictly older than `before`. Returns what was forgotten.
  */
 export function forgetOldest(t: Thread, limit: { keep: number } | { before: string }): MessageView[] {
+  // The common case, once per live message past a tail: nothing unsent, so the oldest are the first ones.
+  if ('keep' in limit && !t.ordered.some(isUnsent)) {
+    const doomed = t.ordered.splice(0, Math.max(0, t.ordered.length - limit.keep));
+    for (const message of doomed) t.byId.delete(message.id);
+    if (doomed.length > 0) t.hasOlder = true;
+    return doomed;
+  }
   const stored = t.ordered.filter((m) => !isUnsent(m));
   const doomed =
     'keep' in limit

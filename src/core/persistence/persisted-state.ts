@@ -39,7 +39,7 @@ const missedRange = z.object({
 const persistedInbox = z.object({
   /** The server + organization this inbox belongs to: another org's inbox is never shown. */
   scope: z.string(),
-  conversations: z.array(conversationView.omit({ muted: true })),
+  conversations: z.array(conversationView.omit({ muted: true, pendingReply: true })),
   messages: z.record(z.string(), z.array(messageView)),
   mutedIds: z.array(z.string()),
   lastSyncAt: isoTimestamp.nullable(),

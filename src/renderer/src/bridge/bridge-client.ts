@@ -2,7 +2,7 @@
  * The renderer's only way to the outside world: `window.auzap`, defined by the
  * Electron preload or by the browser host's bridge script. Same interface either way.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import {
   BRIDGE_GLOBAL,
   type AppSnapshot,
@@ -14,6 +14,7 @@ import {
   type PushChannel,
   type PushPayload,
 } from '../../../shared/bridge';
+import { createBridgeStore, type StoreConnection } from './bridge-store';
 
 export class BridgeCommandError extends Error {
   constructor(readonly info: BridgeErrorInfo) {
@@ -41,28 +42,26 @@ export function usePush<P extends PushChannel>(channel: P, listener: (payload: P
 }
 
 /**
- * A value main owns: fetched once with `command`, then kept fresh by `push`. A push
- * that lands before the answer wins, since it is newer.
+ * The app snapshot: fetched once, then whole pushes (the first after a start or a
+ * reconnect) and patches with only the parts that changed. A patch before the answer
+ * is dropped: the host sends it before it answers, so the answer already has it.
  */
-export function useBridgeValue<C extends CommandChannel, P extends PushChannel>(
-  command: C,
-  push: P,
-): CommandResult<C> | PushPayload<P> | null {
-  const [value, setValue] = useState<CommandResult<C> | PushPayload<P> | null>(null);
-  useEffect(() => {
-    const bridge = getBridge();
-    if (!bridge) return;
-    let pushed = false;
-    const unsubscribe = bridge.on(push, (payload) => {
-      pushed = true;
-      setValue(payload);
-    });
-    void bridge.invoke(command, ...([] as unknown as CommandArgs<C>)).then((outcome) => {
-      if (outcome.ok && !pushed) setValue(outcome.value);
-    });
-    return unsubscribe;
-  }, [command, push]);
-  return value;
-}
+export const followAppSnapshot: StoreConnection<AppSnapshot | null> = (bridge, update) => {
+  let whole = false;
+  const unsubscribe = [
+    bridge.on('app:snapshot', (snapshot) => {
+      whole = true;
+      update(() => snapshot);
+    }),
+    bridge.on('app:snapshot-patch', (patch) => update((current) => (current ? { ...current, ...patch } : current))),
+  ];
+  void bridge.invoke('app:get-snapshot').then((outcome) => {
+    if (outcome.ok && !whole) update(() => outcome.value);
+  });
+  return () => unsubscribe.forEach((stop) => stop());
+};
 
-export const useAppSnapshot = (): AppSnapshot | null => useBridgeValue('app:get-snapshot', 'app:snapshot');
+const appSnapshotStore = createBridgeStore(null, followAppSnapshot, getBridge);
+
+export const useAppSnapshot = (): AppSnapshot | null =>
+  useSyncExternalStore(appSnapshotStore.subscribe, appSnapshotStore.current);

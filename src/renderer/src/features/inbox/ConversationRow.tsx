@@ -3,7 +3,7 @@ import { nameInitials } from '../../../../shared/display-name';
 import type { ConversationView } from '../../../../shared/inbox';
 import { formatListTime } from './inbox-model';
 
-/** One option of the conversation listbox: contact, last message, time, unread and mute. */
+/** One option of the conversation listbox: contact, last message, time, a waiting or refused reply, unread and mute. */
 export function ConversationRow({
   id,
   row,
@@ -56,6 +56,18 @@ export function ConversationRow({
           <span className="conversation-row__preview" dir="auto">
             {row.lastMessagePreview ?? ''}
           </span>
+          {row.pendingReply ? (
+            <span
+              className={`conversation-row__pending conversation-row__pending--${row.pendingReply}`}
+              data-testid="pending-reply"
+              data-state={row.pendingReply}
+              role="img"
+              aria-label={row.pendingReply === 'failed' ? 'Message not sent' : 'Message queued'}
+              title={row.pendingReply === 'failed' ? 'Message not sent' : 'Message queued'}
+            >
+              {row.pendingReply === 'failed' ? '⚠' : '🕓'}
+            </span>
+          ) : null}
           {row.muted ? (
             <span className="conversation-row__muted" title="Notifications muted" aria-label="Muted">
               🔕

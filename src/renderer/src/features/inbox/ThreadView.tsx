@@ -6,6 +6,7 @@ import { formatPhoneNumber } from '../../../../shared/phone';
 import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
 import { runCommand } from '../../bridge/run-command';
 import { contactLabel } from '../../../../shared/contact-label';
+import { FormattedText } from './FormattedText';
 import { safeMediaUrl } from './inbox-model';
 import { useThread } from './useThread';
 
@@ -110,7 +111,7 @@ function MessageBubble({ message }: { message: MessageView }) {
   const time = new Date(message.timestamp).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
   return (
     <div
-      className={`bubble ${outgoing ? 'bubble--out' : 'bubble--in'}${message.status === 'failed' ? ' bubble--failed' : ''}`}
+      className={`bubble ${outgoing ? 'bubble--out' : 'bubble--in'}${message.status === 'failed' || message.status === 'queued' ? ` bubble--${message.status}` : ''}`}
       data-testid="message"
       data-message-id={message.id}
       data-direction={message.direction}
@@ -128,10 +129,11 @@ function MessageBubble({ message }: { message: MessageView }) {
         </div>
       ) : null}
       {message.content ? (
-        // Text is always text: React escapes it, and dir=auto lays out RTL correctly.
-        <p className="bubble__text" dir="auto" data-testid="message-text">
-          {message.content}
-        </p>
+        // Text is always text: formatting becomes elements, React escapes the rest, dir=auto lays out RTL.
+        // A div, not a p: a ```block``` is a pre.
+        <div className="bubble__text" dir="auto" data-testid="message-text">
+          <FormattedText text={message.content} />
+        </div>
       ) : null}
       <div className="bubble__meta">
         <time dateTime={message.timestamp}>{time}</time>
@@ -145,6 +147,15 @@ function OutgoingStatus({ message }: { message: MessageView }) {
   const [retrying, setRetrying] = useState(false);
   if (message.status === 'sending') return <span data-testid="message-status">Sending…</span>;
   if (message.status === 'sent') return <span data-testid="message-status">Sent ✓</span>;
+  if (message.status === 'queued') {
+    // Nothing to do for the user: it goes by itself. Why it waits, when known, is in the tooltip.
+    return (
+      <span data-testid="message-status" title={message.error ?? undefined}>
+        <span aria-hidden="true">🕓 </span>
+        {message.error ? 'Queued — will retry by itself' : 'Queued — sends when back online'}
+      </span>
+    );
+  }
   if (message.status !== 'failed' || !message.localId) return null;
   const localId = message.localId;
   return (
@@ -186,7 +197,7 @@ function Composer({
     setProblem(null);
     try {
       await invoke('inbox:send', { conversationId, content });
-      // Only now is the text safe in the thread (as "sending", then "sent" or "failed").
+      // Only now is the text safe in the thread (as "sending" or "queued", then "sent" or "failed").
       onDraftChange('');
     } catch (failure) {
       setProblem(failure instanceof BridgeCommandError ? failure.message : 'Could not send. Your text is kept.');

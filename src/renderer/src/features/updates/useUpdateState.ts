@@ -1,5 +1,10 @@
+import { useSyncExternalStore } from 'react';
 import type { UpdateState } from '../../../../shared/updates';
-import { useBridgeValue } from '../../bridge/bridge-client';
+import { getBridge } from '../../bridge/bridge-client';
+import { createBridgeStore, latestValue } from '../../bridge/bridge-store';
+
+const updateStateStore = createBridgeStore(null, latestValue('updates:get-state', 'updates:state'), getBridge);
 
 /** The updater's state, fetched once and kept fresh by main. */
-export const useUpdateState = (): UpdateState | null => useBridgeValue('updates:get-state', 'updates:state');
+export const useUpdateState = (): UpdateState | null =>
+  useSyncExternalStore(updateStateStore.subscribe, updateStateStore.current);

@@ -1,14 +1,15 @@
-/** Every benchmark prints one table and writes bench/results/<name>-<timestamp>.json with the machine it ran on. */
+/** Every bench prints one table and keeps it in bench/results/<name>-<timestamp>.json, with the machine. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export function writeResults(name: string, results: Record<string, number | string>): void {
+export function report(name: string, results: Record<string, number | string>): void {
   const width = Math.max(...Object.keys(results).map((k) => k.length));
   for (const [key, value] of Object.entries(results)) console.log(`${key.padEnd(width)}  ${value}`);
   const dir = resolve(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  // The load average says whether the figures came from a quiet machine.
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,

@@ -1,0 +1,130 @@
+/**
+ * Replies that never get lost (issue 12): typed while the backend is down they are
+ * queued with a clock, shown in the list, kept across a restart of the app, and reach
+ * the server once each, in order, when it is back; a 5xx or a lost answer is retried by
+ * itself without a duplicate; only a refusal (4xx) asks for a Retry.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { Simulator } from '../../src/simulator/simulator';
+import { expect, test } from './support/fixtures';
+import { simPost, waitUntilOnline } from './support/sim';
+
+const A = { token: 'token-a', organizationId: 'org-a' };
+
+const row = (page: Page, name: string) => page.getByTestId('conversation-row').filter({ hasText: name });
+const mine = (page: Page) => page.locator('[data-testid="message"][data-direction="outgoing"]');
+const bubble = (page: Page, text: string) => mine(page).filter({ hasText: text });
+
+/** What the server stored as sent in that conversation, oldest first. */
+const storedReplies = (sim: Simulator, conversationId: string) =>
+  sim.state.conversations
+    .find((c) => c.id === conversationId)
+    ?.messages.filter((m) => m.direction === 'outgoing')
+    .map((m) => m.content) ?? [];
+
+async function reply(page: Page, text: string) {
+  await page.getByLabel('Reply').fill(text);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Reply')).toHaveValue('');
+}
+
+test('replies typed while the server is down are queued, survive a restart of the app, and arrive once, in order', async ({
+  page,
+  apps,
+}) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'auzap-e2e-replies-'));
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const first = await apps.hostFor(sim, A, { AUZAP_DATA_DIR: dataDir });
+  await waitUntilOnline(page, first.url, sim);
+  const [injected] = sim.injectMessage({ contactName: 'Joana', content: 'Ainda tem o vestido?' });
+  const conversationId = injected?.conversationId ?? '';
+  await row(page, 'Joana').click();
+  await expect(page.getByTestId('message-text')).toHaveText(['Ainda tem o vestido?']);
+
+  const { port, state } = sim;
+  await sim.kill();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
+  await reply(page, 'Tenho sim, no M.');
+  await reply(page, 'Separo pra você?');
+  for (const text of ['Tenho sim, no M.', 'Separo pra você?']) {
+    await expect(bubble(page, text)).toHaveAttribute('data-status', 'queued');
+    await expect(bubble(page, text).getByTestId('message-status')).toHaveText('🕓 Queued — sends when back online');
+  }
+  await expect(row(page, 'Joana').getByTestId('pending-reply')).toHaveAttribute('data-state', 'queued');
+  await expect(row(page, 'Joana').getByRole('img', { name: 'Message queued' })).toBeVisible();
+
+  // Closed while the server is still down: the queued replies are on disk.
+  const savedStatuses = () => {
+    try {
+      const doc = JSON.parse(readFileSync(join(dataDir, 'auzap-state.json'), 'utf8'));
+      return (doc.inboxes?.[0]?.messages?.[conversationId] ?? []).map((m: { status: string }) => m.status);
+    } catch {
+      return null;
+    }
+  };
+  await expect.poll(savedStatuses).toEqual(['received', 'queued', 'queued']);
+  await first.stop();
+
+  const second = await apps.hostFor(sim, A, { AUZAP_DATA_DIR: dataDir });
+  await page.goto(second.url);
+  await expect(row(page, 'Joana').getByTestId('pending-reply')).toHaveAttribute('data-state', 'queued');
+  await row(page, 'Joana').click();
+  await expect(mine(page).and(page.locator('[data-status="queued"]'))).toHaveCount(2);
+  expect(storedReplies(sim, conversationId)).toEqual([]);
+
+  const back = await apps.simulator({ port, state });
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 });
+  await expect(mine(page).and(page.locator('[data-status="sent"]'))).toHaveCount(2);
+  await expect(page.getByTestId('message-text')).toHaveText([
+    'Ainda tem o vestido?',
+    'Tenho sim, no M.',
+    'Separo pra você?',
+  ]);
+  await expect(row(page, 'Joana').getByTestId('pending-reply')).toHaveCount(0);
+  expect(storedReplies(back, conversationId)).toEqual(['Tenho sim, no M.', 'Separo pra você?']);
+});
+
+test('a 5xx is queued and sent by itself; a lost answer is not duplicated; a 4xx is failed with Retry', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const [injected] = sim.injectMessage({ contactName: 'Kátia', content: 'Qual o prazo?' });
+  const conversationId = injected?.conversationId ?? '';
+  const path = `/conversations/${conversationId}/messages`;
+  await row(page, 'Kátia').click();
+
+  await simPost(sim, '/sim/fail', { method: 'POST', path, status: 503, error: 'maintenance' });
+  await reply(page, 'Dois dias úteis.');
+  await expect(bubble(page, 'Dois dias úteis.')).toHaveAttribute('data-status', 'queued');
+  await expect(bubble(page, 'Dois dias úteis.').getByTestId('message-status')).toHaveText(
+    '🕓 Queued — will retry by itself',
+  );
+  await expect(bubble(page, 'Dois dias úteis.')).toHaveAttribute('data-status', 'sent');
+
+  // Stored by the server, but its answer is lost: the resend carries the same id.
+  await simPost(sim, '/sim/fail', { method: 'POST', path, status: 504, afterHandling: true });
+  await reply(page, 'Frete grátis.');
+  await expect(bubble(page, 'Frete grátis.')).toHaveAttribute('data-status', 'sent');
+  await expect(mine(page)).toHaveCount(2);
+  expect(storedReplies(sim, conversationId)).toEqual(['Dois dias úteis.', 'Frete grátis.']);
+
+  await simPost(sim, '/sim/fail', { method: 'POST', path, status: 422, error: 'blocked by the customer' });
+  await reply(page, 'Posso ajudar?');
+  const failed = bubble(page, 'Posso ajudar?');
+  await expect(failed).toHaveAttribute('data-status', 'failed');
+  await expect(failed.getByTestId('message-status')).toHaveText(
+    'Not sent. The server said: blocked by the customer (HTTP 422).',
+  );
+  await expect(row(page, 'Kátia').getByTestId('pending-reply')).toHaveAttribute('data-state', 'failed');
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await expect(bubble(page, 'Posso ajudar?')).toHaveAttribute('data-status', 'sent');
+  await expect(row(page, 'Kátia').getByTestId('pending-reply')).toHaveCount(0);
+  await expect(mine(page)).toHaveCount(3);
+  expect(storedReplies(sim, conversationId)).toEqual(['Dois dias úteis.', 'Frete grátis.', 'Posso ajudar?']);
+});
