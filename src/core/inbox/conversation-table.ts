@@ -49,6 +49,10 @@ function updateFromDto(record: ConversationRecord, dto: ConversationDto) {
   }
 }
 
+/** Everything a row shows, as one string: equal signatures, nothing to push. */
+const rowSignature = (r: ConversationRecord): string =>
+  JSON.stringify([r.contactId, r.contactName, r.contactPhone, r.lastMessageAt, r.lastMessagePreview, r.unreadCount]);
+
 /** The row of a conversation seen only in a live event so far (REST fills in the contact). */
 const bareRow = (id: string, contactId: string, lastMessageAt: string): ConversationRecord => ({
   id,
@@ -206,9 +210,12 @@ export function createConversationTable(changes: ChangeSet) {
           insert({ ...fromDto(dto), unreadCount: unread ?? 0 });
           continue;
         }
-        updateFromDto(previews.settle(record), dto);
+        const before = rowSignature(previews.settle(record));
+        updateFromDto(record, dto);
         if (unread !== null) setUnread(record, unread);
-        touch(dto.id);
+        // A listing mostly repeats what we hold: only rows that changed are pushed (a sync
+        // of 10,000 conversations must not ship all of them to the window again).
+        if (rowSignature(record) !== before) touch(dto.id);
       }
     },
 

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useNow } from '../../hooks/useNow';
 import { ConversationRow } from './ConversationRow';
@@ -7,6 +7,7 @@ import { matchesSearch } from './inbox-model';
 import { useListboxCursor } from './useListboxCursor';
 
 const ROW_HEIGHT = 64;
+const estimateRowHeight = () => ROW_HEIGHT;
 const optionId = (conversationId: string) => `conversation-option-${conversationId}`;
 
 /**
@@ -34,12 +35,15 @@ export function ConversationList({
   const scroller = useRef<HTMLDivElement>(null);
   const listbox = useRef<HTMLUListElement>(null);
   const search = useRef<HTMLInputElement>(null);
+  // The same function until the rows change: a new one makes the virtualizer measure all
+  // 10,000 rows again, on every scroll.
+  const rowKey = useCallback((index: number) => visible[index]?.id ?? index, [visible]);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: estimateRowHeight,
     overscan: 8,
-    getItemKey: (index) => visible[index]?.id ?? index,
+    getItemKey: rowKey,
   });
 
   const cursor = useListboxCursor({

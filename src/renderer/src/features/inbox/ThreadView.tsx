@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ConversationView, MessageView } from '../../../../shared/inbox';
 import { mediaWord } from '../../../../shared/message-text';
 import { formatPhoneNumber } from '../../../../shared/phone';
@@ -7,8 +7,10 @@ import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
 import { runCommand } from '../../bridge/run-command';
 import { contactLabel } from '../../../../shared/contact-label';
 import { FormattedText } from './FormattedText';
-import { safeMediaUrl } from './inbox-model';
+import { formatTimeOfDay, safeMediaUrl } from './inbox-model';
 import { useThread } from './useThread';
+
+const estimateMessageHeight = () => 56;
 
 const MEDIA_ICONS: Record<string, string> = { image: '🖼️', audio: '🎤', video: '🎬', document: '📄', other: '❔' };
 
@@ -28,12 +30,17 @@ export function ThreadView({
   const stickToBottom = useRef(true);
   const [loadingOlder, setLoadingOlder] = useState(false);
 
+  // Stable until the messages change: a new function re-measures all 5,000 on every scroll.
+  const messageKey = useCallback(
+    (index: number) => messages[index]?.localId ?? messages[index]?.id ?? index,
+    [messages],
+  );
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 56,
+    estimateSize: estimateMessageHeight,
     overscan: 10,
-    getItemKey: (index) => messages[index]?.localId ?? messages[index]?.id ?? index,
+    getItemKey: messageKey,
   });
 
   // New messages keep the view at the bottom if the user was there; reading history is left alone.
@@ -108,7 +115,7 @@ function MessageBubble({ message }: { message: MessageView }) {
   const outgoing = message.direction === 'outgoing';
   const media = mediaWord(message.contentType);
   const link = media ? safeMediaUrl(message.mediaUrl) : null;
-  const time = new Date(message.timestamp).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const time = formatTimeOfDay(message.timestamp);
   return (
     <div
       className={`bubble ${outgoing ? 'bubble--out' : 'bubble--in'}${message.status === 'failed' || message.status === 'queued' ? ` bubble--${message.status}` : ''}`}
