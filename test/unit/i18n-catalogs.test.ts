@@ -17,7 +17,8 @@ describe('the catalogs', () => {
   });
 
   it('use the same parameters in both languages', () => {
-    const names = (message: string) => [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+    const names = (message: string) =>
+      [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
     for (const [key, message] of Object.entries(CATALOGS.en)) {
       expect(names(CATALOGS['pt-BR'][key as keyof typeof CATALOGS.en]), key).toEqual(names(message));
     }
