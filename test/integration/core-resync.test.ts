@@ -6,8 +6,10 @@ import { describe, expect } from 'vitest';
 import { storeIncomingMessages } from '../../src/simulator/simulator';
 import { test as it } from './fixtures';
 import { call, postJson, waitFor, waitForJoined, type CoreUnderTest } from './support';
+import { everyMessageId, serverMessageIds } from './support-threads';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
+const unfocused = { focused: false, visible: true, conversationId: null };
 
 const contents = async (core: CoreUnderTest['core'], conversationId: string) =>
   (await call(core, 'inbox:open-conversation', { conversationId })).messages.map((m) => m.content);
@@ -106,5 +108,52 @@ describe('resync', () => {
       Array.from({ length: 60 }, (_, i) => `m${String(i).padStart(2, '0')}`),
     );
     expect(older.hasOlder).toBe(false);
+  });
+  it('a chat known only from a live message, flooded before it was ever listed: every message can be scrolled to', async ({
+    backend,
+  }) => {
+    let sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    // The conversation list can be refused on demand, so the new chat stays unlisted until the outage is over.
+    let listingRefused = false;
+    const refusingFetch: typeof fetch = (input, init) =>
+      listingRefused && /\/conversations(\?|$)/.test(String(input))
+        ? Promise.reject(new TypeError('fetch failed'))
+        : fetch(input, init);
+    const c = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, { fetch: refusingFetch });
+    const core = c.core;
+    await c.waitForStatus('online');
+    await waitForJoined(sim.url, A.organizationId);
+    await waitFor(
+      () => core.snapshot().inbox.lastSyncAt !== null && !core.snapshot().inbox.syncing,
+      5_000,
+      'first sync',
+    );
+    await call(core, 'ui:view-changed', unfocused);
+
+    listingRefused = true;
+    const conversationId = sim.injectMessage({ contactName: 'Nina', content: 'first' })[0]?.conversationId ?? '';
+    await waitFor(() => core.snapshot().inbox.syncError !== null, 5_000, 'the listing of the new chat refused');
+    expect(core.snapshot().inbox.totalUnread).toBe(1);
+
+    const { port, state } = sim;
+    await sim.close();
+    await c.waitForStatus('offline');
+    storeIncomingMessages(state, { conversationId, content: 'while down', count: 120 });
+    sim = await backend.simulator({ port, state });
+    listingRefused = false;
+    await c.waitForStatus('online', 15_000);
+    // The first listing of the chat: the server's count (1 + 120) is taken, and the walk must not add to it.
+    await waitFor(
+      () => core.snapshot().inbox.totalUnread === 121 && !core.snapshot().inbox.syncing,
+      15_000,
+      'the chat listed and caught up',
+    );
+    sim.injectMessage({ conversationId, content: 'after' });
+    await waitFor(() => core.snapshot().inbox.totalUnread === 122, 5_000, 'the live message');
+
+    const ids = await everyMessageId(core, conversationId);
+    expect(ids).toHaveLength(122);
+    expect(ids).toEqual(serverMessageIds(sim, conversationId));
+    expect(core.snapshot().inbox.totalUnread).toBe(0); // opened: read
   });
 });

@@ -6,6 +6,7 @@
  * missed while offline must not wait for the next disconnect to show up.
  */
 import type { Logger, Scheduler, Timer } from '../ports';
+import type { ConversationDto } from '../../shared/rest';
 import type { RestClient } from '../rest-client';
 import type { CatchUp } from './catch-up';
 import type { InboxStore } from './inbox-store';
@@ -74,6 +75,24 @@ export function createInboxSync(options: InboxSyncOptions) {
 
   const edges = createSyncEdges(store);
 
+  /** The listed conversation moved on past what the app knew at `edge`: what lies between may be missing. */
+  const openRange = (dto: ConversationDto, edge: string, countedByServer: boolean) => {
+    const held = store.messages(dto.id);
+    const atEdge = held.filter((m) => m.timestamp === edge);
+    // What came live between the edge and this list was counted then: the walk must not count it again.
+    const cameLive = held.filter((m) => !isUnsent(m) && m.timestamp > edge && m.timestamp <= dto.lastMessageAt);
+    store.missed.open(
+      dto.id,
+      {
+        after: edge,
+        knownAtAfter: atEdge.length > 0 ? atEdge.map((m) => m.id) : null,
+        until: dto.lastMessageAt,
+        ...(countedByServer ? { countedUntil: dto.lastMessageAt } : {}),
+      },
+      cameLive.map((m) => m.id),
+    );
+  };
+
   const syncOnce = async () => {
     const startedAt = scheduler.now();
     const previous = store.lastSyncAt();
@@ -87,24 +106,14 @@ export function createInboxSync(options: InboxSyncOptions) {
       throw failure;
     }
     for (const dto of dtos) {
-      if (store.table.isUnlisted(dto.id)) {
-        // Known only from live events: the server's count is taken for it (conversation-table.ts),
-        // which covers everything up to its listed time — an edge taken earlier must not count those again.
-        edges.raise(dto.id, dto.lastMessageAt);
-        continue;
-      }
+      const unlisted = store.table.isUnlisted(dto.id);
+      // Known only from live events: the server's count is taken for it (conversation-table.ts),
+      // which covers everything up to its listed time — an edge taken earlier must not count those again.
+      if (unlisted) edges.raise(dto.id, dto.lastMessageAt);
       const edge = known.get(dto.id);
-      if (edge !== undefined && dto.lastMessageAt > edge) {
-        const held = store.messages(dto.id);
-        const atEdge = held.filter((m) => m.timestamp === edge);
-        // What came live between the edge and this list was counted then: the walk must not count it again.
-        const cameLive = held.filter((m) => !isUnsent(m) && m.timestamp > edge && m.timestamp <= dto.lastMessageAt);
-        store.missed.open(
-          dto.id,
-          { after: edge, knownAtAfter: atEdge.length > 0 ? atEdge.map((m) => m.id) : null, until: dto.lastMessageAt },
-          cameLive.map((m) => m.id),
-        );
-      }
+      // An unlisted chat's thread may lack what arrived while the app could not hear too: its
+      // range is walked all the same (no hole may stay), counting nothing that count includes.
+      if (edge !== undefined && dto.lastMessageAt > edge) openRange(dto, edge, unlisted);
     }
     store.table.merge(dtos);
     // The gaps are in the (saved) ledger now: a later sync may start from here.
