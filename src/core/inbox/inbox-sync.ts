@@ -106,14 +106,13 @@ export function createInboxSync(options: InboxSyncOptions) {
       throw failure;
     }
     for (const dto of dtos) {
-      const unlisted = store.table.isUnlisted(dto.id);
-      // Known only from live events: the server's count is taken for it (conversation-table.ts),
-      // which covers everything up to its listed time — an edge taken earlier must not count those again.
-      if (unlisted) edges.raise(dto.id, dto.lastMessageAt);
+      // Known only from live events: this first listing settles its count up to the listed time
+      // (server-counts.ts) — a pending edge must not count those again.
+      if (store.table.isUnlisted(dto.id)) edges.raise(dto.id, dto.lastMessageAt);
       const edge = known.get(dto.id);
-      // An unlisted chat's thread may lack what arrived while the app could not hear too: its
-      // range is walked all the same (no hole may stay), counting nothing that count includes.
-      if (edge !== undefined && dto.lastMessageAt > edge) openRange(dto, edge, unlisted);
+      // Such a chat's thread may lack what arrived while the app could not hear too: its range is
+      // walked all the same (no hole may stay), counting nothing the server's count includes.
+      if (edge !== undefined && dto.lastMessageAt > edge) openRange(dto, edge, store.table.takesServerCount(dto));
     }
     store.table.merge(dtos);
     // The gaps are in the (saved) ledger now: a later sync may start from here.
