@@ -222,6 +222,9 @@ export function createConversationTable(changes: ChangeSet) {
     /** Known only from live events so far (the next listing brings its contact and count). */
     isUnlisted: serverCounts.isUnlisted,
 
+    /** Listing this conversation now takes the server's unread count (it covers everything up to the listed time). */
+    takesServerCount: serverCounts.takesCount,
+
     /** Saved rows and mutes, as they were. */
     restore(saved: Array<Omit<ConversationView, 'muted' | 'pendingReply'>>, muted: string[]): void {
       for (const row of saved) insert({ ...row, contactName: cleanName(row.contactName) });
