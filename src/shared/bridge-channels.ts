@@ -39,6 +39,7 @@ export const PUSH_CHANNELS = [
   'inbox:conversations',
   'inbox:messages',
   'ui:open-conversation',
+  'ui:open-instance',
   'updates:state',
 ] as const;
 

@@ -134,3 +134,29 @@ test('the list says in short why a number is down and keeps its last phone; a ne
   await expect(item.getByTestId('instance-headline')).toHaveText('Logged out on the phone');
   await expect(item.getByTestId('instance-last-phone')).toHaveText('+5511987654321');
 });
+
+test("clicking the alert of a number that dropped opens that number's page", async ({ page, apps }) => {
+  const { sim, host, sales } = await connectedSalesNumber(page, apps);
+  // The user is elsewhere in the app, and then in another application.
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('settings-page')).toBeVisible();
+  await page.evaluate(() => {
+    document.hasFocus = () => false;
+    window.dispatchEvent(new Event('blur'));
+  });
+
+  await simPost(sim, `/sim/instances/${sales.id}/drop`, { reason: 'connection_lost' });
+  const dropAlert = async () =>
+    (await host.hostState()).notifications.findIndex(
+      (n) => n.instanceId === sales.id && String(n.title).includes('Connection lost'),
+    );
+  await expect.poll(dropAlert).toBeGreaterThanOrEqual(0);
+  const index = await dropAlert();
+  expect((await host.hostState()).notifications[index]).toMatchObject({ title: 'Sales: Connection lost' });
+
+  const click = await fetch(new URL(`host/notifications/${index}/click`, host.url), { method: 'POST' });
+  expect(click.status).toBe(202);
+  await expect(page.getByTestId('instance-page')).toHaveAttribute('data-instance', sales.id);
+  await expect(page.getByTestId('settings-page')).toBeHidden();
+  await expect(page.getByTestId('instance-reconnecting')).toContainText('server is reconnecting');
+});
