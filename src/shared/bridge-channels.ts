@@ -8,6 +8,7 @@ export const HOST_COMMAND_CHANNELS = [
   'settings:get',
   'settings:update-connection',
   'settings:update-preferences',
+  'locale:get',
   'updates:get-state',
   'updates:check-now',
   'updates:restart',
@@ -41,6 +42,7 @@ export const PUSH_CHANNELS = [
   'ui:open-conversation',
   'ui:open-instance',
   'updates:state',
+  'locale:changed',
 ] as const;
 
 export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
