@@ -17,6 +17,8 @@ export interface ConversationRecord {
   contactId: string;
   contactName: string | null;
   contactPhone: string | null;
+  /** The WhatsApp number the chat came in on, when the server says so. */
+  instanceId: string | null;
   lastMessageAt: string;
   lastMessagePreview: string | null;
   unreadCount: number;
@@ -33,6 +35,7 @@ const fromDto = (dto: ConversationDto): ConversationRecord => ({
   contactId: dto.contactId,
   contactName: cleanName(dto.contactName),
   contactPhone: dto.contactPhone ?? null,
+  instanceId: dto.instanceId ?? null,
   lastMessageAt: dto.lastMessageAt,
   lastMessagePreview: previewOfServerText(dto.lastMessagePreview),
   unreadCount: 0,
@@ -43,6 +46,7 @@ function updateFromDto(record: ConversationRecord, dto: ConversationDto) {
   record.contactId = dto.contactId;
   record.contactName = cleanName(dto.contactName) ?? record.contactName;
   record.contactPhone = dto.contactPhone ?? record.contactPhone;
+  record.instanceId = dto.instanceId ?? record.instanceId;
   if (dto.lastMessageAt > record.lastMessageAt) {
     record.lastMessageAt = dto.lastMessageAt;
     record.lastMessagePreview = previewOfServerText(dto.lastMessagePreview) ?? record.lastMessagePreview;
@@ -59,6 +63,7 @@ const bareRow = (id: string, contactId: string, lastMessageAt: string): Conversa
   contactId,
   contactName: null,
   contactPhone: null,
+  instanceId: null,
   lastMessageAt,
   lastMessagePreview: null,
   unreadCount: 0,
@@ -227,7 +232,8 @@ export function createConversationTable(changes: ChangeSet) {
 
     /** Saved rows and mutes, as they were. */
     restore(saved: Array<Omit<ConversationView, 'muted' | 'pendingReply'>>, muted: string[]): void {
-      for (const row of saved) insert({ ...row, contactName: cleanName(row.contactName) });
+      for (const row of saved)
+        insert({ ...row, contactName: cleanName(row.contactName), instanceId: row.instanceId ?? null });
       for (const id of muted) mutedIds.add(id);
     },
   };

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useNow } from '../../hooks/useNow';
 import { ConversationRow } from './ConversationRow';
@@ -20,11 +20,17 @@ export function ConversationList({
   selectedId,
   onSelect,
   emptyNote = 'No conversations yet.',
+  numberNames = null,
+  filter = null,
 }: {
   conversations: ConversationView[];
   selectedId: string | null;
   onSelect: (id: string) => void;
   emptyNote?: string;
+  /** instanceId → the number's name, to say which number each chat came in on (null: one number only). */
+  numberNames?: ReadonlyMap<string, string> | null;
+  /** Shown above the search (the number filter). */
+  filter?: ReactNode;
 }) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
@@ -65,6 +71,7 @@ export function ConversationList({
   const activeRow = visible[activeIndex];
   return (
     <section className="conversations" aria-label="Conversations">
+      {filter}
       <div className="conversations__search">
         <input
           ref={search}
@@ -114,6 +121,7 @@ export function ConversationList({
                 top={item.start}
                 height={ROW_HEIGHT}
                 now={now}
+                numberName={row.instanceId ? (numberNames?.get(row.instanceId) ?? null) : null}
                 onOpen={() => onSelect(row.id)}
               />
             );
