@@ -1,16 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ConversationView, MessageView } from '../../../../shared/inbox';
-import { mediaWord } from '../../../../shared/message-text';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ConversationView } from '../../../../shared/inbox';
 import { formatPhoneNumber } from '../../../../shared/phone';
-import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
 import { runCommand } from '../../bridge/run-command';
 import { contactLabel } from '../../../../shared/contact-label';
-import { FormattedText } from './FormattedText';
-import { safeMediaUrl } from './inbox-model';
+import { Composer } from './Composer';
+import { dayLabel } from './day-label';
+import { MessageBubble } from './MessageBubble';
+import { buildThreadRows, type ThreadRow } from './thread-rows';
+import { threadLocale } from './thread-words';
 import { useThread } from './useThread';
-
-const MEDIA_ICONS: Record<string, string> = { image: '🖼️', audio: '🎤', video: '🎬', document: '📄', other: '❔' };
 
 /** One conversation: its messages (virtualized: 5,000 stay smooth) and the reply box. */
 export function ThreadView({
@@ -28,18 +27,20 @@ export function ThreadView({
   const stickToBottom = useRef(true);
   const [loadingOlder, setLoadingOlder] = useState(false);
 
+  const rows = useMemo(() => buildThreadRows(messages), [messages]);
+
   const virtualizer = useVirtualizer({
-    count: messages.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 56,
     overscan: 10,
-    getItemKey: (index) => messages[index]?.localId ?? messages[index]?.id ?? index,
+    getItemKey: (index) => rows[index]?.key ?? index,
   });
 
   // New messages keep the view at the bottom if the user was there; reading history is left alone.
   useLayoutEffect(() => {
-    if (stickToBottom.current && messages.length > 0) virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
-  }, [messages.length, virtualizer]);
+    if (stickToBottom.current && rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+  }, [rows.length, virtualizer]);
 
   const onScroll = () => {
     const el = scroller.current;
@@ -83,8 +84,8 @@ export function ThreadView({
         {thread.loading && messages.length === 0 ? <p className="thread__loading muted">Loading messages…</p> : null}
         <div className="thread__rows" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const message = messages[item.index];
-            if (!message) return null;
+            const row = rows[item.index];
+            if (!row) return null;
             return (
               <div
                 key={item.key}
@@ -93,7 +94,7 @@ export function ThreadView({
                 className="thread__row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <MessageBubble message={message} />
+                <ThreadRowContent row={row} />
               </div>
             );
           })}
@@ -104,141 +105,12 @@ export function ThreadView({
   );
 }
 
-function MessageBubble({ message }: { message: MessageView }) {
-  const outgoing = message.direction === 'outgoing';
-  const media = mediaWord(message.contentType);
-  const link = media ? safeMediaUrl(message.mediaUrl) : null;
-  const time = new Date(message.timestamp).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+function ThreadRowContent({ row }: { row: ThreadRow }) {
+  if (row.kind === 'message') return <MessageBubble message={row.message} />;
+  const locale = threadLocale();
   return (
-    <div
-      className={`bubble ${outgoing ? 'bubble--out' : 'bubble--in'}${message.status === 'failed' || message.status === 'queued' ? ` bubble--${message.status}` : ''}`}
-      data-testid="message"
-      data-message-id={message.id}
-      data-direction={message.direction}
-      data-status={message.status}
-    >
-      {media ? (
-        <div className="bubble__media" data-testid="media-placeholder" data-content-type={message.contentType}>
-          <span aria-hidden="true">{MEDIA_ICONS[message.contentType] ?? '❔'}</span>
-          <span>{media}</span>
-          {link ? (
-            <a href={link} target="_blank" rel="noopener noreferrer" data-testid="media-link">
-              Open
-            </a>
-          ) : null}
-        </div>
-      ) : null}
-      {message.content ? (
-        // Text is always text: formatting becomes elements, React escapes the rest, dir=auto lays out RTL.
-        // A div, not a p: a ```block``` is a pre.
-        <div className="bubble__text" dir="auto" data-testid="message-text">
-          <FormattedText text={message.content} />
-        </div>
-      ) : null}
-      <div className="bubble__meta">
-        <time dateTime={message.timestamp}>{time}</time>
-        {outgoing ? <OutgoingStatus message={message} /> : null}
-      </div>
+    <div className="thread__day" data-testid="day-separator">
+      <span dir="auto">{dayLabel(row.date, new Date(), locale)}</span>
     </div>
-  );
-}
-
-function OutgoingStatus({ message }: { message: MessageView }) {
-  const [retrying, setRetrying] = useState(false);
-  if (message.status === 'sending') return <span data-testid="message-status">Sending…</span>;
-  if (message.status === 'sent') return <span data-testid="message-status">Sent ✓</span>;
-  if (message.status === 'queued') {
-    // Nothing to do for the user: it goes by itself. Why it waits, when known, is in the tooltip.
-    return (
-      <span data-testid="message-status" title={message.error ?? undefined}>
-        <span aria-hidden="true">🕓 </span>
-        {message.error ? 'Queued — will retry by itself' : 'Queued — sends when back online'}
-      </span>
-    );
-  }
-  if (message.status !== 'failed' || !message.localId) return null;
-  const localId = message.localId;
-  return (
-    <span className="bubble__failed" role="alert">
-      <span data-testid="message-status">{message.error ?? 'Not sent.'}</span>{' '}
-      <button
-        type="button"
-        className="link-button"
-        disabled={retrying}
-        onClick={() => {
-          setRetrying(true);
-          void runCommand('inbox:retry-send', { conversationId: message.conversationId, localId }).finally(() =>
-            setRetrying(false),
-          );
-        }}
-      >
-        Retry
-      </button>
-    </span>
-  );
-}
-
-function Composer({
-  conversationId,
-  draft,
-  onDraftChange,
-}: {
-  conversationId: string;
-  draft: string;
-  onDraftChange: (text: string) => void;
-}) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const input = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => input.current?.focus(), [conversationId]);
-
-  const send = async () => {
-    const content = draft.trim();
-    if (!content) return;
-    setProblem(null);
-    try {
-      await invoke('inbox:send', { conversationId, content });
-      // Only now is the text safe in the thread (as "sending" or "queued", then "sent" or "failed").
-      onDraftChange('');
-    } catch (failure) {
-      setProblem(failure instanceof BridgeCommandError ? failure.message : 'Could not send. Your text is kept.');
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      void send();
-    }
-  };
-
-  return (
-    <form
-      className="composer"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}
-    >
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      <textarea
-        ref={input}
-        className="composer__input"
-        rows={2}
-        dir="auto"
-        placeholder="Write a reply — Enter to send, Shift+Enter for a new line"
-        aria-label="Reply"
-        value={draft}
-        maxLength={65536}
-        onChange={(e) => onDraftChange(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      <button type="submit" className="button button--primary" disabled={!draft.trim()}>
-        Send
-      </button>
-    </form>
   );
 }
