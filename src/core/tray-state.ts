@@ -1,5 +1,7 @@
-/** What the tray shows for a connection state and unread count (pure). */
+/** What the tray shows for a connection state and unread count (pure), in the app's language. */
 import { CONNECTION_STATUS_WORDS, type ConnectionStatus } from '../shared/bridge';
+import type { Locale } from '../shared/i18n/locale';
+import { translator } from '../shared/i18n/translate';
 import type { TrayState } from './ports';
 
 /** The badge text: nothing for 0, the number up to 99, then "99+". */
@@ -8,12 +10,16 @@ export function badgeLabel(count: number): string {
   return count > 99 ? '99+' : String(Math.floor(count));
 }
 
-export function describeTray(status: ConnectionStatus, unread: number, demo: boolean): TrayState {
-  const unreadText =
-    unread === 0 ? 'no unread messages' : unread === 1 ? '1 unread message' : `${unread} unread messages`;
+export function describeTray(status: ConnectionStatus, unread: number, demo: boolean, locale: Locale): TrayState {
+  const { t } = translator(locale);
+  const count = Math.max(0, Math.floor(unread));
   return {
-    badgeCount: Math.max(0, Math.floor(unread)),
-    tooltip: `AuZap${demo ? ' (Demo)' : ''} — ${CONNECTION_STATUS_WORDS[status]}, ${unreadText}`,
+    badgeCount: count,
+    tooltip: t('tray.tooltip', {
+      app: t(demo ? 'app.nameDemo' : 'app.name'),
+      status: t(CONNECTION_STATUS_WORDS[status]),
+      unread: t('tray.unread', { count }),
+    }),
     attention: status === 'auth_failed' ? 'sign_in' : status === 'online' ? 'none' : 'offline',
   };
 }

@@ -41,6 +41,7 @@ function setUp() {
   /** How often each part was read from its source: a rebuilt snapshot reads them all. */
   const reads = { connection: 0, instances: 0, flows: 0, inbox: 0, notifications: 0, diagnostics: 0 };
   const sources: SnapshotSources = {
+    locale: () => 'en',
     info: { serverUrl: 'http://sim', organizationId: 'org-1', demo: false, version: 'test' },
     connection: () => (reads.connection++, online),
     diagnostics: () => (reads.diagnostics++, { droppedEvents: 0, lastDropped: null }),

@@ -12,6 +12,7 @@ import { ConnectionBanner } from '../features/status/ConnectionStatus';
 import { UpdateBanner } from '../features/updates/UpdatePanel';
 import { useUpdateState } from '../features/updates/useUpdateState';
 import { useReportView } from '../hooks/useReportView';
+import { useT } from '../i18n/I18nProvider';
 import { FailureBanner } from './FailureBanner';
 import { StatusBar, TopBar } from './TopBar';
 import { useSelection, type Selection } from './useSelection';
@@ -20,28 +21,27 @@ export function App() {
   const snapshot = useAppSnapshot();
   const conversations = useConversations();
   const updates = useUpdateState();
+  const { t } = useT();
   const [selection, select] = useSelection(snapshot);
   const openConversationId = selection.kind === 'conversation' ? selection.id : null;
   useReportView(openConversationId);
 
   const totalUnread = snapshot?.inbox.totalUnread ?? 0;
   useEffect(() => {
-    document.title = totalUnread > 0 ? `(${totalUnread}) AuZap` : 'AuZap';
-  }, [totalUnread]);
+    document.title = totalUnread > 0 ? t('app.titleUnread', { count: totalUnread }) : t('app.name');
+  }, [totalUnread, t]);
 
   if (!getBridge()) {
     return (
       <main className="centered" data-testid="no-bridge">
-        <p>
-          This window must be opened by AuZap Desktop (or by <code>npm run web</code>).
-        </p>
+        <p>{t('app.noBridge')}</p>
       </main>
     );
   }
   if (!snapshot) {
     return (
       <main className="centered">
-        <p>Starting AuZap…</p>
+        <p>{t('app.starting')}</p>
       </main>
     );
   }
@@ -100,6 +100,7 @@ function MainContent({
 }) {
   // Drafts live here, per conversation, so switching chats never loses typed text.
   const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const { t } = useT();
   if (selection.kind === 'settings') {
     return <SettingsPage notifications={snapshot.notifications} signInRequest={selection.signInRequest ?? null} />;
   }
@@ -124,12 +125,8 @@ function MainContent({
   }
   return (
     <section className="placeholder">
-      <h1>Inbox</h1>
-      <p>
-        {snapshot.inbox.conversationCount > 0
-          ? 'Choose a conversation on the left.'
-          : 'New WhatsApp messages will appear here as they arrive.'}
-      </p>
+      <h1>{t('inbox.title')}</h1>
+      <p>{t(snapshot.inbox.conversationCount > 0 ? 'inbox.chooseConversation' : 'inbox.emptyWelcome')}</p>
     </section>
   );
 }
