@@ -64,3 +64,77 @@ test.describe('day separators', () => {
     });
   }
 });
+
+/** Long enough that a dozen fill more than a screen. */
+function paragraph(n: number): string {
+  return `Message ${n}: ${'a fairly long line about the order and its delivery, '.repeat(4).trim()}`;
+}
+
+test('opening a chat with unread messages lands on where they start; "Jump to latest" counts what arrives', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const read = Array.from({ length: 20 }, (_, i) => ({
+    at: minutesAgo(200 - i),
+    from: i % 2 === 0 ? ('customer' as const) : ('staff' as const),
+    text: paragraph(i),
+  }));
+  const unread = Array.from({ length: 12 }, (_, i) => ({
+    at: minutesAgo(100 - i),
+    from: 'customer' as const,
+    text: paragraph(20 + i),
+  }));
+  const conversationId = seedThread(sim, A.organizationId, 'Ana', [...read, ...unread]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  await expect(page.getByTestId('conversation-row').filter({ hasText: 'Ana' })).toContainText('12');
+  const thread = await openConversation(page, 'Ana');
+
+  const divider = thread.getByTestId('unread-divider');
+  await expect(divider).toHaveText('12 unread messages');
+  await expect(divider).toBeInViewport();
+  // The first unread message right under the divider, the newest one further down, out of view.
+  const firstUnread = thread.getByTestId('message').filter({ hasText: 'Message 20:' });
+  await expect(firstUnread).toBeInViewport();
+  const [dividerBox, firstBox] = await Promise.all([divider.boundingBox(), firstUnread.boundingBox()]);
+  expect(firstBox?.y).toBeGreaterThan(dividerBox?.y ?? Infinity);
+  await expect(thread.getByTestId('message').filter({ hasText: 'Message 31:' })).not.toBeInViewport();
+  // Above the divider, at most a glimpse of what was read before.
+  await expect(thread.getByTestId('message').filter({ hasText: 'Message 19:' })).not.toBeInViewport({ ratio: 0.25 });
+
+  // Reading the unread part: the way down is one click away, and says what arrives meanwhile.
+  const jump = thread.getByTestId('jump-to-latest');
+  await expect(jump).toBeVisible();
+  await expect(thread.getByTestId('jump-to-latest-count')).toHaveCount(0);
+  sim.injectMessage({ conversationId, content: 'just now 1' });
+  sim.injectMessage({ conversationId, content: 'just now 2' });
+  await expect(thread.getByTestId('jump-to-latest-count')).toHaveText('2 new');
+  await expect(jump).toHaveAccessibleName('Jump to latest, 2 new messages');
+  await expect(firstUnread).toBeInViewport();
+
+  await jump.click();
+  await expect(thread.getByTestId('message').filter({ hasText: 'just now 2' })).toBeInViewport();
+  await expect(jump).toBeHidden();
+  await expect(divider).toHaveText('12 unread messages');
+});
+
+test('a chat with nothing unread opens at the bottom, with no divider', async ({ page, apps }) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  seedThread(
+    sim,
+    A.organizationId,
+    'Bruno',
+    Array.from({ length: 20 }, (_, i) => ({
+      at: minutesAgo(60 - i),
+      from: i === 19 ? 'staff' : 'customer',
+      text: paragraph(i),
+    })),
+  );
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Bruno');
+  await expect(thread.getByTestId('message').filter({ hasText: 'Message 19:' })).toBeInViewport();
+  await expect(thread.getByTestId('unread-divider')).toHaveCount(0);
+  await expect(thread.getByTestId('jump-to-latest')).toBeHidden();
+});

@@ -1,5 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { formatPhoneNumber } from '../../../../shared/phone';
 import { runCommand } from '../../bridge/run-command';
@@ -8,7 +7,8 @@ import { Composer } from './Composer';
 import { dayLabel } from './day-label';
 import { MessageBubble } from './MessageBubble';
 import { buildThreadRows, type ThreadRow } from './thread-rows';
-import { threadLocale } from './thread-words';
+import { threadLocale, threadWords } from './thread-words';
+import { useThreadScroll, type ThreadScroll } from './useThreadScroll';
 import { useThread } from './useThread';
 
 /** One conversation: its messages (virtualized: 5,000 stay smooth) and the reply box. */
@@ -23,30 +23,17 @@ export function ThreadView({
 }) {
   const thread = useThread(conversation.id);
   const { messages } = thread;
-  const scroller = useRef<HTMLDivElement>(null);
-  const stickToBottom = useRef(true);
   const [loadingOlder, setLoadingOlder] = useState(false);
-
-  const rows = useMemo(() => buildThreadRows(messages), [messages]);
-
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 56,
-    overscan: 10,
-    getItemKey: (index) => rows[index]?.key ?? index,
-  });
-
-  // New messages keep the view at the bottom if the user was there; reading history is left alone.
-  useLayoutEffect(() => {
-    if (stickToBottom.current && rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-  }, [rows.length, virtualizer]);
+  // Counted when the chat opens, before opening reads it: the divider stays while the chat is open.
+  const [unreadAtOpen] = useState(conversation.unreadCount);
+  const rows = useMemo(() => buildThreadRows(messages, unreadAtOpen), [messages, unreadAtOpen]);
+  const scroll = useThreadScroll({ rows, messages, ready: !thread.loading });
+  const { scroller, virtualizer } = scroll;
 
   const onScroll = () => {
+    scroll.trackScroll();
     const el = scroller.current;
-    if (!el) return;
-    stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
-    if (el.scrollTop < 40 && thread.hasOlder && !loadingOlder && !thread.loading) {
+    if (el && el.scrollTop < 40 && thread.hasOlder && !loadingOlder && !thread.loading) {
       setLoadingOlder(true);
       void thread.loadOlder().finally(() => setLoadingOlder(false));
     }
@@ -100,6 +87,7 @@ export function ThreadView({
           })}
         </div>
       </div>
+      {scroll.scrolledUp ? <JumpToLatest scroll={scroll} /> : null}
       <Composer conversationId={conversation.id} draft={draft} onDraftChange={onDraftChange} />
     </section>
   );
@@ -107,10 +95,39 @@ export function ThreadView({
 
 function ThreadRowContent({ row }: { row: ThreadRow }) {
   if (row.kind === 'message') return <MessageBubble message={row.message} />;
+  if (row.kind === 'unread') {
+    return (
+      <div className="thread__unread" data-testid="unread-divider">
+        <span>{threadWords.unreadMessages(row.count)}</span>
+      </div>
+    );
+  }
   const locale = threadLocale();
   return (
     <div className="thread__day" data-testid="day-separator">
       <span dir="auto">{dayLabel(row.date, new Date(), locale)}</span>
+    </div>
+  );
+}
+
+function JumpToLatest({ scroll }: { scroll: ThreadScroll }) {
+  return (
+    <div className="thread__jump">
+      <button
+        type="button"
+        className="button"
+        onClick={scroll.jumpToLatest}
+        aria-label={threadWords.jumpToLatestLabel(scroll.newSince)}
+        data-testid="jump-to-latest"
+      >
+        <span aria-hidden="true">↓ </span>
+        {threadWords.jumpToLatest}
+        {scroll.newSince > 0 ? (
+          <span className="thread__jump-count" data-testid="jump-to-latest-count">
+            {threadWords.newSince(scroll.newSince)}
+          </span>
+        ) : null}
+      </button>
     </div>
   );
 }

@@ -1,26 +1,42 @@
 /**
- * What the thread shows, in order: messages with a separator before each new day. Pure,
- * so where separators fall is unit-testable; the view only renders rows.
+ * What the thread shows, in order: messages with a separator before each new day and,
+ * when the conversation was opened with unread messages, a divider where they start.
+ * Pure, so where separators fall is unit-testable; the view only renders rows.
  */
 import type { MessageView } from '../../../../shared/inbox';
 import { localDayKey } from './day-label';
 
 export type ThreadRow =
-  { kind: 'day'; key: string; date: Date } | { kind: 'message'; key: string; message: MessageView };
+  | { kind: 'day'; key: string; date: Date }
+  | { kind: 'unread'; key: 'unread'; count: number }
+  | { kind: 'message'; key: string; message: MessageView };
 
 export function messageKey(message: MessageView): string {
   return message.localId ?? message.id;
 }
 
-export function buildThreadRows(messages: readonly MessageView[]): ThreadRow[] {
+/** Index of the first unread message: the `unreadCount`-th incoming one from the end (0 if fewer are loaded). */
+function firstUnreadIndex(messages: readonly MessageView[], unreadCount: number): number {
+  if (unreadCount <= 0) return -1;
+  let left = unreadCount;
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    if (messages[i]?.direction === 'incoming') left -= 1;
+    if (left === 0) return i;
+  }
+  return messages.length > 0 ? 0 : -1;
+}
+
+export function buildThreadRows(messages: readonly MessageView[], unreadCount = 0): ThreadRow[] {
   const rows: ThreadRow[] = [];
+  const unreadAt = firstUnreadIndex(messages, unreadCount);
   let previousDay: string | null = null;
-  for (const message of messages) {
+  messages.forEach((message, index) => {
     const date = new Date(message.timestamp);
     const day = localDayKey(date);
     if (day !== previousDay) rows.push({ kind: 'day', key: `day-${day}`, date });
     previousDay = day;
+    if (index === unreadAt) rows.push({ kind: 'unread', key: 'unread', count: unreadCount });
     rows.push({ kind: 'message', key: messageKey(message), message });
-  }
+  });
   return rows;
 }

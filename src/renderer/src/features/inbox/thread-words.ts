@@ -7,3 +7,11 @@
 export function threadLocale(): string {
   return navigator.language || 'en';
 }
+
+export const threadWords = {
+  unreadMessages: (count: number) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+  jumpToLatest: 'Jump to latest',
+  newSince: (count: number) => `${count} new`,
+  jumpToLatestLabel: (count: number) =>
+    count === 0 ? 'Jump to latest' : `Jump to latest, ${count === 1 ? '1 new message' : `${count} new messages`}`,
+};
