@@ -7,7 +7,7 @@ import { Composer } from './Composer';
 import { dayLabel } from './day-label';
 import { MessageBubble } from './MessageBubble';
 import { buildThreadRows, type ThreadRow } from './thread-rows';
-import { threadLocale, threadWords } from './thread-words';
+import { useT } from '../../i18n/I18nProvider';
 import { useThreadScroll, type ThreadScroll } from './useThreadScroll';
 import { useThread } from './useThread';
 
@@ -95,14 +95,18 @@ export function ThreadView({
 
 function ThreadRowContent({ row }: { row: ThreadRow }) {
   if (row.kind === 'message') return <MessageBubble message={row.message} />;
+  return <ThreadDivider row={row} />;
+}
+
+function ThreadDivider({ row }: { row: Exclude<ThreadRow, { kind: 'message' }> }) {
+  const { t, locale } = useT();
   if (row.kind === 'unread') {
     return (
       <div className="thread__unread" data-testid="unread-divider">
-        <span>{threadWords.unreadMessages(row.count)}</span>
+        <span>{t('thread.unreadMessages', { count: row.count })}</span>
       </div>
     );
   }
-  const locale = threadLocale();
   return (
     <div className="thread__day" data-testid="day-separator">
       <span dir="auto">{dayLabel(row.date, new Date(), locale)}</span>
@@ -111,20 +115,21 @@ function ThreadRowContent({ row }: { row: ThreadRow }) {
 }
 
 function JumpToLatest({ scroll }: { scroll: ThreadScroll }) {
+  const { t } = useT();
   return (
     <div className="thread__jump">
       <button
         type="button"
         className="button"
         onClick={scroll.jumpToLatest}
-        aria-label={threadWords.jumpToLatestLabel(scroll.newSince)}
+        aria-label={t('thread.jumpToLatestLabel', { count: scroll.newSince })}
         data-testid="jump-to-latest"
       >
         <span aria-hidden="true">↓ </span>
-        {threadWords.jumpToLatest}
+        {t('thread.jumpToLatest')}
         {scroll.newSince > 0 ? (
           <span className="thread__jump-count" data-testid="jump-to-latest-count">
-            {threadWords.newSince(scroll.newSince)}
+            {t('thread.newSince', { count: scroll.newSince })}
           </span>
         ) : null}
       </button>
