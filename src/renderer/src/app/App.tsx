@@ -6,14 +6,13 @@ import { ConversationList } from '../features/inbox/ConversationList';
 import { ThreadView } from '../features/inbox/ThreadView';
 import { useConversations } from '../features/inbox/useConversations';
 import { InstanceList } from '../features/instances/InstanceList';
-import { InstancePage } from '../features/instances/InstancePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConnectionBanner } from '../features/status/ConnectionStatus';
-import { UpdateBanner } from '../features/updates/UpdatePanel';
+import { UpdateBanner } from '../features/updates/UpdateBanner';
 import { useUpdateState } from '../features/updates/useUpdateState';
 import { useReportView } from '../hooks/useReportView';
 import { useT } from '../i18n/I18nProvider';
 import { FailureBanner } from './FailureBanner';
+import { InstancePage, ScreenSuspense, SettingsPage } from './lazy-screens';
 import { StatusBar, TopBar } from './TopBar';
 import { useSelection, type Selection } from './useSelection';
 
@@ -102,14 +101,25 @@ function MainContent({
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const { t } = useT();
   if (selection.kind === 'settings') {
-    return <SettingsPage notifications={snapshot.notifications} signInRequest={selection.signInRequest ?? null} />;
+    return (
+      <ScreenSuspense>
+        <SettingsPage notifications={snapshot.notifications} signInRequest={selection.signInRequest ?? null} />
+      </ScreenSuspense>
+    );
   }
   const instance =
     selection.kind === 'instance' ? snapshot.instances.items.find((i) => i.id === selection.id) : undefined;
   if (instance) {
     const flow = snapshot.connectFlows.find((f) => f.instanceId === instance.id) ?? null;
     return (
-      <InstancePage key={instance.id} instance={instance} flow={flow} live={snapshot.connection.status === 'online'} />
+      <ScreenSuspense>
+        <InstancePage
+          key={instance.id}
+          instance={instance}
+          flow={flow}
+          live={snapshot.connection.status === 'online'}
+        />
+      </ScreenSuspense>
     );
   }
   const conversation = selection.kind === 'conversation' ? conversations.find((c) => c.id === selection.id) : undefined;
