@@ -138,3 +138,108 @@ test('a chat with nothing unread opens at the bottom, with no divider', async ({
   await expect(thread.getByTestId('unread-divider')).toHaveCount(0);
   await expect(thread.getByTestId('jump-to-latest')).toBeHidden();
 });
+
+test('a short thread sits at the bottom, next to the reply box', async ({ page, apps }) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  seedThread(sim, A.organizationId, 'Carla', [
+    { at: minutesAgo(30), from: 'customer', text: 'Oi, tudo bem?' },
+    { at: minutesAgo(20), from: 'staff', text: 'Tudo, e você?' },
+  ]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Carla');
+  const last = thread.getByTestId('message').last();
+  await expect(last).toHaveText(/Tudo, e você\?/);
+  const [lastBox, replyBox, listBox] = await Promise.all([
+    last.boundingBox(),
+    thread.getByRole('textbox', { name: 'Reply' }).boundingBox(),
+    thread.getByTestId('message-list').boundingBox(),
+  ]);
+  if (!lastBox || !replyBox || !listBox) throw new Error('thread not laid out');
+  // Right above the reply box, with the empty space above the messages, not under them.
+  expect(replyBox.y - (lastBox.y + lastBox.height)).toBeLessThan(48);
+  const firstBox = await thread.getByTestId('message').first().boundingBox();
+  expect((firstBox?.y ?? 0) - listBox.y).toBeGreaterThan(listBox.height / 2);
+});
+
+test('the view stays at the bottom through resizes and new messages, and where the user is once scrolled up', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const conversationId = seedThread(
+    sim,
+    A.organizationId,
+    'Davi',
+    Array.from({ length: 24 }, (_, i) => ({
+      at: minutesAgo(100 - i * 2),
+      from: i === 23 ? 'staff' : 'customer',
+      text: paragraph(i),
+    })),
+  );
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Davi');
+  const messages = thread.getByTestId('message');
+  const newest = () => messages.filter({ hasText: /./ }).last();
+  await expect(messages.filter({ hasText: 'Message 23:' })).toBeInViewport();
+
+  for (const size of [
+    { width: 800, height: 600 },
+    { width: 1920, height: 1080 },
+    { width: 900, height: 500 },
+  ]) {
+    await page.setViewportSize(size);
+    await expect(messages.filter({ hasText: 'Message 23:' })).toBeInViewport({ ratio: 1 });
+  }
+  sim.injectMessage({ conversationId, content: 'arrives at the bottom' });
+  await expect(newest()).toHaveText(/arrives at the bottom/);
+  await expect(messages.filter({ hasText: 'arrives at the bottom' })).toBeInViewport({ ratio: 1 });
+
+  // Scrolled up to read: nothing moves under the reader, whatever arrives.
+  const list = thread.getByTestId('message-list');
+  await list.hover();
+  await page.mouse.wheel(0, -700);
+  await expect(thread.getByTestId('jump-to-latest')).toBeVisible();
+  const reading = messages.filter({ hasText: 'Message 18:' });
+  await expect(reading).toBeInViewport();
+  const before = await reading.boundingBox();
+  sim.injectMessage({ conversationId, content: 'arrives while reading' });
+  await expect(thread.getByTestId('jump-to-latest-count')).toHaveText('1 new');
+  expect((await reading.boundingBox())?.y).toBe(before?.y);
+  await expect(messages.filter({ hasText: 'arrives while reading' })).not.toBeInViewport();
+  await page.setViewportSize({ width: 900, height: 560 });
+  await expect(reading).toBeInViewport();
+  await expect(messages.filter({ hasText: 'arrives while reading' })).not.toBeInViewport();
+});
+
+test('consecutive messages from one side, minutes apart, are grouped with one time', async ({ page, apps }) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const start = minutesAgo(60);
+  const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+  seedThread(sim, A.organizationId, 'Elis', [
+    { at: at(0), from: 'customer', text: 'one' },
+    { at: at(1), from: 'customer', text: 'two' },
+    { at: at(3), from: 'customer', text: 'three' },
+    { at: at(4), from: 'staff', text: 'four' },
+    { at: at(5), from: 'staff', text: 'five' },
+    { at: at(30), from: 'staff', text: 'six, much later' },
+  ]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Elis');
+  const messages = thread.getByTestId('message');
+  await expect(messages).toHaveCount(6);
+  const timeShown = await messages.evaluateAll((bubbles) =>
+    bubbles.map((bubble) => {
+      const time = bubble.querySelector('time');
+      return time !== null && time.getBoundingClientRect().width > 1;
+    }),
+  );
+  expect(timeShown).toEqual([false, false, true, false, true, true]);
+  // Grouped bubbles sit closer together than bubbles of different groups.
+  const boxes = await messages.evaluateAll((bubbles) => bubbles.map((b) => b.getBoundingClientRect()));
+  const gap = (i: number) => (boxes[i + 1]?.top ?? 0) - (boxes[i]?.bottom ?? 0);
+  expect(gap(0)).toBeLessThan(gap(2));
+  expect(gap(3)).toBeLessThan(gap(4));
+});

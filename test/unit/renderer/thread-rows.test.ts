@@ -44,4 +44,25 @@ describe('buildThreadRows', () => {
     expect(show(buildThreadRows(messages, 9))).toEqual(['|', '~9', 'a', '|', 'b', 'c', '|', 'd', 'e']);
     expect(show(buildThreadRows([], 3))).toEqual([]);
   });
+
+  it('groups messages from one side a few minutes apart, never across a day or the divider', () => {
+    const t = (minutes: number) => new Date(2026, 11, 1, 9, minutes);
+    const burst = [
+      message('p', t(0)),
+      message('q', t(4)),
+      message('r', t(8), 'outgoing'),
+      message('s', t(9), 'outgoing'),
+      message('u', t(20), 'outgoing'),
+      message('v', t(21)),
+      message('w', t(22)),
+    ];
+    const grouping = (rows: ThreadRow[]) =>
+      rows.flatMap((row) =>
+        row.kind === 'message'
+          ? [`${row.grouped.withPrevious ? '<' : ''}${row.message.id}${row.grouped.withNext ? '>' : ''}`]
+          : [],
+      );
+    expect(grouping(buildThreadRows(burst))).toEqual(['p>', '<q', 'r>', '<s', 'u', 'v>', '<w']);
+    expect(grouping(buildThreadRows(burst, 1))).toEqual(['p>', '<q', 'r>', '<s', 'u', 'v', 'w']);
+  });
 });

@@ -3,19 +3,33 @@ import type { MessageView } from '../../../../shared/inbox';
 import { mediaWord } from '../../../../shared/message-text';
 import { runCommand } from '../../bridge/run-command';
 import { FormattedText } from './FormattedText';
+import { useT } from '../../i18n/I18nProvider';
 import { safeMediaUrl } from './inbox-model';
+import type { MessageGrouping } from './thread-rows';
 
 const MEDIA_ICONS: Record<string, string> = { image: '🖼️', audio: '🎤', video: '🎬', document: '📄', other: '❔' };
 
-/** One message: its media, its text (formatted), its time and, for a reply, how sending went. */
-export function MessageBubble({ message }: { message: MessageView }) {
+/**
+ * One message: its media, its text (formatted), its time and, for a reply, how sending went.
+ * In a group (same side, minutes apart) only the last bubble shows the time; the others
+ * keep it for screen readers.
+ */
+export function MessageBubble({ message, grouped }: { message: MessageView; grouped: MessageGrouping }) {
+  const { locale } = useT();
   const outgoing = message.direction === 'outgoing';
   const media = mediaWord(message.contentType);
   const link = media ? safeMediaUrl(message.mediaUrl) : null;
-  const time = new Date(message.timestamp).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const time = new Date(message.timestamp).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const classes = [
+    'bubble',
+    outgoing ? 'bubble--out' : 'bubble--in',
+    message.status === 'failed' || message.status === 'queued' ? `bubble--${message.status}` : '',
+    grouped.withNext ? 'bubble--before-next' : '',
+    grouped.withPrevious ? 'bubble--after-previous' : '',
+  ];
   return (
     <div
-      className={`bubble ${outgoing ? 'bubble--out' : 'bubble--in'}${message.status === 'failed' || message.status === 'queued' ? ` bubble--${message.status}` : ''}`}
+      className={classes.filter(Boolean).join(' ')}
       data-testid="message"
       data-message-id={message.id}
       data-direction={message.direction}
@@ -40,7 +54,13 @@ export function MessageBubble({ message }: { message: MessageView }) {
         </div>
       ) : null}
       <div className="bubble__meta">
-        <time dateTime={message.timestamp}>{time}</time>
+        <time
+          dateTime={message.timestamp}
+          className={grouped.withNext ? 'visually-hidden' : undefined}
+          data-testid="message-time"
+        >
+          {time}
+        </time>
         {outgoing ? <OutgoingStatus message={message} /> : null}
       </div>
     </div>

@@ -94,7 +94,7 @@ export function ThreadView({
 }
 
 function ThreadRowContent({ row }: { row: ThreadRow }) {
-  if (row.kind === 'message') return <MessageBubble message={row.message} />;
+  if (row.kind === 'message') return <MessageBubble message={row.message} grouped={row.grouped} />;
   return <ThreadDivider row={row} />;
 }
 
