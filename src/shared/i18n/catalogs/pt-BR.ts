@@ -31,4 +31,11 @@ export const ptBR: Record<MessageKey, string> = {
   'inbox.title': 'Caixa de entrada',
   'inbox.chooseConversation': 'Escolha uma conversa à esquerda.',
   'inbox.emptyWelcome': 'As novas mensagens do WhatsApp aparecem aqui assim que chegarem.',
+
+  'thread.messages': 'Mensagens',
+  'thread.unreadMessages': '{count, plural, one {# mensagem não lida} other {# mensagens não lidas}}',
+  'thread.jumpToLatest': 'Ir para as mais recentes',
+  'thread.newSince': '{count, plural, one {# nova} other {# novas}}',
+  'thread.jumpToLatestLabel':
+    '{count, plural, =0 {Ir para as mais recentes} one {Ir para as mais recentes, # nova mensagem} other {Ir para as mais recentes, # novas mensagens}}',
 };
