@@ -7,6 +7,7 @@ export const en = {
   'app.nameDemo': 'AuZap (Demo)',
   'app.titleUnread': '({count}) AuZap',
   'app.starting': 'Starting AuZap…',
+  'app.openingScreen': 'Opening…',
   'app.noBridge': 'This window must be opened by AuZap Desktop (or by npm run web).',
 
   'language.label': 'Language',

@@ -6,6 +6,7 @@ export const ptBR: Record<MessageKey, string> = {
   'app.nameDemo': 'AuZap (Demonstração)',
   'app.titleUnread': '({count}) AuZap',
   'app.starting': 'Abrindo o AuZap…',
+  'app.openingScreen': 'Abrindo…',
   'app.noBridge': 'Esta janela precisa ser aberta pelo AuZap Desktop (ou pelo npm run web).',
 
   'language.label': 'Idioma',
