@@ -31,6 +31,15 @@ export const en = {
   'inbox.title': 'Inbox',
   'inbox.chooseConversation': 'Choose a conversation on the left.',
   'inbox.emptyWelcome': 'New WhatsApp messages will appear here as they arrive.',
+
+  'numbers.connected': 'Connected',
+  'numbers.connecting': 'Connecting…',
+  'numbers.droppedNoReason': 'Disconnected',
+  'numbers.notLinkedYet': 'Not linked yet',
+  'numbers.unnamed': 'Unnamed number',
+  'numberFilter.label': 'Show conversations from',
+  'numberFilter.all': 'All numbers',
+  'numberFilter.empty': 'No conversations on this number yet.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -31,4 +31,13 @@ export const ptBR: Record<MessageKey, string> = {
   'inbox.title': 'Caixa de entrada',
   'inbox.chooseConversation': 'Escolha uma conversa à esquerda.',
   'inbox.emptyWelcome': 'As novas mensagens do WhatsApp aparecem aqui assim que chegarem.',
+
+  'numbers.connected': 'Conectado',
+  'numbers.connecting': 'Conectando…',
+  'numbers.droppedNoReason': 'Desconectado',
+  'numbers.notLinkedYet': 'Ainda não conectado',
+  'numbers.unnamed': 'Número sem nome',
+  'numberFilter.label': 'Mostrar conversas de',
+  'numberFilter.all': 'Todos os números',
+  'numberFilter.empty': 'Nenhuma conversa neste número ainda.',
 };
