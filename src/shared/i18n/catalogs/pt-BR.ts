@@ -39,4 +39,12 @@ export const ptBR: Record<MessageKey, string> = {
   'thread.newSince': '{count, plural, one {# nova} other {# novas}}',
   'thread.jumpToLatestLabel':
     '{count, plural, =0 {Ir para as mais recentes} one {Ir para as mais recentes, # nova mensagem} other {Ir para as mais recentes, # novas mensagens}}',
+  'numbers.connected': 'Conectado',
+  'numbers.connecting': 'Conectando…',
+  'numbers.droppedNoReason': 'Desconectado',
+  'numbers.notLinkedYet': 'Ainda não conectado',
+  'numbers.unnamed': 'Número sem nome',
+  'numberFilter.label': 'Mostrar conversas de',
+  'numberFilter.all': 'Todos os números',
+  'numberFilter.empty': 'Nenhuma conversa neste número ainda.',
 };
