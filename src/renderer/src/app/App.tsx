@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AppSnapshot } from '../../../shared/bridge';
 import type { ConversationView } from '../../../shared/inbox';
 import { getBridge, useAppSnapshot } from '../bridge/bridge-client';
@@ -8,6 +8,9 @@ import { useConversations } from '../features/inbox/useConversations';
 import { InstanceList } from '../features/instances/InstanceList';
 import { InstancePage } from '../features/instances/InstancePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { QuickSwitcher } from '../features/shortcuts/QuickSwitcher';
+import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
+import { isMac, useShortcuts } from '../features/shortcuts/useShortcuts';
 import { ConnectionBanner } from '../features/status/ConnectionStatus';
 import { UpdateBanner } from '../features/updates/UpdatePanel';
 import { useUpdateState } from '../features/updates/useUpdateState';
@@ -23,6 +26,29 @@ export function App() {
   const [selection, select] = useSelection(snapshot);
   const openConversationId = selection.kind === 'conversation' ? selection.id : null;
   useReportView(openConversationId);
+  const [query, setQuery] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  // However a conversation is opened (list, switcher, shortcut), its reply box takes the focus.
+  const [replyFocus, setReplyFocus] = useState(0);
+  const openConversation = (id: string) => {
+    select({ kind: 'conversation', id });
+    setReplyFocus((n) => n + 1);
+  };
+  // Esc leaves Settings for what was on screen before.
+  const beforeSettings = useRef<Selection>({ kind: 'home' });
+  useLayoutEffect(() => {
+    if (selection.kind !== 'settings') beforeSettings.current = selection;
+  }, [selection]);
+  const [overlay, setOverlay] = useShortcuts({
+    conversations,
+    openConversationId,
+    openConversation,
+    settingsOpen: selection.kind === 'settings',
+    closeSettings: () => select(beforeSettings.current),
+    query,
+    setQuery,
+    search,
+  });
 
   const totalUnread = snapshot?.inbox.totalUnread ?? 0;
   useEffect(() => {
@@ -76,14 +102,33 @@ export function App() {
           <ConversationList
             conversations={conversations}
             selectedId={openConversationId}
-            onSelect={(id) => select({ kind: 'conversation', id })}
+            onSelect={openConversation}
+            query={query}
+            setQuery={setQuery}
+            search={search}
           />
         </aside>
         <main className="content">
-          <MainContent snapshot={snapshot} selection={selection} conversations={conversations} />
+          <MainContent
+            snapshot={snapshot}
+            selection={selection}
+            conversations={conversations}
+            replyFocus={replyFocus}
+          />
         </main>
       </div>
       <StatusBar snapshot={snapshot} />
+      {overlay === 'switcher' ? (
+        <QuickSwitcher
+          conversations={conversations}
+          onOpen={(id) => {
+            setOverlay(null);
+            openConversation(id);
+          }}
+          onClose={() => setOverlay(null)}
+        />
+      ) : null}
+      {overlay === 'help' ? <ShortcutHelp mac={isMac()} onClose={() => setOverlay(null)} /> : null}
     </div>
   );
 }
@@ -93,10 +138,12 @@ function MainContent({
   snapshot,
   selection,
   conversations,
+  replyFocus,
 }: {
   snapshot: AppSnapshot;
   selection: Selection;
   conversations: ConversationView[];
+  replyFocus: number;
 }) {
   // Drafts live here, per conversation, so switching chats never loses typed text.
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -119,6 +166,7 @@ function MainContent({
         conversation={conversation}
         draft={drafts[conversation.id] ?? ''}
         onDraftChange={(text) => setDrafts((all) => ({ ...all, [conversation.id]: text }))}
+        focusRequest={replyFocus}
       />
     );
   }

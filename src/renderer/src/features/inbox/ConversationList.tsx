@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, type RefObject } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useNow } from '../../hooks/useNow';
 import { ConversationRow } from './ConversationRow';
@@ -18,14 +18,20 @@ export function ConversationList({
   conversations,
   selectedId,
   onSelect,
+  query,
+  setQuery,
+  search,
   emptyNote = 'No conversations yet.',
 }: {
   conversations: ConversationView[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** The search lives with the window's shortcuts (Ctrl/⌘+F focuses it, Esc clears it). */
+  query: string;
+  setQuery: (query: string) => void;
+  search: RefObject<HTMLInputElement | null>;
   emptyNote?: string;
 }) {
-  const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const visible = useMemo(
     () => (deferredQuery.trim() ? conversations.filter((row) => matchesSearch(row, deferredQuery)) : conversations),
@@ -33,7 +39,6 @@ export function ConversationList({
   );
   const scroller = useRef<HTMLDivElement>(null);
   const listbox = useRef<HTMLUListElement>(null);
-  const search = useRef<HTMLInputElement>(null);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,

@@ -17,10 +17,13 @@ export function ThreadView({
   conversation,
   draft,
   onDraftChange,
+  focusRequest,
 }: {
   conversation: ConversationView;
   draft: string;
   onDraftChange: (text: string) => void;
+  /** A new number each time the conversation is opened again: the reply box takes the focus. */
+  focusRequest: number;
 }) {
   const thread = useThread(conversation.id);
   const { messages } = thread;
@@ -99,7 +102,12 @@ export function ThreadView({
           })}
         </div>
       </div>
-      <Composer conversationId={conversation.id} draft={draft} onDraftChange={onDraftChange} />
+      <Composer
+        conversationId={conversation.id}
+        draft={draft}
+        onDraftChange={onDraftChange}
+        focusRequest={focusRequest}
+      />
     </section>
   );
 }
@@ -182,14 +190,16 @@ function Composer({
   conversationId,
   draft,
   onDraftChange,
+  focusRequest,
 }: {
   conversationId: string;
   draft: string;
   onDraftChange: (text: string) => void;
+  focusRequest: number;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => input.current?.focus(), [conversationId]);
+  useEffect(() => input.current?.focus(), [conversationId, focusRequest]);
 
   const send = async () => {
     const content = draft.trim();
