@@ -8,8 +8,8 @@
 import type { AppInfo, AppSnapshot, ConnectionState, PushChannel, PushPayload } from '../shared/bridge';
 import { describeError } from '../shared/errors';
 import type { ServerEvent } from '../shared/events';
-import type { NotificationSettings } from '../shared/inbox';
 import { createListeners } from '../shared/listeners';
+import { isPaused, type PauseDuration } from '../shared/quiet-time';
 import { createSnapshotPublisher, offlineConnection, type SnapshotPart, type SnapshotSinks } from './app-snapshot';
 import type { CommandDispatcher } from './command-dispatcher';
 import { createCoreCommands } from './core-commands';
@@ -22,6 +22,7 @@ import { createInstancesModel, type InstancesModel } from './instances/instances
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { notificationSender } from './notifications/message-notification-text';
 import { createNotificationPolicy, type NotificationPolicy } from './notifications/notification-policy';
+import { createNotificationSettingsControl } from './notifications/notification-settings-control';
 import { inboxScope } from './persistence/persisted-state';
 import type { ShelfLimits } from './inbox/thread-shelf';
 import { openSavedState } from './persistence/saved-state';
@@ -72,8 +73,8 @@ export interface AppCore {
   networkMayHaveChanged(): void;
   /** A notification was clicked: show that conversation. */
   notificationClicked(notification: DesktopNotification): void;
-  /** The tray menu's "Pause notifications". */
-  setNotificationsPaused(paused: boolean): void;
+  /** The tray menu's "Pause notifications" (`pauseFor` default: until resumed) and "Resume". */
+  setNotificationsPaused(paused: boolean, pauseFor?: PauseDuration): void;
   /** What the inbox holds in memory (diagnostics, the memory bench and its test). */
   inboxStats(): InboxStats;
 }
@@ -104,8 +105,8 @@ export function createAppCore(given: AppCoreOptions): AppCore {
   const notifications = createNotificationPolicy({
     clock,
     notifier: options.notifier,
-    settings: saved.notifications,
-    isMuted: (conversationId) => store.isMuted(conversationId),
+    settings: () => ({ ...saved.notifications(), paused: isPaused(saved.notifications(), clock.now()) }),
+    isMuted: (conversationId) => store.isMuted(conversationId, clock.now()),
     senderOf: (conversationId) => notificationSender(store.conversation(conversationId)),
     lifecycle,
   });
@@ -146,12 +147,11 @@ export function createAppCore(given: AppCoreOptions): AppCore {
     snapshotSinks(emit, options.tray),
   );
 
-  const updateNotificationSettings = (patch: Partial<NotificationSettings>) => {
-    saved.setNotifications({ ...saved.notifications(), ...patch });
+  const onChanged = () => {
     notifications.settingsChanged();
     publish('notifications');
-    return saved.notifications();
   };
+  const updateNotificationSettings = createNotificationSettingsControl(saved, { clock, lifecycle, onChanged });
 
   const startConnection = () => {
     if (plan.kind === 'unusable') {
@@ -175,6 +175,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
     stop: () => lifecycle.stop(),
     dispatch: createCoreCommands({
       logger,
+      clock,
       snapshot: publisher.snapshot,
       store,
       instances: server?.instances ?? null,
@@ -192,7 +193,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
         emit({ channel: 'ui:open-conversation', payload: { conversationId: notification.conversationId } });
       }
     },
-    setNotificationsPaused: (paused) => void updateNotificationSettings({ paused }),
+    setNotificationsPaused: (paused, pauseFor) => void updateNotificationSettings({ paused, pauseFor }),
     inboxStats: () => store.stats(),
   };
 }

@@ -10,6 +10,7 @@ import type { ConversationView, MessageView } from '../../shared/inbox';
 import { messagePreview } from '../../shared/message-text';
 import type { ConversationDto } from '../../shared/rest';
 import type { ChangeSet } from './change-set';
+import { createConversationMutes, type MuteEnd } from './conversation-mutes';
 import { createServerCounts } from './server-counts';
 
 export interface ConversationRecord {
@@ -21,6 +22,9 @@ export interface ConversationRecord {
   lastMessagePreview: string | null;
   unreadCount: number;
 }
+
+/** A row as saved between runs: what the table works out (mute, pending reply) is kept apart. */
+export type SavedRow = Omit<ConversationView, 'muted' | 'mutedUntil' | 'pendingReply'>;
 
 /** A name as received: without invisible format characters (look-alike names), null when nothing visible is left. */
 const cleanName = (name: string | null | undefined): string | null => (name ? visibleName(name) || null : null);
@@ -96,9 +100,14 @@ function createLatePreviews() {
   };
 }
 
-const rowView = (record: ConversationRecord, muted: boolean, pendingReply: PendingReply | null): ConversationView => ({
+const rowView = (
+  record: ConversationRecord,
+  mute: MuteEnd | undefined,
+  pendingReply: PendingReply | null,
+): ConversationView => ({
   ...record,
-  muted,
+  muted: mute !== undefined,
+  ...(typeof mute === 'number' ? { mutedUntil: new Date(mute).toISOString() } : {}),
   pendingReply,
 });
 
@@ -107,7 +116,6 @@ const newestFirst = (a: ConversationView, b: ConversationView) =>
 
 export function createConversationTable(changes: ChangeSet) {
   const rows = new Map<string, ConversationRecord>();
-  const mutedIds = new Set<string>();
   const pendingReplies = createPendingReplies((id) => rows.has(id) && touch(id));
   const serverCounts = createServerCounts();
   let sortedCache: ConversationView[] | null = null;
@@ -118,13 +126,14 @@ export function createConversationTable(changes: ChangeSet) {
     sortedCache = null;
     changes.conversation(id);
   };
+  const mutes = createConversationMutes((id) => rows.has(id) && touch(id));
 
   const setUnread = (record: ConversationRecord, unread: number) => {
     totalUnread += unread - record.unreadCount;
     record.unreadCount = unread;
   };
 
-  const view = (r: ConversationRecord) => rowView(previews.settle(r), mutedIds.has(r.id), pendingReplies.get(r.id));
+  const view = (r: ConversationRecord) => rowView(previews.settle(r), mutes.get(r.id), pendingReplies.get(r.id));
 
   const addUnread = (conversationId: string, count: number) => {
     const record = rows.get(conversationId);
@@ -154,8 +163,12 @@ export function createConversationTable(changes: ChangeSet) {
     has: (id: string) => rows.has(id),
     size: () => rows.size,
     totalUnread: () => totalUnread,
-    isMuted: (id: string) => mutedIds.has(id),
-    mutedIds: () => [...mutedIds],
+    isMuted: mutes.isMuted,
+    mutedIds: mutes.ids,
+    muteEnds: mutes.ends,
+    nextMuteEnd: mutes.nextEnd,
+    /** Drops the mutes that ended by `now`; true when a row changed. */
+    expireMutes: mutes.expire,
 
     /** The row for a live message's conversation, created bare if it is new (REST fills in the contact). */
     ensure(id: string, contactId: string, timestamp: string): void {
@@ -191,10 +204,9 @@ export function createConversationTable(changes: ChangeSet) {
 
     setPendingReply: pendingReplies.set,
 
-    setMuted(conversationId: string, muted: boolean): void {
-      if (muted) mutedIds.add(conversationId);
-      else mutedIds.delete(conversationId);
-      if (rows.has(conversationId)) touch(conversationId);
+    /** `until`: when the mute ends by itself (epoch ms), null for until undone. */
+    setMuted(conversationId: string, muted: boolean, until: MuteEnd = null): void {
+      mutes.set(conversationId, muted, until);
     },
 
     /** Conversations from GET /conversations: contact details and activity; unread as server-counts.ts says. */
@@ -216,9 +228,9 @@ export function createConversationTable(changes: ChangeSet) {
     isUnlisted: serverCounts.isUnlisted,
 
     /** Saved rows and mutes, as they were. */
-    restore(saved: Array<Omit<ConversationView, 'muted' | 'pendingReply'>>, muted: string[]): void {
+    restore(saved: Array<SavedRow>, muted: string[], muteEnds: Record<string, number> = {}): void {
       for (const row of saved) insert({ ...row, contactName: cleanName(row.contactName) });
-      for (const id of muted) mutedIds.add(id);
+      mutes.restore(muted, muteEnds);
     },
   };
 }
