@@ -24,11 +24,12 @@ const FILES = [
  * The order matters: a file belongs to the first folder that contains it.
  */
 const LAYERS = [
-  // src/shared is the pure contract: zod and TypeScript only, no Node, DOM, Electron or app layer.
+  // src/shared is the pure contract: zod and TypeScript only, no Node, DOM, Electron or app layer;
+  // its i18n formats with FormatJS and formats phone numbers with libphonenumber-js (both pure).
   {
     type: 'shared',
     pattern: 'src/shared',
-    packages: ['zod'],
+    packages: ['zod', 'intl-messageformat', 'libphonenumber-js'],
   },
   // src/core is host-agnostic: never Electron, a host or the simulator; OS services come in through ports.
   {

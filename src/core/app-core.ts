@@ -8,6 +8,7 @@
 import type { AppInfo, AppSnapshot, ConnectionState, PushChannel, PushPayload } from '../shared/bridge';
 import { describeError } from '../shared/errors';
 import type { ServerEvent } from '../shared/events';
+import type { Locale } from '../shared/i18n/locale';
 import { createListeners } from '../shared/listeners';
 import { isPaused, type PauseDuration } from '../shared/quiet-time';
 import { createSnapshotPublisher, offlineConnection, type SnapshotPart, type SnapshotSinks } from './app-snapshot';
@@ -60,6 +61,8 @@ export interface AppCoreOptions {
   codeWaitMs?: number;
   /** How much of the inbox memory holds (tests make it tiny to reach its edges). */
   inboxLimits?: ShelfLimits;
+  /** The language of notifications and the tray (the host's choice); English when not given. */
+  locale?: () => Locale;
 }
 
 export interface AppCore {
@@ -75,6 +78,8 @@ export interface AppCore {
   notificationClicked(notification: DesktopNotification): void;
   /** The tray menu's "Pause notifications" (`pauseFor` default: until resumed) and "Resume". */
   setNotificationsPaused(paused: boolean, pauseFor?: PauseDuration): void;
+  /** The language changed: the tray says it again in the new one (the next notification follows by itself). */
+  localeChanged(): void;
   /** What the inbox holds in memory (diagnostics, the memory bench and its test). */
   inboxStats(): InboxStats;
 }
@@ -143,6 +148,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
       flows: () => server?.instances.flows() ?? [],
       inbox: () => server?.inbox.summary() ?? storedSummary(store),
       notifications: saved.notifications,
+      locale: options.locale ?? (() => 'en'),
     },
     snapshotSinks(emit, options.tray),
   );
@@ -194,6 +200,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
       }
     },
     setNotificationsPaused: (paused, pauseFor) => void updateNotificationSettings({ paused, pauseFor }),
+    localeChanged: () => publisher.refreshTray(),
     inboxStats: () => store.stats(),
   };
 }

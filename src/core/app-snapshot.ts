@@ -7,6 +7,7 @@
  * only when it differs.
  */
 import type { AppInfo, AppSnapshot, AppSnapshotPatch, ConnectionState, ConnectFlow } from '../shared/bridge';
+import type { Locale } from '../shared/i18n/locale';
 import type { InboxSummary, NotificationSettings } from '../shared/inbox';
 import type { DroppedEvent } from './event-gate';
 import type { InstancesState } from './instances/instances-model';
@@ -22,6 +23,8 @@ export interface SnapshotSources {
   flows(): ConnectFlow[];
   inbox(): InboxSummary;
   notifications(): NotificationSettings;
+  /** The language the tray speaks. */
+  locale(): Locale;
 }
 
 /** What a source says changed: the instances part covers the list and its connect flows. */
@@ -34,6 +37,8 @@ export interface SnapshotPublisher {
   trayState(): TrayState;
   /** Pushes the part that changed when it differs from what was pushed, and the tray state when that differs. */
   publish(part: SnapshotPart): void;
+  /** Tells the tray its state again when its words changed (a new language). */
+  refreshTray(): void;
 }
 
 export interface SnapshotSinks {
@@ -74,7 +79,13 @@ export function createSnapshotPublisher(sources: SnapshotSources, sinks: Snapsho
   let tray: TrayState | null = null;
   let trayKey = '';
   const showTray = (current: AppSnapshot) => {
-    tray = describeTray(current.connection.status, current.inbox.totalUnread, current.info.demo, current.notifications);
+    tray = describeTray(
+      current.connection.status,
+      current.inbox.totalUnread,
+      current.info.demo,
+      sources.locale(),
+      current.notifications,
+    );
     const key = JSON.stringify(tray);
     if (key === trayKey) return;
     trayKey = key;
@@ -99,7 +110,10 @@ export function createSnapshotPublisher(sources: SnapshotSources, sinks: Snapsho
     },
     trayState() {
       if (tray === null) showTray(readAll());
-      return tray ?? describeTray('offline', 0, sources.info.demo);
+      return tray ?? describeTray('offline', 0, sources.info.demo, sources.locale());
+    },
+    refreshTray() {
+      if (pushed !== null) showTray(pushed);
     },
     publish(part) {
       if (pushed !== null) {

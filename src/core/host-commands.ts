@@ -5,12 +5,14 @@
 import type { HostCommandChannel } from '../shared/bridge';
 import { initialUpdateState } from '../shared/updates';
 import { createCommandDispatcher, type CommandDispatcher, type CommandHandlers } from './command-dispatcher';
+import type { HostLocale } from './host-locale';
 import type { HostSettings } from './host-settings';
 import type { Logger, PlatformPort, UpdatesPort } from './ports';
 import { UserFacingError } from './user-facing-error';
 
 export interface HostCommandDeps {
   settings: HostSettings;
+  locale: HostLocale;
   updates?: UpdatesPort;
   platform?: PlatformPort;
   logger: Logger;
@@ -21,7 +23,7 @@ export interface HostCommandDeps {
 const NO_UPDATES = initialUpdateState('stable');
 
 export function createHostCommands(deps: HostCommandDeps): CommandDispatcher {
-  const { settings, updates, platform, logger } = deps;
+  const { settings, locale, updates, platform, logger } = deps;
   const handlers: Pick<CommandHandlers, HostCommandChannel> = {
     'settings:get': () => settings.view(),
     'settings:update-connection': async (change) => {
@@ -30,14 +32,19 @@ export function createHostCommands(deps: HostCommandDeps): CommandDispatcher {
       await deps.reconnect();
       return settings.view();
     },
-    'settings:update-preferences': async ({ launchAtLogin, updateChannel }) => {
+    'settings:update-preferences': async ({ launchAtLogin, updateChannel, language }) => {
       if (launchAtLogin !== undefined) {
         if (!platform?.setLaunchAtLogin) throw new UserFacingError('Launch at login is not available here.');
         platform.setLaunchAtLogin(launchAtLogin);
       }
       if (updateChannel !== undefined) updates?.setChannel(updateChannel);
-      await settings.changePreferences({ launchAtLogin, updateChannel });
+      await settings.changePreferences({ launchAtLogin, updateChannel, language });
+      locale.recheck();
       return settings.view();
+    },
+    'locale:get': ({ pageLanguages }) => {
+      locale.pageLanguages(pageLanguages);
+      return locale.state();
     },
     'updates:get-state': () => updates?.state() ?? NO_UPDATES,
     'updates:check-now': () => {

@@ -22,6 +22,8 @@ export interface EnvSettings {
   dataDir?: string;
   /** How long a connect flow waits for its QR / pairing code (AUZAP_CONNECT_WAIT_MS). */
   connectWaitMs?: number;
+  /** AUZAP_LOCALE: the language to speak whatever the system says (pt* → pt-BR, else en). */
+  locale?: string;
 }
 
 export function readEnvSettings(env: Record<string, string | undefined>): EnvSettings {
@@ -35,6 +37,7 @@ export function readEnvSettings(env: Record<string, string | undefined>): EnvSet
     organizationId: clean(env.AUZAP_ORGANIZATION_ID),
     dataDir: clean(env.AUZAP_DATA_DIR),
     connectWaitMs: positiveInt(env.AUZAP_CONNECT_WAIT_MS),
+    locale: clean(env.AUZAP_LOCALE),
   };
 }
 

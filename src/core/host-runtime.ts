@@ -12,7 +12,9 @@ import type { AppCoreOptions, PushMessage } from './app-core';
 import { bootCore, type BootedCore, type StartDemoBackend } from './boot';
 import type { EnvSettings } from './host-config';
 import { createHostCommands } from './host-commands';
+import { createHostLocale } from './host-locale';
 import { openHostSettings } from './host-settings';
+import type { Locale } from '../shared/i18n/locale';
 import { createLifecycle } from './lifecycle';
 import type { StateFile } from './persistence/state-file';
 import type { DesktopNotification, PlatformPort, TrayState, UpdatesPort } from './ports';
@@ -34,6 +36,8 @@ export interface HostRuntimeOptions extends Pick<
   platform?: PlatformPort;
   /** Started when no server is configured (both hosts pass the simulator). */
   startDemoBackend: StartDemoBackend;
+  /** The OS's preferred languages, where the host can ask (Electron); otherwise the window's are used. */
+  systemLanguages?: () => readonly string[];
 }
 
 export interface HostRuntime {
@@ -44,6 +48,8 @@ export interface HostRuntime {
   setNotificationsPaused(paused: boolean, pauseFor?: PauseDuration): void;
   notificationsPaused(): boolean;
   networkMayHaveChanged(): void;
+  /** The language notifications, the tray and dialogs speak (the window follows `locale:changed`). */
+  locale(): Locale;
   /** The demo backend's URL when running in demo mode (for logs). */
   demoBackendUrl(): string | null;
   shutdown(): Promise<void>;
@@ -63,6 +69,11 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     launchAtLoginSupported: Boolean(options.platform?.setLaunchAtLogin),
     updatesSupported: Boolean(options.updates),
   });
+  const locale = createHostLocale({
+    envLocale: options.env.locale,
+    systemLanguages: options.systemLanguages,
+    choice: () => settings.language(),
+  });
   const { updates } = options;
   if (updates) {
     lifecycle.defer(updates.onChange((state) => pushes.emit({ channel: 'updates:state', payload: state })));
@@ -73,7 +84,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     const { version, clock, tray, notifier, stateFile } = options;
     const booted = await bootCore(
       settings.effective(),
-      { version, logger, clock, tray, notifier, stateFile },
+      { version, logger, clock, tray, notifier, stateFile, locale: locale.current },
       options.startDemoBackend,
     );
     const unsubscribe = booted.core.onPush(pushes.emit);
@@ -87,6 +98,12 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
   };
   let booted = await boot();
   lifecycle.defer(() => pushes.clear());
+  lifecycle.defer(
+    locale.onChange((state) => {
+      booted.core.localeChanged();
+      pushes.emit({ channel: 'locale:changed', payload: state });
+    }),
+  );
 
   /** Stops the old core before the new one connects: no event of the old organization can slip through. */
   const reconnect = async () => {
@@ -100,7 +117,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
       payload: { reset: true, upserts: conversations.ok ? (conversations.value as never) : [], removedIds: [] },
     });
   };
-  const hostCommands = createHostCommands({ settings, updates, platform: options.platform, logger, reconnect });
+  const hostCommands = createHostCommands({ settings, locale, updates, platform: options.platform, logger, reconnect });
 
   return {
     dispatch(channel, args) {
@@ -113,6 +130,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     setNotificationsPaused: (paused, pauseFor) => booted.core.setNotificationsPaused(paused, pauseFor),
     notificationsPaused: () => booted.core.snapshot().notifications.paused,
     networkMayHaveChanged: () => booted.core.networkMayHaveChanged(),
+    locale: locale.current,
     demoBackendUrl: () => booted.demoBackend?.url ?? null,
     async shutdown() {
       lifecycle.stop();

@@ -4,6 +4,7 @@
  * commands and saved at once.
  */
 import type { SettingsView } from '../shared/bridge';
+import type { LanguageChoice } from '../shared/i18n/locale';
 import type { UpdateChannel } from '../shared/updates';
 import { normaliseServerUrl, type EnvSettings } from './host-config';
 import type { StateFile } from './persistence/state-file';
@@ -27,14 +28,21 @@ export interface ConnectionChange {
   token?: string;
 }
 
+export interface PreferencesChange {
+  launchAtLogin?: boolean;
+  updateChannel?: UpdateChannel;
+  language?: LanguageChoice;
+}
+
 export interface HostSettings {
   /** What the core connects with: the environment, or what was saved. */
   effective(): EnvSettings;
   view(): SettingsView;
   updateChannel(): UpdateChannel;
+  language(): LanguageChoice;
   /** Validates and saves a new connection; the caller reconnects. Returns the new server, or null for demo mode. */
   changeConnection(change: ConnectionChange): Promise<string | null>;
-  changePreferences(patch: { launchAtLogin?: boolean; updateChannel?: UpdateChannel }): Promise<void>;
+  changePreferences(patch: PreferencesChange): Promise<void>;
 }
 
 export async function openHostSettings(options: HostSettingsOptions): Promise<HostSettings> {
@@ -81,8 +89,10 @@ export async function openHostSettings(options: HostSettingsOptions): Promise<Ho
       launchAtLoginSupported: options.launchAtLoginSupported,
       updateChannel: saved.updateChannel,
       updatesSupported: options.updatesSupported,
+      language: saved.language,
     }),
     updateChannel: () => saved.updateChannel,
+    language: () => saved.language,
     async changeConnection({ serverUrl, organizationId, token }) {
       if (envWins) {
         if (!token?.trim()) {
@@ -108,11 +118,12 @@ export async function openHostSettings(options: HostSettingsOptions): Promise<Ho
       );
       return url;
     },
-    changePreferences({ launchAtLogin, updateChannel }) {
+    changePreferences({ launchAtLogin, updateChannel, language }) {
       return save(
         saved.with({
           ...(launchAtLogin === undefined ? {} : { launchAtLogin }),
           ...(updateChannel === undefined ? {} : { updateChannel }),
+          ...(language === undefined ? {} : { language }),
         }),
       );
     },

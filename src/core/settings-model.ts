@@ -4,6 +4,7 @@
  * otherwise it is kept in clear and the settings page says so.
  */
 import { z } from 'zod';
+import { languageChoice, type LanguageChoice } from '../shared/i18n/locale';
 import { updateChannel, type UpdateChannel } from '../shared/updates';
 import type { StateFile } from './persistence/state-file';
 import type { Logger } from './ports';
@@ -32,6 +33,8 @@ const savedDocument = z.object({
     .nullable(),
   launchAtLogin: z.boolean(),
   updateChannel,
+  // Added after version 1 shipped: a file without it follows the system.
+  language: languageChoice.default('system'),
 });
 type SavedDocument = z.infer<typeof savedDocument>;
 
@@ -47,6 +50,7 @@ interface SettingsValues {
   tokenStorage: 'encrypted' | 'plain';
   launchAtLogin: boolean;
   updateChannel: UpdateChannel;
+  language: LanguageChoice;
   /** The keychain asked, while decrypting, for the token to be encrypted again: save once. */
   resealToken?: boolean;
 }
@@ -74,6 +78,7 @@ function savedSettings(values: SettingsValues): SavedSettings {
           : values.lockedToken,
         launchAtLogin: values.launchAtLogin,
         updateChannel: values.updateChannel,
+        language: values.language,
       };
     },
   };
@@ -87,6 +92,7 @@ export const DEFAULT_SETTINGS = savedSettings({
   tokenStorage: 'plain',
   launchAtLogin: false,
   updateChannel: 'stable',
+  language: 'system',
 });
 
 export async function readSavedSettings(
@@ -132,6 +138,7 @@ export async function readSavedSettings(
     tokenStorage,
     launchAtLogin: doc.launchAtLogin,
     updateChannel: doc.updateChannel,
+    language: doc.language,
     resealToken,
   });
 }

@@ -90,6 +90,10 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
     secretBox: await createSafeStorageSecretBox(safeStorage),
     ...(updates ? { updates: updates.port } : {}),
     platform: launchAtLogin ? { setLaunchAtLogin: launchAtLogin } : {},
+    systemLanguages: () => {
+      const preferred = app.getPreferredSystemLanguages();
+      return preferred.length > 0 ? preferred : [app.getLocale()];
+    },
   });
   const started = runtime;
   const demoUrl = started.demoBackendUrl();

@@ -8,6 +8,7 @@ export const HOST_COMMAND_CHANNELS = [
   'settings:get',
   'settings:update-connection',
   'settings:update-preferences',
+  'locale:get',
   'updates:get-state',
   'updates:check-now',
   'updates:restart',
@@ -40,6 +41,7 @@ export const PUSH_CHANNELS = [
   'inbox:messages',
   'ui:open-conversation',
   'updates:state',
+  'locale:changed',
 ] as const;
 
 export type CommandChannel = (typeof COMMAND_CHANNELS)[number];

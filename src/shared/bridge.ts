@@ -18,6 +18,8 @@ import {
   threadPage,
 } from './inbox';
 import { muteDuration, pauseDuration } from './quiet-time';
+import { languageChoice, localeState } from './i18n/locale';
+import type { MessageKey } from './i18n/translate';
 import { updateChannel, updateState } from './updates';
 import type { CommandChannel, PushChannel } from './bridge-channels';
 
@@ -38,12 +40,12 @@ export const connectionStatus = z.enum(CONNECTION_STATUSES);
 export type ConnectionStatus = z.infer<typeof connectionStatus>;
 
 /** The connection status in words: the window's status pill and the tray tooltip say the same. */
-export const CONNECTION_STATUS_WORDS: Record<ConnectionStatus, string> = {
-  connecting: 'Connecting…',
-  online: 'Online',
-  offline: 'Offline — reconnecting',
-  auth_failed: 'Sign-in needed',
-};
+export const CONNECTION_STATUS_WORDS = {
+  connecting: 'connection.connecting',
+  online: 'connection.online',
+  offline: 'connection.offline',
+  auth_failed: 'connection.authFailed',
+} as const satisfies Record<ConnectionStatus, MessageKey>;
 
 export const connectionState = z.object({
   status: connectionStatus,
@@ -161,6 +163,8 @@ export const settingsView = z.object({
   launchAtLoginSupported: z.boolean(),
   updateChannel,
   updatesSupported: z.boolean(),
+  /** The Settings language choice ('system' follows the system). */
+  language: languageChoice,
 });
 export type SettingsView = z.infer<typeof settingsView>;
 
@@ -229,8 +233,19 @@ export const commandContracts = {
     result: settingsView,
   },
   'settings:update-preferences': {
-    args: z.tuple([z.object({ launchAtLogin: z.boolean().optional(), updateChannel: updateChannel.optional() })]),
+    args: z.tuple([
+      z.object({
+        launchAtLogin: z.boolean().optional(),
+        updateChannel: updateChannel.optional(),
+        language: languageChoice.optional(),
+      }),
+    ]),
     result: settingsView,
+  },
+  /** The window's navigator.languages (the system's, where the host cannot ask the OS); answers the language to show. */
+  'locale:get': {
+    args: z.tuple([z.object({ pageLanguages: z.array(z.string().max(64)).max(32) })]),
+    result: localeState,
   },
   'updates:get-state': { args: z.tuple([]), result: updateState },
   'updates:check-now': { args: z.tuple([]), result: z.null() },
@@ -246,6 +261,8 @@ export const pushContracts = {
   /** A notification was clicked: show this conversation. */
   'ui:open-conversation': z.object({ conversationId: z.string() }),
   'updates:state': updateState,
+  /** The language changed (Settings, or the system's as the host learnt it). */
+  'locale:changed': localeState,
 } satisfies Record<PushChannel, z.ZodType>;
 
 export type CommandArgs<C extends CommandChannel> = z.input<(typeof commandContracts)[C]['args']>;

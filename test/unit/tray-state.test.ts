@@ -7,15 +7,22 @@ describe('tray state', () => {
   });
 
   it('says the connection state and the unread count in the tooltip', () => {
-    expect(describeTray('online', 3, false)).toEqual({
+    expect(describeTray('online', 3, false, 'en')).toEqual({
       badgeCount: 3,
       tooltip: 'AuZap — Online, 3 unread messages',
       attention: 'none',
     });
-    expect(describeTray('auth_failed', 0, true)).toMatchObject({
+    expect(describeTray('auth_failed', 0, true, 'en')).toMatchObject({
       tooltip: 'AuZap (Demo) — Sign-in needed, no unread messages',
       attention: 'sign_in',
     });
-    expect(describeTray('offline', 1, false).attention).toBe('offline');
+    expect(describeTray('offline', 1, false, 'en').attention).toBe('offline');
+  });
+
+  it('says it in Portuguese when the app speaks pt-BR', () => {
+    expect(describeTray('online', 1, false, 'pt-BR').tooltip).toBe('AuZap — Conectado, 1 mensagem não lida');
+    expect(describeTray('offline', 12, true, 'pt-BR').tooltip).toBe(
+      'AuZap (Demonstração) — Sem conexão — reconectando, 12 mensagens não lidas',
+    );
   });
 });

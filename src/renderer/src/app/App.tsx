@@ -6,16 +6,16 @@ import { ConversationList } from '../features/inbox/ConversationList';
 import { ThreadView } from '../features/inbox/ThreadView';
 import { useConversations } from '../features/inbox/useConversations';
 import { InstanceList } from '../features/instances/InstanceList';
-import { InstancePage } from '../features/instances/InstancePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { QuickSwitcher } from '../features/shortcuts/QuickSwitcher';
 import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
 import { isMac, useShortcuts } from '../features/shortcuts/useShortcuts';
 import { ConnectionBanner } from '../features/status/ConnectionStatus';
-import { UpdateBanner } from '../features/updates/UpdatePanel';
+import { UpdateBanner } from '../features/updates/UpdateBanner';
 import { useUpdateState } from '../features/updates/useUpdateState';
 import { useReportView } from '../hooks/useReportView';
+import { useT } from '../i18n/I18nProvider';
 import { FailureBanner } from './FailureBanner';
+import { InstancePage, ScreenSuspense, SettingsPage } from './lazy-screens';
 import { StatusBar, TopBar } from './TopBar';
 import { useSelection, type Selection } from './useSelection';
 
@@ -23,6 +23,7 @@ export function App() {
   const snapshot = useAppSnapshot();
   const conversations = useConversations();
   const updates = useUpdateState();
+  const { t } = useT();
   const [selection, select] = useSelection(snapshot);
   const openConversationId = selection.kind === 'conversation' ? selection.id : null;
   useReportView(openConversationId);
@@ -52,22 +53,20 @@ export function App() {
 
   const totalUnread = snapshot?.inbox.totalUnread ?? 0;
   useEffect(() => {
-    document.title = totalUnread > 0 ? `(${totalUnread}) AuZap` : 'AuZap';
-  }, [totalUnread]);
+    document.title = totalUnread > 0 ? t('app.titleUnread', { count: totalUnread }) : t('app.name');
+  }, [totalUnread, t]);
 
   if (!getBridge()) {
     return (
       <main className="centered" data-testid="no-bridge">
-        <p>
-          This window must be opened by AuZap Desktop (or by <code>npm run web</code>).
-        </p>
+        <p>{t('app.noBridge')}</p>
       </main>
     );
   }
   if (!snapshot) {
     return (
       <main className="centered">
-        <p>Starting AuZap…</p>
+        <p>{t('app.starting')}</p>
       </main>
     );
   }
@@ -147,15 +146,27 @@ function MainContent({
 }) {
   // Drafts live here, per conversation, so switching chats never loses typed text.
   const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const { t } = useT();
   if (selection.kind === 'settings') {
-    return <SettingsPage notifications={snapshot.notifications} signInRequest={selection.signInRequest ?? null} />;
+    return (
+      <ScreenSuspense>
+        <SettingsPage notifications={snapshot.notifications} signInRequest={selection.signInRequest ?? null} />
+      </ScreenSuspense>
+    );
   }
   const instance =
     selection.kind === 'instance' ? snapshot.instances.items.find((i) => i.id === selection.id) : undefined;
   if (instance) {
     const flow = snapshot.connectFlows.find((f) => f.instanceId === instance.id) ?? null;
     return (
-      <InstancePage key={instance.id} instance={instance} flow={flow} live={snapshot.connection.status === 'online'} />
+      <ScreenSuspense>
+        <InstancePage
+          key={instance.id}
+          instance={instance}
+          flow={flow}
+          live={snapshot.connection.status === 'online'}
+        />
+      </ScreenSuspense>
     );
   }
   const conversation = selection.kind === 'conversation' ? conversations.find((c) => c.id === selection.id) : undefined;
@@ -172,12 +183,8 @@ function MainContent({
   }
   return (
     <section className="placeholder">
-      <h1>Inbox</h1>
-      <p>
-        {snapshot.inbox.conversationCount > 0
-          ? 'Choose a conversation on the left.'
-          : 'New WhatsApp messages will appear here as they arrive.'}
-      </p>
+      <h1>{t('inbox.title')}</h1>
+      <p>{t(snapshot.inbox.conversationCount > 0 ? 'inbox.chooseConversation' : 'inbox.emptyWelcome')}</p>
     </section>
   );
 }

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SettingsView } from '../../../../shared/bridge';
 import type { NotificationSettings } from '../../../../shared/inbox';
+import type { LanguageChoice } from '../../../../shared/i18n/locale';
 import type { UpdateChannel } from '../../../../shared/updates';
 import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
 import { runCommand } from '../../bridge/run-command';
 import { UpdatePanel } from '../updates/UpdatePanel';
 import { useUpdateState } from '../updates/useUpdateState';
+import { LanguageSetting } from './LanguageSetting';
 import { NotificationControls } from './NotificationControls';
 
 const TOKEN_WORDS: Record<SettingsView['tokenStorage'], string> = {
@@ -37,7 +39,11 @@ export function SettingsPage({
       .catch((failure: unknown) => setLoadError(message(failure, 'Could not load the settings.')));
   }, []);
 
-  const savePreference = (patch: { launchAtLogin?: boolean; updateChannel?: UpdateChannel }) =>
+  const savePreference = (patch: {
+    launchAtLogin?: boolean;
+    updateChannel?: UpdateChannel;
+    language?: LanguageChoice;
+  }) =>
     void runCommand('settings:update-preferences', patch).then((next) => {
       if (next) setSettings(next);
     });
@@ -62,6 +68,7 @@ export function SettingsPage({
       </section>
       <section className="settings__section">
         <h2>App</h2>
+        <LanguageSetting value={settings.language} onChange={(language) => savePreference({ language })} />
         {settings.launchAtLoginSupported ? (
           <label className="toggle">
             <input
