@@ -9,8 +9,8 @@ import type { AppInfo, AppSnapshot, ConnectionState, PushChannel, PushPayload } 
 import { describeError } from '../shared/errors';
 import type { ServerEvent } from '../shared/events';
 import type { Locale } from '../shared/i18n/locale';
-import type { NotificationSettings } from '../shared/inbox';
 import { createListeners } from '../shared/listeners';
+import { isPaused, type PauseDuration } from '../shared/quiet-time';
 import { createSnapshotPublisher, offlineConnection, type SnapshotPart, type SnapshotSinks } from './app-snapshot';
 import type { CommandDispatcher } from './command-dispatcher';
 import { createCoreCommands } from './core-commands';
@@ -23,6 +23,7 @@ import { createInstancesModel, type InstancesModel } from './instances/instances
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { notificationSender } from './notifications/message-notification-text';
 import { createNotificationPolicy, type NotificationPolicy } from './notifications/notification-policy';
+import { createNotificationSettingsControl } from './notifications/notification-settings-control';
 import { inboxScope } from './persistence/persisted-state';
 import type { ShelfLimits } from './inbox/thread-shelf';
 import { openSavedState } from './persistence/saved-state';
@@ -76,8 +77,8 @@ export interface AppCore {
   networkMayHaveChanged(): void;
   /** A notification was clicked: show its conversation or its number's page. */
   notificationClicked(notification: DesktopNotification): void;
-  /** The tray menu's "Pause notifications". */
-  setNotificationsPaused(paused: boolean): void;
+  /** The tray menu's "Pause notifications" (`pauseFor` default: until resumed) and "Resume". */
+  setNotificationsPaused(paused: boolean, pauseFor?: PauseDuration): void;
   /** The language changed: the tray says it again in the new one (the next notification follows by itself). */
   localeChanged(): void;
   /** What the inbox holds in memory (diagnostics, the memory bench and its test). */
@@ -110,8 +111,8 @@ export function createAppCore(given: AppCoreOptions): AppCore {
   const notifications = createNotificationPolicy({
     clock,
     notifier: options.notifier,
-    settings: saved.notifications,
-    isMuted: (conversationId) => store.isMuted(conversationId),
+    settings: () => ({ ...saved.notifications(), paused: isPaused(saved.notifications(), clock.now()) }),
+    isMuted: (conversationId) => store.isMuted(conversationId, clock.now()),
     senderOf: (conversationId) => notificationSender(store.conversation(conversationId)),
     lifecycle,
   });
@@ -153,12 +154,11 @@ export function createAppCore(given: AppCoreOptions): AppCore {
     snapshotSinks(emit, options.tray),
   );
 
-  const updateNotificationSettings = (patch: Partial<NotificationSettings>) => {
-    saved.setNotifications({ ...saved.notifications(), ...patch });
+  const onChanged = () => {
     notifications.settingsChanged();
     publish('notifications');
-    return saved.notifications();
   };
+  const updateNotificationSettings = createNotificationSettingsControl(saved, { clock, lifecycle, onChanged });
 
   const startConnection = () => {
     if (plan.kind === 'unusable') {
@@ -182,6 +182,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
     stop: () => lifecycle.stop(),
     dispatch: createCoreCommands({
       logger,
+      clock,
       snapshot: publisher.snapshot,
       store,
       instances: server?.instances ?? null,
@@ -198,7 +199,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
       const push = pushForClickedNotification(notification);
       if (push) emit(push);
     },
-    setNotificationsPaused: (paused) => void updateNotificationSettings({ paused }),
+    setNotificationsPaused: (paused, pauseFor) => void updateNotificationSettings({ paused, pauseFor }),
     localeChanged: () => publisher.refreshTray(),
     inboxStats: () => store.stats(),
   };

@@ -79,7 +79,13 @@ export function createSnapshotPublisher(sources: SnapshotSources, sinks: Snapsho
   let tray: TrayState | null = null;
   let trayKey = '';
   const showTray = (current: AppSnapshot) => {
-    tray = describeTray(current.connection.status, current.inbox.totalUnread, current.info.demo, sources.locale());
+    tray = describeTray(
+      current.connection.status,
+      current.inbox.totalUnread,
+      current.info.demo,
+      sources.locale(),
+      current.notifications,
+    );
     const key = JSON.stringify(tray);
     if (key === trayKey) return;
     trayKey = key;

@@ -3,19 +3,21 @@
  * validated (command-dispatcher); a command for a part that does not exist (no server
  * configured) is refused in words.
  */
-import type { AppSnapshot, CoreCommandChannel } from '../shared/bridge';
+import type { AppSnapshot, CoreCommandChannel, NotificationSettingsPatch } from '../shared/bridge';
 import type { NotificationSettings } from '../shared/inbox';
+import { muteEndsAt } from '../shared/quiet-time';
 import { createCommandDispatcher, type CommandDispatcher, type CommandHandlers } from './command-dispatcher';
 import type { InboxService } from './inbox/inbox-service';
 import type { InboxStore } from './inbox/inbox-store';
 import type { InstancesModel } from './instances/instances-model';
 import type { NotificationPolicy } from './notifications/notification-policy';
-import type { Logger } from './ports';
+import type { Clock, Logger } from './ports';
 import type { ServerConnection } from './server-connection';
 import { UserFacingError } from './user-facing-error';
 
 export interface CoreCommandDeps {
   logger: Logger;
+  clock: Clock;
   snapshot: () => AppSnapshot;
   store: InboxStore;
   /** Null when no server is configured. */
@@ -23,7 +25,7 @@ export interface CoreCommandDeps {
   inbox: InboxService | null;
   connection: () => ServerConnection | null;
   notifications: NotificationPolicy;
-  updateNotificationSettings: (patch: Partial<NotificationSettings>) => NotificationSettings;
+  updateNotificationSettings: (patch: NotificationSettingsPatch) => NotificationSettings;
 }
 
 const notConnected = () =>
@@ -74,8 +76,8 @@ export function createCoreCommands(deps: CoreCommandDeps): CommandDispatcher {
     'inbox:load-older': ({ conversationId }) => inbox().loadOlder(conversationId),
     'inbox:send': ({ conversationId, content }) => inbox().send(conversationId, content),
     'inbox:retry-send': ({ conversationId, localId }) => inbox().retry(conversationId, localId),
-    'inbox:set-muted': ({ conversationId, muted }) => {
-      inbox().setMuted(conversationId, muted);
+    'inbox:set-muted': ({ conversationId, muted, duration }) => {
+      inbox().setMuted(conversationId, muted, muteEndsAt(duration ?? 'always', deps.clock.now()));
       if (muted) notifications.forget(conversationId);
       return null;
     },

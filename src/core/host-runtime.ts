@@ -7,6 +7,7 @@
 import { isHostCommandChannel, type CommandOutcome } from '../shared/bridge';
 import { describeError } from '../shared/errors';
 import { createListeners } from '../shared/listeners';
+import type { PauseDuration } from '../shared/quiet-time';
 import type { AppCoreOptions, PushMessage } from './app-core';
 import { bootCore, type BootedCore, type StartDemoBackend } from './boot';
 import type { EnvSettings } from './host-config';
@@ -44,7 +45,7 @@ export interface HostRuntime {
   onPush(listener: (push: PushMessage) => void): () => void;
   trayState(): TrayState;
   notificationClicked(notification: DesktopNotification): void;
-  setNotificationsPaused(paused: boolean): void;
+  setNotificationsPaused(paused: boolean, pauseFor?: PauseDuration): void;
   notificationsPaused(): boolean;
   networkMayHaveChanged(): void;
   /** The language notifications, the tray and dialogs speak (the window follows `locale:changed`). */
@@ -126,7 +127,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     onPush: (listener) => pushes.add(listener),
     trayState: () => booted.core.trayState(),
     notificationClicked: (notification) => booted.core.notificationClicked(notification),
-    setNotificationsPaused: (paused) => booted.core.setNotificationsPaused(paused),
+    setNotificationsPaused: (paused, pauseFor) => booted.core.setNotificationsPaused(paused, pauseFor),
     notificationsPaused: () => booted.core.snapshot().notifications.paused,
     networkMayHaveChanged: () => booted.core.networkMayHaveChanged(),
     locale: locale.current,

@@ -1,8 +1,11 @@
 /** What the tray shows for a connection state and unread count (pure), in the app's language. */
 import { CONNECTION_STATUS_WORDS, type ConnectionStatus } from '../shared/bridge';
+import { endClockTime } from '../shared/quiet-time';
 import type { Locale } from '../shared/i18n/locale';
-import { translator } from '../shared/i18n/translate';
+import { translator, type Translator } from '../shared/i18n/translate';
 import type { TrayState } from './ports';
+
+type PauseState = { paused: boolean; pausedUntil?: string | null };
 
 /** The badge text: nothing for 0, the number up to 99, then "99+". */
 export function badgeLabel(count: number): string {
@@ -10,16 +13,35 @@ export function badgeLabel(count: number): string {
   return count > 99 ? '99+' : String(Math.floor(count));
 }
 
-export function describeTray(status: ConnectionStatus, unread: number, demo: boolean, locale: Locale): TrayState {
+/**
+ * A pause in the tooltip says when it ends as a clock time ("until 08:00"): unlike a
+ * count of minutes left, it is still true when the tooltip is read an hour later.
+ */
+function pauseText(t: Translator['t'], locale: Locale, pause: PauseState | undefined): string {
+  if (!pause?.paused) return '';
+  return pause.pausedUntil
+    ? t('tray.pausedUntil', { time: endClockTime(Date.parse(pause.pausedUntil), locale) })
+    : t('tray.paused');
+}
+
+export function describeTray(
+  status: ConnectionStatus,
+  unread: number,
+  demo: boolean,
+  locale: Locale,
+  pause?: PauseState,
+): TrayState {
   const { t } = translator(locale);
   const count = Math.max(0, Math.floor(unread));
+  const tooltip = t('tray.tooltip', {
+    app: t(demo ? 'app.nameDemo' : 'app.name'),
+    status: t(CONNECTION_STATUS_WORDS[status]),
+    unread: t('tray.unread', { count }),
+  });
+  const paused = pauseText(t, locale, pause);
   return {
     badgeCount: count,
-    tooltip: t('tray.tooltip', {
-      app: t(demo ? 'app.nameDemo' : 'app.name'),
-      status: t(CONNECTION_STATUS_WORDS[status]),
-      unread: t('tray.unread', { count }),
-    }),
+    tooltip: paused ? `${tooltip}, ${paused}` : tooltip,
     attention: status === 'auth_failed' ? 'sign_in' : status === 'online' ? 'none' : 'offline',
   };
 }

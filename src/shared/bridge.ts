@@ -13,9 +13,11 @@ import {
   inboxSummary,
   messageView,
   messagesDelta,
+  notificationPrivacy,
   notificationSettings,
   threadPage,
 } from './inbox';
+import { muteDuration, pauseDuration } from './quiet-time';
 import { languageChoice, localeState } from './i18n/locale';
 import type { MessageKey } from './i18n/translate';
 import { updateChannel, updateState } from './updates';
@@ -24,6 +26,14 @@ import type { CommandChannel, PushChannel } from './bridge-channels';
 export * from './bridge-channels';
 
 // ---- state main shares with the renderer ------------------------------------
+
+/** A change of the notification settings; `pauseFor` (default: until resumed) only counts when pausing. */
+export const notificationSettingsPatch = z.object({
+  paused: z.boolean().optional(),
+  pauseFor: pauseDuration.optional(),
+  privacy: notificationPrivacy.optional(),
+});
+export type NotificationSettingsPatch = z.infer<typeof notificationSettingsPatch>;
 
 export const CONNECTION_STATUSES = ['connecting', 'online', 'offline', 'auth_failed'] as const;
 export const connectionStatus = z.enum(CONNECTION_STATUSES);
@@ -204,8 +214,12 @@ export const commandContracts = {
     result: messageView,
   },
   'inbox:retry-send': { args: z.tuple([conversationRef.extend({ localId: z.string().min(1) })]), result: messageView },
-  'inbox:set-muted': { args: z.tuple([conversationRef.extend({ muted: z.boolean() })]), result: z.null() },
-  'notifications:update-settings': { args: z.tuple([notificationSettings.partial()]), result: notificationSettings },
+  /** `duration` (default: always) only counts when muting; main works out when it ends. */
+  'inbox:set-muted': {
+    args: z.tuple([conversationRef.extend({ muted: z.boolean(), duration: muteDuration.optional() })]),
+    result: z.null(),
+  },
+  'notifications:update-settings': { args: z.tuple([notificationSettingsPatch]), result: notificationSettings },
   'settings:get': { args: z.tuple([]), result: settingsView },
   /** Saves where to connect and reconnects with a fresh core. Omitted token = keep the current one. */
   'settings:update-connection': {

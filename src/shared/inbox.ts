@@ -18,6 +18,8 @@ export const conversationView = z.object({
   lastMessagePreview: z.string().nullable(),
   unreadCount: z.number().int().nonnegative(),
   muted: z.boolean(),
+  /** When a timed mute ends by itself; absent or null while muted: until unmuted. */
+  mutedUntil: isoTimestamp.nullable().optional(),
   /** A reply of this chat is waiting to be sent ('queued') or needs the user ('failed' wins). */
   pendingReply: z.enum(['queued', 'failed']).nullable().optional(),
 });
@@ -98,6 +100,8 @@ export type NotificationPrivacy = z.infer<typeof notificationPrivacy>;
 export const notificationSettings = z.object({
   /** Global "pause notifications" (tray menu and settings). */
   paused: z.boolean(),
+  /** When the pause ends by itself; absent or null while paused: until turned back on. */
+  pausedUntil: isoTimestamp.nullable().optional(),
   /** full: name and text; name: name only; none: nothing that identifies the chat. */
   privacy: notificationPrivacy,
 });

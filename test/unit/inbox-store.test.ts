@@ -125,6 +125,7 @@ describe('inbox store', () => {
     const store = createInboxStore();
     for (let i = 0; i < 5; i += 1) store.receiveIncoming(incoming(`m${i}`, i, `c${i}`), { countUnread: true });
     store.table.setMuted('c1', true);
+    store.table.setMuted('c2', true, Date.parse(at(59)));
     store.addOutgoing({
       id: 'local-x',
       localId: 'local-x',
@@ -145,7 +146,15 @@ describe('inbox store', () => {
     const restored = createInboxStore();
     importPersisted(restored, JSON.parse(JSON.stringify(saved)));
     expect(restored.totalUnread()).toBe(5);
-    expect(restored.isMuted('c1')).toBe(true);
+    expect(restored.isMuted('c1', Date.parse(at(59)) + 3_600_000)).toBe(true);
+    expect(restored.conversation('c1')?.muted).toBe(true);
+    expect(restored.conversation('c1')?.mutedUntil).toBeUndefined();
+    // A timed mute comes back with its end, and ends then.
+    expect(restored.conversation('c2')).toMatchObject({ muted: true, mutedUntil: at(59) });
+    expect(restored.isMuted('c2', Date.parse(at(58)))).toBe(true);
+    expect(restored.isMuted('c2', Date.parse(at(59)))).toBe(false);
+    expect(restored.table.expireMutes(Date.parse(at(59)))).toBe(true);
+    expect(restored.conversation('c2')?.muted).toBe(false);
     expect(restored.conversation('c1')?.muted).toBe(true);
     expect(restored.shelf.get('c4')?.loaded).toBe(false);
   });

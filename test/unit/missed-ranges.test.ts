@@ -33,7 +33,15 @@ describe('missed ranges counted by the server', () => {
     const missed = createMissedRanges();
     missed.open('c1', { after: at(0), knownAtAfter: ['m0'], until: at(10), countedUntil: at(10) });
     missed.open('c2', { after: at(0), knownAtAfter: ['n0'], until: at(10) });
-    const inbox = { scope, conversations: [], messages: {}, mutedIds: [], lastSyncAt: null, missed: missed.export() };
+    const inbox = {
+      scope,
+      conversations: [],
+      messages: {},
+      mutedIds: [],
+      muteEnds: {},
+      lastSyncAt: null,
+      missed: missed.export(),
+    };
     const file = composePersistedState({ paused: false, privacy: 'full' }, inbox, []);
     const document = JSON.parse(JSON.stringify(file)) as PersistedState;
     // c2's range as an older version saved it: without the instant.

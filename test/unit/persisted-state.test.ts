@@ -13,6 +13,7 @@ const inbox = (scope: string, mutedIds: string[] = []) => ({
   conversations: [],
   messages: {},
   mutedIds,
+  muteEnds: {},
   lastSyncAt: null,
   missed: {},
 });

@@ -10,6 +10,7 @@ import type { ConversationView, MessageView } from '../../shared/inbox';
 import { messagePreview } from '../../shared/message-text';
 import type { ConversationDto } from '../../shared/rest';
 import type { ChangeSet } from './change-set';
+import { createConversationMutes, type MuteEnd } from './conversation-mutes';
 import { createServerCounts } from './server-counts';
 
 export interface ConversationRecord {
@@ -23,6 +24,9 @@ export interface ConversationRecord {
   lastMessagePreview: string | null;
   unreadCount: number;
 }
+
+/** A row as saved between runs: what the table works out (mute, pending reply) is kept apart. */
+export type SavedRow = Omit<ConversationView, 'muted' | 'mutedUntil' | 'pendingReply'>;
 
 /** A name as received: without invisible format characters (look-alike names), null when nothing visible is left. */
 const cleanName = (name: string | null | undefined): string | null => (name ? visibleName(name) || null : null);
@@ -105,50 +109,61 @@ function createLatePreviews() {
   };
 }
 
-const rowView = (record: ConversationRecord, muted: boolean, pendingReply: PendingReply | null): ConversationView => ({
+const rowView = (
+  record: ConversationRecord,
+  mute: MuteEnd | undefined,
+  pendingReply: PendingReply | null,
+): ConversationView => ({
   ...record,
-  muted,
+  muted: mute !== undefined,
+  ...(typeof mute === 'number' ? { mutedUntil: new Date(mute).toISOString() } : {}),
   pendingReply,
 });
 
 const newestFirst = (a: ConversationView, b: ConversationView) =>
   a.lastMessageAt < b.lastMessageAt ? 1 : a.lastMessageAt > b.lastMessageAt ? -1 : 0;
 
-/** Muted conversations; `changed` tells the table a row's look changed. */
-function createMutedIds(changed: (id: string) => void) {
-  const ids = new Set<string>();
+/** The sum of every row's unread count, kept as the counts change (not summed per read). */
+function createUnreadTotal() {
+  let total = 0;
   return {
-    has: (id: string) => ids.has(id),
-    list: () => [...ids],
-    set(id: string, muted: boolean): void {
-      if (muted) ids.add(id);
-      else ids.delete(id);
-      changed(id);
+    set(record: ConversationRecord, unread: number): void {
+      total += unread - record.unreadCount;
+      record.unreadCount = unread;
     },
-    restore: (saved: string[]) => saved.forEach((id) => ids.add(id)),
+    get: () => total,
   };
+}
+
+/** Updates a (settled) row from its listing; true when what the window shows of it changed. */
+function refreshedFromListing(
+  record: ConversationRecord,
+  dto: ConversationDto,
+  unread: number | null,
+  setUnread: (record: ConversationRecord, unread: number) => void,
+): boolean {
+  const before = rowSignature(record);
+  updateFromDto(record, dto);
+  if (unread !== null) setUnread(record, unread);
+  return rowSignature(record) !== before;
 }
 
 export function createConversationTable(changes: ChangeSet) {
   const rows = new Map<string, ConversationRecord>();
-  const mutedIds = createMutedIds((id) => rows.has(id) && touch(id));
   const pendingReplies = createPendingReplies((id) => rows.has(id) && touch(id));
   const serverCounts = createServerCounts();
   let sortedCache: ConversationView[] | null = null;
-  let totalUnread = 0;
+  const unreadTotal = createUnreadTotal();
   const previews = createLatePreviews();
 
   const touch = (id: string) => {
     sortedCache = null;
     changes.conversation(id);
   };
+  const mutes = createConversationMutes((id) => rows.has(id) && touch(id));
+  const setUnread = unreadTotal.set;
 
-  const setUnread = (record: ConversationRecord, unread: number) => {
-    totalUnread += unread - record.unreadCount;
-    record.unreadCount = unread;
-  };
-
-  const view = (r: ConversationRecord) => rowView(previews.settle(r), mutedIds.has(r.id), pendingReplies.get(r.id));
+  const view = (r: ConversationRecord) => rowView(previews.settle(r), mutes.get(r.id), pendingReplies.get(r.id));
 
   const addUnread = (conversationId: string, count: number) => {
     const record = rows.get(conversationId);
@@ -177,9 +192,13 @@ export function createConversationTable(changes: ChangeSet) {
     },
     has: (id: string) => rows.has(id),
     size: () => rows.size,
-    totalUnread: () => totalUnread,
-    isMuted: mutedIds.has,
-    mutedIds: mutedIds.list,
+    totalUnread: unreadTotal.get,
+    isMuted: mutes.isMuted,
+    mutedIds: mutes.ids,
+    muteEnds: mutes.ends,
+    nextMuteEnd: mutes.nextEnd,
+    /** Drops the mutes that ended by `now`; true when a row changed. */
+    expireMutes: mutes.expire,
 
     /** The row for a live message's conversation, created bare if it is new (REST fills in the contact). */
     ensure(id: string, contactId: string, timestamp: string): void {
@@ -215,7 +234,8 @@ export function createConversationTable(changes: ChangeSet) {
 
     setPendingReply: pendingReplies.set,
 
-    setMuted: mutedIds.set,
+    /** `until`: when the mute ends by itself (epoch ms), null for until undone. */
+    setMuted: mutes.set,
 
     /** Conversations from GET /conversations: contact details and activity; unread as server-counts.ts says. */
     merge(dtos: ConversationDto[]): void {
@@ -226,12 +246,9 @@ export function createConversationTable(changes: ChangeSet) {
           insert({ ...fromDto(dto), unreadCount: unread ?? 0 });
           continue;
         }
-        const before = rowSignature(previews.settle(record));
-        updateFromDto(record, dto);
-        if (unread !== null) setUnread(record, unread);
         // A listing mostly repeats what we hold: only rows that changed are pushed (a sync
         // of 10,000 conversations must not ship all of them to the window again).
-        if (rowSignature(record) !== before) touch(dto.id);
+        if (refreshedFromListing(previews.settle(record), dto, unread, setUnread)) touch(dto.id);
       }
     },
 
@@ -242,10 +259,10 @@ export function createConversationTable(changes: ChangeSet) {
     takesServerCount: serverCounts.takesCount,
 
     /** Saved rows and mutes, as they were. */
-    restore(saved: Array<Omit<ConversationView, 'muted' | 'pendingReply'>>, muted: string[]): void {
+    restore(saved: Array<SavedRow>, muted: string[], muteEnds: Record<string, number> = {}): void {
       for (const row of saved)
         insert({ ...row, contactName: cleanName(row.contactName), instanceId: row.instanceId ?? null });
-      mutedIds.restore(muted);
+      mutes.restore(muted, muteEnds);
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { WhatsAppMessageEvent } from '../../shared/events';
 import type { ConversationsDelta, InboxSummary, MessageView, MessagesDelta } from '../../shared/inbox';
+import { createAlarm } from '../notifications/alarm';
 import type { Logger, Scheduler } from '../ports';
 import type { RestClient } from '../rest-client';
 import { restFailureWords } from '../rest-failure';
@@ -65,6 +66,15 @@ export function createInboxService(options: InboxServiceOptions) {
     onChanged: pushes.schedule,
   });
 
+  // A timed mute ends by itself: its row changes (the bell is back) and the change is saved.
+  const expireMutes = () => {
+    if (store.table.expireMutes(scheduler.now())) pushes.schedule();
+    muteEnds.set(store.table.nextMuteEnd());
+  };
+  const muteEnds = createAlarm(scheduler, expireMutes);
+  // Mutes restored from the last run may have ended while the app was closed.
+  expireMutes();
+
   const reader = createThreadReader({ store, rest, logger, catchUp, describeFailure, onChanged: pushes.schedule });
   const outbox = createOutbox({
     store,
@@ -114,12 +124,15 @@ export function createInboxService(options: InboxServiceOptions) {
     retry: async (conversationId: string, localId: string): Promise<MessageView> =>
       outbox.retry(conversationId, localId),
 
-    setMuted(conversationId: string, muted: boolean) {
-      store.table.setMuted(conversationId, muted);
+    /** `until`: when the mute ends by itself (epoch ms); null: until unmuted. */
+    setMuted(conversationId: string, muted: boolean, until: number | null = null) {
+      store.table.setMuted(conversationId, muted, until);
       pushes.schedule();
+      muteEnds.set(store.table.nextMuteEnd());
     },
 
     stop() {
+      muteEnds.cancel();
       outbox.stop();
       pushes.stop();
       sync.stop();

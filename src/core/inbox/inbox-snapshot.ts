@@ -3,7 +3,8 @@
  * most recent conversations, mutes, the last sync and the gaps still to fetch. Bounded
  * by the number of conversations, never by the number of messages ever received.
  */
-import type { ConversationView, MessageView } from '../../shared/inbox';
+import type { MessageView } from '../../shared/inbox';
+import type { SavedRow } from './conversation-table';
 import type { InboxStore } from './inbox-store';
 import type { MissedRange } from './missed-ranges';
 import { isUnsent, putMessage } from './thread';
@@ -21,9 +22,11 @@ function asSaved(m: MessageView): MessageView {
 }
 
 export interface PersistedInbox {
-  conversations: Array<Omit<ConversationView, 'muted' | 'pendingReply'>>;
+  conversations: SavedRow[];
   messages: Record<string, MessageView[]>;
   mutedIds: string[];
+  /** When the timed ones of `mutedIds` end (ISO); the others last until unmuted. */
+  muteEnds: Record<string, string>;
   lastSyncAt: string | null;
   /** Gaps not fetched yet: resumed on the next run, so none is ever permanent. */
   missed: Record<string, MissedRange[]>;
@@ -50,16 +53,20 @@ export function exportRecent(store: InboxStore, limits: SaveLimits): PersistedIn
     if (kept.length > 0) messages[row.id] = kept.map(asSaved);
   });
   return {
-    conversations: rows.map(({ muted: _muted, pendingReply: _pending, ...rest }) => rest),
+    conversations: rows.map(({ muted: _muted, mutedUntil: _until, pendingReply: _pending, ...rest }) => rest),
     messages,
     mutedIds: store.table.mutedIds(),
+    muteEnds: Object.fromEntries(
+      Object.entries(store.table.muteEnds()).map(([id, end]) => [id, new Date(end).toISOString()]),
+    ),
     lastSyncAt: store.lastSyncAt(),
     missed: store.missed.export(),
   };
 }
 
 export function importPersisted(store: InboxStore, data: PersistedInbox): void {
-  store.table.restore(data.conversations, data.mutedIds);
+  const ends = Object.fromEntries(Object.entries(data.muteEnds).map(([id, end]) => [id, Date.parse(end)]));
+  store.table.restore(data.conversations, data.mutedIds, ends);
   for (const [conversationId, list] of Object.entries(data.messages)) {
     const t = store.shelf.thread(conversationId);
     for (const message of list) putMessage(t, message);

@@ -41,9 +41,11 @@ const missedRange = z.object({
 const persistedInbox = z.object({
   /** The server + organization this inbox belongs to: another org's inbox is never shown. */
   scope: z.string(),
-  conversations: z.array(conversationView.omit({ muted: true, pendingReply: true })),
+  conversations: z.array(conversationView.omit({ muted: true, mutedUntil: true, pendingReply: true })),
   messages: z.record(z.string(), z.array(messageView)),
   mutedIds: z.array(z.string()),
+  /** Absent in files from before mutes could end by themselves: those last until unmuted. */
+  muteEnds: z.record(z.string(), isoTimestamp).default({}),
   lastSyncAt: isoTimestamp.nullable(),
   /** Gaps still to fetch (inbox/missed-ranges.ts); absent in files from before they were kept. */
   missed: z.record(z.string(), z.array(missedRange).max(MAX_RANGES_PER_CONVERSATION)).default({}),

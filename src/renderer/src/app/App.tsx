@@ -1,12 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppSnapshot } from '../../../shared/bridge';
 import type { ConversationView } from '../../../shared/inbox';
 import { getBridge, useAppSnapshot } from '../bridge/bridge-client';
 import { ConversationList } from '../features/inbox/ConversationList';
 import { ThreadView } from '../features/inbox/ThreadView';
-import { filterByNumber, NumberFilter, numberName, useNumberFilter } from '../features/inbox/NumberFilter';
+import { NumberFilter, useNumberedInbox } from '../features/inbox/NumberFilter';
 import { useConversations } from '../features/inbox/useConversations';
 import { InstanceList } from '../features/instances/InstanceList';
+import { QuickSwitcher } from '../features/shortcuts/QuickSwitcher';
+import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
+import { isMac } from '../features/shortcuts/useShortcuts';
 import { ConnectionBanner } from '../features/status/ConnectionStatus';
 import { UpdateBanner } from '../features/updates/UpdateBanner';
 import { useUpdateState } from '../features/updates/useUpdateState';
@@ -16,6 +19,7 @@ import { FailureBanner } from './FailureBanner';
 import { InstancePage, ScreenSuspense, SettingsPage } from './lazy-screens';
 import { StatusBar, TopBar } from './TopBar';
 import { useSelection, type Selection } from './useSelection';
+import { useWindowKeyboard } from './useWindowKeyboard';
 
 const NO_INSTANCES: AppSnapshot['instances']['items'] = [];
 
@@ -29,13 +33,16 @@ export function App() {
   const openConversationId = selection.kind === 'conversation' ? selection.id : null;
   useReportView(openConversationId);
   const instances = snapshot?.instances.items ?? NO_INSTANCES;
-  const [numberFilter, setNumberFilter] = useNumberFilter(instances);
-  const numbered = instances.length > 1;
-  const numberNames = useMemo(
-    () => (numbered ? new Map(instances.map((i) => [i.id, numberName(i, translator)])) : null),
-    [instances, numbered, translator],
+  const { listed, numbered, numberNames, numberFilter, setNumberFilter } = useNumberedInbox(
+    conversations,
+    instances,
+    translator,
   );
-  const listed = useMemo(() => filterByNumber(conversations, numberFilter), [conversations, numberFilter]);
+  const { query, setQuery, search, replyFocus, openConversation, overlay, setOverlay } = useWindowKeyboard(
+    selection,
+    select,
+    listed,
+  );
 
   const totalUnread = snapshot?.inbox.totalUnread ?? 0;
   useEffect(() => {
@@ -92,14 +99,33 @@ export function App() {
               numbered ? <NumberFilter instances={instances} value={numberFilter} onChange={setNumberFilter} /> : null
             }
             selectedId={openConversationId}
-            onSelect={(id) => select({ kind: 'conversation', id })}
+            onSelect={openConversation}
+            query={query}
+            setQuery={setQuery}
+            search={search}
           />
         </aside>
         <main className="content">
-          <MainContent snapshot={snapshot} selection={selection} conversations={conversations} />
+          <MainContent
+            snapshot={snapshot}
+            selection={selection}
+            conversations={conversations}
+            replyFocus={replyFocus}
+          />
         </main>
       </div>
       <StatusBar snapshot={snapshot} />
+      {overlay === 'switcher' ? (
+        <QuickSwitcher
+          conversations={conversations}
+          onOpen={(id) => {
+            setOverlay(null);
+            openConversation(id);
+          }}
+          onClose={() => setOverlay(null)}
+        />
+      ) : null}
+      {overlay === 'help' ? <ShortcutHelp mac={isMac()} onClose={() => setOverlay(null)} /> : null}
     </div>
   );
 }
@@ -109,10 +135,12 @@ function MainContent({
   snapshot,
   selection,
   conversations,
+  replyFocus,
 }: {
   snapshot: AppSnapshot;
   selection: Selection;
   conversations: ConversationView[];
+  replyFocus: number;
 }) {
   // Drafts live here, per conversation, so switching chats never loses typed text.
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -147,6 +175,7 @@ function MainContent({
         conversation={conversation}
         draft={drafts[conversation.id] ?? ''}
         onDraftChange={(text) => setDrafts((all) => ({ ...all, [conversation.id]: text }))}
+        focusRequest={replyFocus}
       />
     );
   }

@@ -29,6 +29,9 @@ export const en = {
   'tray.tooltip': '{app} — {status}, {unread}',
   'tray.unread': '{count, plural, =0 {no unread messages} one {# unread message} other {# unread messages}}',
 
+  'tray.paused': 'notifications paused',
+  'tray.pausedUntil': 'notifications paused until {time}',
+
   'inbox.title': 'Inbox',
   'inbox.chooseConversation': 'Choose a conversation on the left.',
   'inbox.emptyWelcome': 'New WhatsApp messages will appear here as they arrive.',

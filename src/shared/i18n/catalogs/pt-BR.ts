@@ -29,6 +29,9 @@ export const ptBR: Record<MessageKey, string> = {
   'tray.unread':
     '{count, plural, =0 {nenhuma mensagem não lida} one {# mensagem não lida} other {# mensagens não lidas}}',
 
+  'tray.paused': 'notificações pausadas',
+  'tray.pausedUntil': 'notificações pausadas até {time}',
+
   'inbox.title': 'Caixa de entrada',
   'inbox.chooseConversation': 'Escolha uma conversa à esquerda.',
   'inbox.emptyWelcome': 'As novas mensagens do WhatsApp aparecem aqui assim que chegarem.',

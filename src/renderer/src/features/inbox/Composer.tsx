@@ -6,14 +6,17 @@ export function Composer({
   conversationId,
   draft,
   onDraftChange,
+  focusRequest,
 }: {
   conversationId: string;
   draft: string;
   onDraftChange: (text: string) => void;
+  /** Bumped whenever a conversation is opened (list, switcher, shortcut): the reply box takes the focus. */
+  focusRequest: number;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => input.current?.focus(), [conversationId]);
+  useEffect(() => input.current?.focus(), [conversationId, focusRequest]);
 
   const send = async () => {
     const content = draft.trim();

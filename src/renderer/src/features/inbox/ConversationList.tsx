@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useNow } from '../../hooks/useNow';
 import { ConversationRow } from './ConversationRow';
@@ -15,24 +15,32 @@ const optionId = (conversationId: string) => `conversation-option-${conversation
  * A WAI-ARIA listbox with one tab stop: the keyboard cursor is `aria-activedescendant`,
  * because with virtualization the row to focus may not exist in the DOM yet.
  */
-export function ConversationList({
-  conversations,
-  selectedId,
-  onSelect,
-  emptyNote = 'No conversations yet.',
-  numberNames = null,
-  filter = null,
-}: {
+interface ConversationListProps {
   conversations: ConversationView[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** The search lives with the window's shortcuts (Ctrl/⌘+F focuses it, Esc clears it). */
+  query: string;
+  setQuery: (query: string) => void;
+  search: RefObject<HTMLInputElement | null>;
   emptyNote?: string;
   /** instanceId → the number's name, to say which number each chat came in on (null: one number only). */
   numberNames?: ReadonlyMap<string, string> | null;
   /** Shown above the search (the number filter). */
   filter?: ReactNode;
-}) {
-  const [query, setQuery] = useState('');
+}
+
+export function ConversationList({
+  conversations,
+  selectedId,
+  onSelect,
+  query,
+  setQuery,
+  search,
+  emptyNote = 'No conversations yet.',
+  numberNames = null,
+  filter = null,
+}: ConversationListProps) {
   const deferredQuery = useDeferredValue(query);
   const visible = useMemo(
     () => (deferredQuery.trim() ? conversations.filter((row) => matchesSearch(row, deferredQuery)) : conversations),
@@ -40,7 +48,6 @@ export function ConversationList({
   );
   const scroller = useRef<HTMLDivElement>(null);
   const listbox = useRef<HTMLUListElement>(null);
-  const search = useRef<HTMLInputElement>(null);
   // The same function until the rows change: a new one makes the virtualizer measure all
   // 10,000 rows again, on every scroll.
   const rowKey = useCallback((index: number) => visible[index]?.id ?? index, [visible]);

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { InstanceView } from '../../../../shared/bridge';
 import type { Translator } from '../../../../shared/i18n/translate';
 import type { ConversationView } from '../../../../shared/inbox';
@@ -45,6 +45,21 @@ export function filterByNumber(conversations: ConversationView[], instanceId: st
 }
 
 /** A compact select above the conversation list; only worth showing with two numbers or more. */
+/**
+ * The inbox as the number filter leaves it: the chats shown, the filter, and each number's
+ * name to label chats with (null while there is only one number: nothing to tell apart).
+ */
+export function useNumberedInbox(conversations: ConversationView[], instances: InstanceView[], translator: Translator) {
+  const [numberFilter, setNumberFilter] = useNumberFilter(instances);
+  const numbered = instances.length > 1;
+  const numberNames = useMemo(
+    () => (numbered ? new Map(instances.map((i) => [i.id, numberName(i, translator)])) : null),
+    [instances, numbered, translator],
+  );
+  const listed = useMemo(() => filterByNumber(conversations, numberFilter), [conversations, numberFilter]);
+  return { listed, numbered, numberNames, numberFilter, setNumberFilter };
+}
+
 export function NumberFilter({
   instances,
   value,

@@ -16,10 +16,13 @@ export function ThreadView({
   conversation,
   draft,
   onDraftChange,
+  focusRequest,
 }: {
   conversation: ConversationView;
   draft: string;
   onDraftChange: (text: string) => void;
+  /** A new number each time the conversation is opened again: the reply box takes the focus. */
+  focusRequest: number;
 }) {
   const thread = useThread(conversation.id);
   const { messages } = thread;
@@ -88,7 +91,12 @@ export function ThreadView({
         </div>
       </div>
       {scroll.scrolledUp ? <JumpToLatest scroll={scroll} /> : null}
-      <Composer conversationId={conversation.id} draft={draft} onDraftChange={onDraftChange} />
+      <Composer
+        conversationId={conversation.id}
+        draft={draft}
+        onDraftChange={onDraftChange}
+        focusRequest={focusRequest}
+      />
     </section>
   );
 }
