@@ -150,7 +150,7 @@ test("clicking the alert of a number that dropped opens that number's page", asy
     (await host.hostState()).notifications.findIndex(
       (n) => n.instanceId === sales.id && String(n.title).includes('Connection lost'),
     );
-  await expect.poll(dropAlert).toBeGreaterThanOrEqual(0);
+  await expect.poll(dropAlert, { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
   const index = await dropAlert();
   expect((await host.hostState()).notifications[index]).toMatchObject({ title: 'Sales: Connection lost' });
 

@@ -114,9 +114,24 @@ const rowView = (record: ConversationRecord, muted: boolean, pendingReply: Pendi
 const newestFirst = (a: ConversationView, b: ConversationView) =>
   a.lastMessageAt < b.lastMessageAt ? 1 : a.lastMessageAt > b.lastMessageAt ? -1 : 0;
 
+/** Muted conversations; `changed` tells the table a row's look changed. */
+function createMutedIds(changed: (id: string) => void) {
+  const ids = new Set<string>();
+  return {
+    has: (id: string) => ids.has(id),
+    list: () => [...ids],
+    set(id: string, muted: boolean): void {
+      if (muted) ids.add(id);
+      else ids.delete(id);
+      changed(id);
+    },
+    restore: (saved: string[]) => saved.forEach((id) => ids.add(id)),
+  };
+}
+
 export function createConversationTable(changes: ChangeSet) {
   const rows = new Map<string, ConversationRecord>();
-  const mutedIds = new Set<string>();
+  const mutedIds = createMutedIds((id) => rows.has(id) && touch(id));
   const pendingReplies = createPendingReplies((id) => rows.has(id) && touch(id));
   const serverCounts = createServerCounts();
   let sortedCache: ConversationView[] | null = null;
@@ -163,8 +178,8 @@ export function createConversationTable(changes: ChangeSet) {
     has: (id: string) => rows.has(id),
     size: () => rows.size,
     totalUnread: () => totalUnread,
-    isMuted: (id: string) => mutedIds.has(id),
-    mutedIds: () => [...mutedIds],
+    isMuted: mutedIds.has,
+    mutedIds: mutedIds.list,
 
     /** The row for a live message's conversation, created bare if it is new (REST fills in the contact). */
     ensure(id: string, contactId: string, timestamp: string): void {
@@ -200,11 +215,7 @@ export function createConversationTable(changes: ChangeSet) {
 
     setPendingReply: pendingReplies.set,
 
-    setMuted(conversationId: string, muted: boolean): void {
-      if (muted) mutedIds.add(conversationId);
-      else mutedIds.delete(conversationId);
-      if (rows.has(conversationId)) touch(conversationId);
-    },
+    setMuted: mutedIds.set,
 
     /** Conversations from GET /conversations: contact details and activity; unread as server-counts.ts says. */
     merge(dtos: ConversationDto[]): void {
@@ -234,7 +245,7 @@ export function createConversationTable(changes: ChangeSet) {
     restore(saved: Array<Omit<ConversationView, 'muted' | 'pendingReply'>>, muted: string[]): void {
       for (const row of saved)
         insert({ ...row, contactName: cleanName(row.contactName), instanceId: row.instanceId ?? null });
-      for (const id of muted) mutedIds.add(id);
+      mutedIds.restore(muted);
     },
   };
 }

@@ -4,13 +4,7 @@ import type { ConversationView } from '../../../shared/inbox';
 import { getBridge, useAppSnapshot } from '../bridge/bridge-client';
 import { ConversationList } from '../features/inbox/ConversationList';
 import { ThreadView } from '../features/inbox/ThreadView';
-import {
-  filterByNumber,
-  NO_CONVERSATIONS_ON_NUMBER,
-  NumberFilter,
-  numberName,
-  useNumberFilter,
-} from '../features/inbox/NumberFilter';
+import { filterByNumber, NumberFilter, numberName, useNumberFilter } from '../features/inbox/NumberFilter';
 import { useConversations } from '../features/inbox/useConversations';
 import { InstanceList } from '../features/instances/InstanceList';
 import { ConnectionBanner } from '../features/status/ConnectionStatus';
@@ -29,7 +23,8 @@ export function App() {
   const snapshot = useAppSnapshot();
   const conversations = useConversations();
   const updates = useUpdateState();
-  const { t } = useT();
+  const translator = useT();
+  const { t } = translator;
   const [selection, select] = useSelection(snapshot);
   const openConversationId = selection.kind === 'conversation' ? selection.id : null;
   useReportView(openConversationId);
@@ -37,8 +32,8 @@ export function App() {
   const [numberFilter, setNumberFilter] = useNumberFilter(instances);
   const numbered = instances.length > 1;
   const numberNames = useMemo(
-    () => (numbered ? new Map(instances.map((i) => [i.id, numberName(i)])) : null),
-    [instances, numbered],
+    () => (numbered ? new Map(instances.map((i) => [i.id, numberName(i, translator)])) : null),
+    [instances, numbered, translator],
   );
   const listed = useMemo(() => filterByNumber(conversations, numberFilter), [conversations, numberFilter]);
 
@@ -91,7 +86,7 @@ export function App() {
           />
           <ConversationList
             conversations={listed}
-            emptyNote={numberFilter ? NO_CONVERSATIONS_ON_NUMBER : undefined}
+            emptyNote={numberFilter ? t('numberFilter.empty') : undefined}
             numberNames={numberNames}
             filter={
               numbered ? <NumberFilter instances={instances} value={numberFilter} onChange={setNumberFilter} /> : null

@@ -32,6 +32,21 @@ export const en = {
   'inbox.title': 'Inbox',
   'inbox.chooseConversation': 'Choose a conversation on the left.',
   'inbox.emptyWelcome': 'New WhatsApp messages will appear here as they arrive.',
+
+  'thread.messages': 'Messages',
+  'thread.unreadMessages': '{count, plural, one {# unread message} other {# unread messages}}',
+  'thread.jumpToLatest': 'Jump to latest',
+  'thread.newSince': '{count} new',
+  'thread.jumpToLatestLabel':
+    '{count, plural, =0 {Jump to latest} one {Jump to latest, # new message} other {Jump to latest, # new messages}}',
+  'numbers.connected': 'Connected',
+  'numbers.connecting': 'Connecting…',
+  'numbers.droppedNoReason': 'Disconnected',
+  'numbers.notLinkedYet': 'Not linked yet',
+  'numbers.unnamed': 'Unnamed number',
+  'numberFilter.label': 'Show conversations from',
+  'numberFilter.all': 'All numbers',
+  'numberFilter.empty': 'No conversations on this number yet.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

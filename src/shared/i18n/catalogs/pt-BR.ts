@@ -32,4 +32,19 @@ export const ptBR: Record<MessageKey, string> = {
   'inbox.title': 'Caixa de entrada',
   'inbox.chooseConversation': 'Escolha uma conversa à esquerda.',
   'inbox.emptyWelcome': 'As novas mensagens do WhatsApp aparecem aqui assim que chegarem.',
+
+  'thread.messages': 'Mensagens',
+  'thread.unreadMessages': '{count, plural, one {# mensagem não lida} other {# mensagens não lidas}}',
+  'thread.jumpToLatest': 'Ir para as mais recentes',
+  'thread.newSince': '{count, plural, one {# nova} other {# novas}}',
+  'thread.jumpToLatestLabel':
+    '{count, plural, =0 {Ir para as mais recentes} one {Ir para as mais recentes, # nova mensagem} other {Ir para as mais recentes, # novas mensagens}}',
+  'numbers.connected': 'Conectado',
+  'numbers.connecting': 'Conectando…',
+  'numbers.droppedNoReason': 'Desconectado',
+  'numbers.notLinkedYet': 'Ainda não conectado',
+  'numbers.unnamed': 'Número sem nome',
+  'numberFilter.label': 'Mostrar conversas de',
+  'numberFilter.all': 'Todos os números',
+  'numberFilter.empty': 'Nenhuma conversa neste número ainda.',
 };

@@ -1,17 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { InstanceView } from '../../../../shared/bridge';
+import type { Translator } from '../../../../shared/i18n/translate';
 import type { ConversationView } from '../../../../shared/inbox';
-
-/** Every word of the number filter, in one place for the catalogs. */
-const WORDS = {
-  label: 'Show conversations from',
-  all: 'All numbers',
-  unnamed: 'Unnamed number',
-  noneOnNumber: 'No conversations on this number yet.',
-} as const;
-
-/** What the list says when the chosen number has no conversations. */
-export const NO_CONVERSATIONS_ON_NUMBER = WORDS.noneOnNumber;
+import { useT } from '../../i18n/I18nProvider';
 
 const STORAGE_KEY = 'auzap.inbox.number-filter';
 
@@ -33,7 +24,7 @@ function remember(instanceId: string | null): void {
   }
 }
 
-export const numberName = (instance: InstanceView): string => instance.name || WORDS.unnamed;
+export const numberName = (instance: InstanceView, { t }: Translator): string => instance.name || t('numbers.unnamed');
 
 /**
  * Which number's conversations the inbox shows (null: all), remembered across restarts.
@@ -63,19 +54,21 @@ export function NumberFilter({
   value: string | null;
   onChange: (instanceId: string | null) => void;
 }) {
+  const translator = useT();
+  const { t } = translator;
   return (
     <div className="conversations__filter">
       <select
         className="input"
-        aria-label={WORDS.label}
+        aria-label={t('numberFilter.label')}
         data-testid="number-filter"
         value={value ?? ''}
         onChange={(e) => onChange(e.target.value || null)}
       >
-        <option value="">{WORDS.all}</option>
+        <option value="">{t('numberFilter.all')}</option>
         {instances.map((instance) => (
           <option key={instance.id} value={instance.id}>
-            {numberName(instance)}
+            {numberName(instance, translator)}
           </option>
         ))}
       </select>

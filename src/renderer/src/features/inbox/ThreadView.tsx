@@ -1,18 +1,15 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ConversationView, MessageView } from '../../../../shared/inbox';
-import { mediaWord } from '../../../../shared/message-text';
+import { useMemo, useState } from 'react';
+import type { ConversationView } from '../../../../shared/inbox';
 import { formatPhoneNumber } from '../../../../shared/phone';
-import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
 import { runCommand } from '../../bridge/run-command';
 import { contactLabel } from '../../../../shared/contact-label';
-import { FormattedText } from './FormattedText';
-import { formatTimeOfDay, safeMediaUrl } from './inbox-model';
+import { Composer } from './Composer';
+import { dayLabel } from './day-label';
+import { MessageBubble } from './MessageBubble';
+import { buildThreadRows, type ThreadRow } from './thread-rows';
+import { useT } from '../../i18n/I18nProvider';
+import { useThreadScroll, type ThreadScroll } from './useThreadScroll';
 import { useThread } from './useThread';
-
-const estimateMessageHeight = () => 56;
-
-const MEDIA_ICONS: Record<string, string> = { image: '🖼️', audio: '🎤', video: '🎬', document: '📄', other: '❔' };
 
 /** One conversation: its messages (virtualized: 5,000 stay smooth) and the reply box. */
 export function ThreadView({
@@ -26,33 +23,17 @@ export function ThreadView({
 }) {
   const thread = useThread(conversation.id);
   const { messages } = thread;
-  const scroller = useRef<HTMLDivElement>(null);
-  const stickToBottom = useRef(true);
   const [loadingOlder, setLoadingOlder] = useState(false);
-
-  // Stable until the messages change: a new function re-measures all 5,000 on every scroll.
-  const messageKey = useCallback(
-    (index: number) => messages[index]?.localId ?? messages[index]?.id ?? index,
-    [messages],
-  );
-  const virtualizer = useVirtualizer({
-    count: messages.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: estimateMessageHeight,
-    overscan: 10,
-    getItemKey: messageKey,
-  });
-
-  // New messages keep the view at the bottom if the user was there; reading history is left alone.
-  useLayoutEffect(() => {
-    if (stickToBottom.current && messages.length > 0) virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
-  }, [messages.length, virtualizer]);
+  // Counted when the chat opens, before opening reads it: the divider stays while the chat is open.
+  const [unreadAtOpen] = useState(conversation.unreadCount);
+  const rows = useMemo(() => buildThreadRows(messages, unreadAtOpen), [messages, unreadAtOpen]);
+  const scroll = useThreadScroll({ rows, messages, ready: !thread.loading });
+  const { scroller, virtualizer } = scroll;
 
   const onScroll = () => {
+    scroll.trackScroll();
     const el = scroller.current;
-    if (!el) return;
-    stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
-    if (el.scrollTop < 40 && thread.hasOlder && !loadingOlder && !thread.loading) {
+    if (el && el.scrollTop < 40 && thread.hasOlder && !loadingOlder && !thread.loading) {
       setLoadingOlder(true);
       void thread.loadOlder().finally(() => setLoadingOlder(false));
     }
@@ -90,8 +71,8 @@ export function ThreadView({
         {thread.loading && messages.length === 0 ? <p className="thread__loading muted">Loading messages…</p> : null}
         <div className="thread__rows" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const message = messages[item.index];
-            if (!message) return null;
+            const row = rows[item.index];
+            if (!row) return null;
             return (
               <div
                 key={item.key}
@@ -100,152 +81,58 @@ export function ThreadView({
                 className="thread__row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <MessageBubble message={message} />
+                <ThreadRowContent row={row} />
               </div>
             );
           })}
         </div>
       </div>
+      {scroll.scrolledUp ? <JumpToLatest scroll={scroll} /> : null}
       <Composer conversationId={conversation.id} draft={draft} onDraftChange={onDraftChange} />
     </section>
   );
 }
 
-function MessageBubble({ message }: { message: MessageView }) {
-  const outgoing = message.direction === 'outgoing';
-  const media = mediaWord(message.contentType);
-  const link = media ? safeMediaUrl(message.mediaUrl) : null;
-  const time = formatTimeOfDay(message.timestamp);
-  return (
-    <div
-      className={`bubble ${outgoing ? 'bubble--out' : 'bubble--in'}${message.status === 'failed' || message.status === 'queued' ? ` bubble--${message.status}` : ''}`}
-      data-testid="message"
-      data-message-id={message.id}
-      data-direction={message.direction}
-      data-status={message.status}
-    >
-      {media ? (
-        <div className="bubble__media" data-testid="media-placeholder" data-content-type={message.contentType}>
-          <span aria-hidden="true">{MEDIA_ICONS[message.contentType] ?? '❔'}</span>
-          <span>{media}</span>
-          {link ? (
-            <a href={link} target="_blank" rel="noopener noreferrer" data-testid="media-link">
-              Open
-            </a>
-          ) : null}
-        </div>
-      ) : null}
-      {message.content ? (
-        // Text is always text: formatting becomes elements, React escapes the rest, dir=auto lays out RTL.
-        // A div, not a p: a ```block``` is a pre.
-        <div className="bubble__text" dir="auto" data-testid="message-text">
-          <FormattedText text={message.content} />
-        </div>
-      ) : null}
-      <div className="bubble__meta">
-        <time dateTime={message.timestamp}>{time}</time>
-        {outgoing ? <OutgoingStatus message={message} /> : null}
+function ThreadRowContent({ row }: { row: ThreadRow }) {
+  if (row.kind === 'message') return <MessageBubble message={row.message} grouped={row.grouped} />;
+  return <ThreadDivider row={row} />;
+}
+
+function ThreadDivider({ row }: { row: Exclude<ThreadRow, { kind: 'message' }> }) {
+  const { t, locale } = useT();
+  if (row.kind === 'unread') {
+    return (
+      <div className="thread__unread" data-testid="unread-divider">
+        <span>{t('thread.unreadMessages', { count: row.count })}</span>
       </div>
+    );
+  }
+  return (
+    <div className="thread__day" data-testid="day-separator">
+      <span dir="auto">{dayLabel(row.date, new Date(), locale)}</span>
     </div>
   );
 }
 
-function OutgoingStatus({ message }: { message: MessageView }) {
-  const [retrying, setRetrying] = useState(false);
-  if (message.status === 'sending') return <span data-testid="message-status">Sending…</span>;
-  if (message.status === 'sent') return <span data-testid="message-status">Sent ✓</span>;
-  if (message.status === 'queued') {
-    // Nothing to do for the user: it goes by itself. Why it waits, when known, is in the tooltip.
-    return (
-      <span data-testid="message-status" title={message.error ?? undefined}>
-        <span aria-hidden="true">🕓 </span>
-        {message.error ? 'Queued — will retry by itself' : 'Queued — sends when back online'}
-      </span>
-    );
-  }
-  if (message.status !== 'failed' || !message.localId) return null;
-  const localId = message.localId;
+function JumpToLatest({ scroll }: { scroll: ThreadScroll }) {
+  const { t } = useT();
   return (
-    <span className="bubble__failed" role="alert">
-      <span data-testid="message-status">{message.error ?? 'Not sent.'}</span>{' '}
+    <div className="thread__jump">
       <button
         type="button"
-        className="link-button"
-        disabled={retrying}
-        onClick={() => {
-          setRetrying(true);
-          void runCommand('inbox:retry-send', { conversationId: message.conversationId, localId }).finally(() =>
-            setRetrying(false),
-          );
-        }}
+        className="button"
+        onClick={scroll.jumpToLatest}
+        aria-label={t('thread.jumpToLatestLabel', { count: scroll.newSince })}
+        data-testid="jump-to-latest"
       >
-        Retry
+        <span aria-hidden="true">↓ </span>
+        {t('thread.jumpToLatest')}
+        {scroll.newSince > 0 ? (
+          <span className="thread__jump-count" data-testid="jump-to-latest-count">
+            {t('thread.newSince', { count: scroll.newSince })}
+          </span>
+        ) : null}
       </button>
-    </span>
-  );
-}
-
-function Composer({
-  conversationId,
-  draft,
-  onDraftChange,
-}: {
-  conversationId: string;
-  draft: string;
-  onDraftChange: (text: string) => void;
-}) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const input = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => input.current?.focus(), [conversationId]);
-
-  const send = async () => {
-    const content = draft.trim();
-    if (!content) return;
-    setProblem(null);
-    try {
-      await invoke('inbox:send', { conversationId, content });
-      // Only now is the text safe in the thread (as "sending" or "queued", then "sent" or "failed").
-      onDraftChange('');
-    } catch (failure) {
-      setProblem(failure instanceof BridgeCommandError ? failure.message : 'Could not send. Your text is kept.');
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      void send();
-    }
-  };
-
-  return (
-    <form
-      className="composer"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}
-    >
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      <textarea
-        ref={input}
-        className="composer__input"
-        rows={2}
-        dir="auto"
-        placeholder="Write a reply — Enter to send, Shift+Enter for a new line"
-        aria-label="Reply"
-        value={draft}
-        maxLength={65536}
-        onChange={(e) => onDraftChange(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      <button type="submit" className="button button--primary" disabled={!draft.trim()}>
-        Send
-      </button>
-    </form>
+    </div>
   );
 }

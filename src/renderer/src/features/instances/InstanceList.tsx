@@ -1,4 +1,5 @@
 import type { AppSnapshot, ConnectionStatus } from '../../../../shared/bridge';
+import { useT } from '../../i18n/I18nProvider';
 import { summarizeInstance } from './instance-summary';
 
 /** Never a bare "Loading…" that stays: when nothing can load, say why. */
@@ -24,6 +25,7 @@ export function InstanceList({
   connection: ConnectionStatus;
 }) {
   const live = connection === 'online';
+  const translator = useT();
   return (
     <nav
       className={`sidebar__section${live ? '' : ' instance-list--stale'}`}
@@ -52,7 +54,7 @@ export function InstanceList({
       ) : null}
       <ul className="instance-list">
         {instances.items.map((instance) => {
-          const summary = summarizeInstance(instance);
+          const summary = summarizeInstance(instance, translator);
           return (
             <li key={instance.id}>
               <button

@@ -1,14 +1,7 @@
 import type { InstanceView } from '../../../../shared/bridge';
 import { explainDisconnect } from '../../../../shared/disconnect-reasons';
+import type { Translator } from '../../../../shared/i18n/translate';
 import { formatPhoneNumber } from '../../../../shared/phone';
-
-/** Every word the numbers list says about one number's state, in one place for the catalogs. */
-const WORDS = {
-  connected: 'Connected',
-  connecting: 'Connecting…',
-  neverLinked: 'Not linked yet',
-  droppedNoReason: 'Disconnected',
-} as const;
 
 /**
  * How a number looks in the list. `never-linked` is neutral (nothing went wrong yet);
@@ -24,18 +17,20 @@ export interface InstanceSummary {
   lastPhone: string | null;
 }
 
-export function summarizeInstance(instance: InstanceView): InstanceSummary {
+export function summarizeInstance(instance: InstanceView, { t }: Translator): InstanceSummary {
   const phone = instance.phoneNumber ? formatPhoneNumber(instance.phoneNumber) : null;
-  if (instance.status === 'connected')
-    return { look: 'connected', headline: phone ?? WORDS.connected, lastPhone: null };
-  if (instance.status === 'connecting') return { look: 'connecting', headline: WORDS.connecting, lastPhone: phone };
+  if (instance.status === 'connected') {
+    return { look: 'connected', headline: phone ?? t('numbers.connected'), lastPhone: null };
+  }
+  if (instance.status === 'connecting')
+    return { look: 'connecting', headline: t('numbers.connecting'), lastPhone: phone };
   const drop = instance.lastDisconnect;
   // A number with a phone or a known drop was linked once; otherwise it never was.
-  if (!drop && !phone) return { look: 'never-linked', headline: WORDS.neverLinked, lastPhone: null };
+  if (!drop && !phone) return { look: 'never-linked', headline: t('numbers.notLinkedYet'), lastPhone: null };
   const explanation = drop ? explainDisconnect(drop.reason) : null;
   return {
     look: explanation?.followUp === 'idle' ? 'stopped' : 'dropped',
-    headline: explanation?.title ?? WORDS.droppedNoReason,
+    headline: explanation?.title ?? t('numbers.droppedNoReason'),
     lastPhone: phone,
   };
 }
