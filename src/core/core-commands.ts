@@ -13,6 +13,7 @@ import type { NotificationPolicy } from './notifications/notification-policy';
 import type { Logger } from './ports';
 import type { ServerConnection } from './server-connection';
 import { UserFacingError } from './user-facing-error';
+import { text } from '../shared/i18n/user-text';
 
 export interface CoreCommandDeps {
   logger: Logger;
@@ -26,8 +27,7 @@ export interface CoreCommandDeps {
   updateNotificationSettings: (patch: Partial<NotificationSettings>) => NotificationSettings;
 }
 
-const notConnected = () =>
-  new UserFacingError('Not connected to a server. Check the server address in Settings.', 'unavailable');
+const notConnected = () => new UserFacingError(text('config.notConnected'), 'unavailable');
 
 export function createCoreCommands(deps: CoreCommandDeps): CommandDispatcher {
   const { store, notifications } = deps;

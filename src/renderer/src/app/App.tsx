@@ -16,12 +16,14 @@ import { useT } from '../i18n/I18nProvider';
 import { FailureBanner } from './FailureBanner';
 import { StatusBar, TopBar } from './TopBar';
 import { useSelection, type Selection } from './useSelection';
+import { say } from '../../../shared/i18n/user-text';
 
 export function App() {
   const snapshot = useAppSnapshot();
   const conversations = useConversations();
   const updates = useUpdateState();
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const [selection, select] = useSelection(snapshot);
   const openConversationId = selection.kind === 'conversation' ? selection.id : null;
   useReportView(openConversationId);
@@ -62,7 +64,7 @@ export function App() {
       <UpdateBanner state={updates} />
       {snapshot.inbox.syncError ? (
         <div className="banner banner--warning" role="alert" data-testid="sync-error">
-          {snapshot.inbox.syncError}
+          {say(i18n, snapshot.inbox.syncError)}
         </div>
       ) : null}
       <div className="workspace">

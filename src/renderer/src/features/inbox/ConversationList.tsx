@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useNow } from '../../hooks/useNow';
+import { useT } from '../../i18n/I18nProvider';
 import { ConversationRow } from './ConversationRow';
 import { matchesSearch } from './inbox-model';
 import { useListboxCursor } from './useListboxCursor';
@@ -18,13 +19,12 @@ export function ConversationList({
   conversations,
   selectedId,
   onSelect,
-  emptyNote = 'No conversations yet.',
 }: {
   conversations: ConversationView[];
   selectedId: string | null;
   onSelect: (id: string) => void;
-  emptyNote?: string;
 }) {
+  const { t } = useT();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const visible = useMemo(
@@ -60,14 +60,14 @@ export function ConversationList({
   const now = useNow(30_000);
   const activeRow = visible[activeIndex];
   return (
-    <section className="conversations" aria-label="Conversations">
+    <section className="conversations" aria-label={t('conversations.label')}>
       <div className="conversations__search">
         <input
           ref={search}
           className="input"
           type="search"
-          placeholder="Search name, number or message"
-          aria-label="Search conversations"
+          placeholder={t('conversations.searchPlaceholder')}
+          aria-label={t('conversations.search')}
           aria-controls="conversation-listbox"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -76,12 +76,12 @@ export function ConversationList({
       </div>
       {conversations.length === 0 ? (
         <p className="muted sidebar__note" data-testid="conversations-empty">
-          {emptyNote}
+          {t('conversations.empty')}
         </p>
       ) : null}
       {conversations.length > 0 && visible.length === 0 ? (
         <p className="muted sidebar__note" data-testid="search-empty">
-          Nothing matches “{query}”.
+          {t('conversations.noMatch', { query })}
         </p>
       ) : null}
       <div className="conversations__scroller" ref={scroller} data-testid="conversation-list">
@@ -90,7 +90,7 @@ export function ConversationList({
           id="conversation-listbox"
           className="conversations__rows"
           role="listbox"
-          aria-label="Conversations"
+          aria-label={t('conversations.label')}
           tabIndex={0}
           aria-activedescendant={activeRow ? optionId(activeRow.id) : undefined}
           onKeyDown={cursor.onListKeyDown}

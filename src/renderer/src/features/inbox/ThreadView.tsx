@@ -3,14 +3,14 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import type { ConversationView, MessageView } from '../../../../shared/inbox';
 import { mediaWord } from '../../../../shared/message-text';
 import { formatPhoneNumber } from '../../../../shared/phone';
-import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
+import { say, type UserText } from '../../../../shared/i18n/user-text';
+import { failureText, invoke } from '../../bridge/bridge-client';
 import { runCommand } from '../../bridge/run-command';
+import { useT } from '../../i18n/I18nProvider';
 import { contactLabel } from '../../../../shared/contact-label';
 import { FormattedText } from './FormattedText';
 import { safeMediaUrl } from './inbox-model';
 import { useThread } from './useThread';
-
-const MEDIA_ICONS: Record<string, string> = { image: '🖼️', audio: '🎤', video: '🎬', document: '📄', other: '❔' };
 
 /** One conversation: its messages (virtualized: 5,000 stay smooth) and the reply box. */
 export function ThreadView({
@@ -27,6 +27,9 @@ export function ThreadView({
   const scroller = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const [loadingOlder, setLoadingOlder] = useState(false);
+  const i18n = useT();
+  const { t } = i18n;
+  const name = contactLabel(conversation, i18n);
 
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -55,10 +58,10 @@ export function ThreadView({
     void runCommand('inbox:set-muted', { conversationId: conversation.id, muted: !conversation.muted });
 
   return (
-    <section className="thread" aria-label={`Conversation with ${contactLabel(conversation)}`} data-testid="thread">
+    <section className="thread" aria-label={t('thread.label', { name })} data-testid="thread">
       <header className="thread__header">
         <div>
-          <h1 dir="auto">{contactLabel(conversation)}</h1>
+          <h1 dir="auto">{name}</h1>
           {conversation.contactName && conversation.contactPhone ? (
             <p className="muted">{formatPhoneNumber(conversation.contactPhone)}</p>
           ) : null}
@@ -70,17 +73,19 @@ export function ThreadView({
           aria-pressed={conversation.muted}
           data-testid="mute-toggle"
         >
-          {conversation.muted ? 'Unmute notifications' : 'Mute notifications'}
+          {t(conversation.muted ? 'thread.unmute' : 'thread.mute')}
         </button>
       </header>
       {thread.error ? (
         <p className="banner banner--error" role="alert" data-testid="thread-error">
-          {thread.error}
+          {say(i18n, thread.error)}
         </p>
       ) : null}
       <div className="thread__scroller" ref={scroller} onScroll={onScroll} data-testid="message-list">
-        {loadingOlder ? <p className="thread__loading muted">Loading older messages…</p> : null}
-        {thread.loading && messages.length === 0 ? <p className="thread__loading muted">Loading messages…</p> : null}
+        {loadingOlder ? <p className="thread__loading muted">{t('thread.loadingOlder')}</p> : null}
+        {thread.loading && messages.length === 0 ? (
+          <p className="thread__loading muted">{t('thread.loading')}</p>
+        ) : null}
         <div className="thread__rows" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const message = messages[item.index];
@@ -106,9 +111,10 @@ export function ThreadView({
 
 function MessageBubble({ message }: { message: MessageView }) {
   const outgoing = message.direction === 'outgoing';
+  const { t, locale } = useT();
   const media = mediaWord(message.contentType);
   const link = media ? safeMediaUrl(message.mediaUrl) : null;
-  const time = new Date(message.timestamp).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const time = new Date(message.timestamp).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   return (
     <div
       className={`bubble ${outgoing ? 'bubble--out' : 'bubble--in'}${message.status === 'failed' || message.status === 'queued' ? ` bubble--${message.status}` : ''}`}
@@ -119,11 +125,10 @@ function MessageBubble({ message }: { message: MessageView }) {
     >
       {media ? (
         <div className="bubble__media" data-testid="media-placeholder" data-content-type={message.contentType}>
-          <span aria-hidden="true">{MEDIA_ICONS[message.contentType] ?? '❔'}</span>
-          <span>{media}</span>
+          <span>{t(media)}</span>
           {link ? (
             <a href={link} target="_blank" rel="noopener noreferrer" data-testid="media-link">
-              Open
+              {t('media.open')}
             </a>
           ) : null}
         </div>
@@ -145,14 +150,16 @@ function MessageBubble({ message }: { message: MessageView }) {
 
 function OutgoingStatus({ message }: { message: MessageView }) {
   const [retrying, setRetrying] = useState(false);
-  if (message.status === 'sending') return <span data-testid="message-status">Sending…</span>;
-  if (message.status === 'sent') return <span data-testid="message-status">Sent ✓</span>;
+  const i18n = useT();
+  const { t } = i18n;
+  if (message.status === 'sending') return <span data-testid="message-status">{t('thread.sending')}</span>;
+  if (message.status === 'sent') return <span data-testid="message-status">{t('thread.sent')}</span>;
   if (message.status === 'queued') {
     // Nothing to do for the user: it goes by itself. Why it waits, when known, is in the tooltip.
     return (
-      <span data-testid="message-status" title={message.error ?? undefined}>
+      <span data-testid="message-status" title={message.error ? say(i18n, message.error) : undefined}>
         <span aria-hidden="true">🕓 </span>
-        {message.error ? 'Queued — will retry by itself' : 'Queued — sends when back online'}
+        {t(message.error ? 'thread.queuedRetry' : 'thread.queuedOffline')}
       </span>
     );
   }
@@ -160,7 +167,7 @@ function OutgoingStatus({ message }: { message: MessageView }) {
   const localId = message.localId;
   return (
     <span className="bubble__failed" role="alert">
-      <span data-testid="message-status">{message.error ?? 'Not sent.'}</span>{' '}
+      <span data-testid="message-status">{message.error ? say(i18n, message.error) : t('thread.notSent')}</span>{' '}
       <button
         type="button"
         className="link-button"
@@ -172,7 +179,7 @@ function OutgoingStatus({ message }: { message: MessageView }) {
           );
         }}
       >
-        Retry
+        {t('thread.retry')}
       </button>
     </span>
   );
@@ -187,8 +194,10 @@ function Composer({
   draft: string;
   onDraftChange: (text: string) => void;
 }) {
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<UserText | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  const i18n = useT();
+  const { t } = i18n;
   useEffect(() => input.current?.focus(), [conversationId]);
 
   const send = async () => {
@@ -200,7 +209,7 @@ function Composer({
       // Only now is the text safe in the thread (as "sending" or "queued", then "sent" or "failed").
       onDraftChange('');
     } catch (failure) {
-      setProblem(failure instanceof BridgeCommandError ? failure.message : 'Could not send. Your text is kept.');
+      setProblem(failureText(failure, 'thread.sendFailed'));
     }
   };
 
@@ -221,7 +230,7 @@ function Composer({
     >
       {problem ? (
         <p className="field-error" role="alert">
-          {problem}
+          {say(i18n, problem)}
         </p>
       ) : null}
       <textarea
@@ -229,15 +238,15 @@ function Composer({
         className="composer__input"
         rows={2}
         dir="auto"
-        placeholder="Write a reply — Enter to send, Shift+Enter for a new line"
-        aria-label="Reply"
+        placeholder={t('thread.replyPlaceholder')}
+        aria-label={t('thread.reply')}
         value={draft}
         maxLength={65536}
         onChange={(e) => onDraftChange(e.target.value)}
         onKeyDown={onKeyDown}
       />
       <button type="submit" className="button button--primary" disabled={!draft.trim()}>
-        Send
+        {t('thread.send')}
       </button>
     </form>
   );
