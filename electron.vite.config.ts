@@ -56,6 +56,8 @@ export default defineConfig({
     root: resolve('src/renderer'),
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      // electron-vite leaves bundles unminified; the window parses every byte on each start.
+      minify: true,
     },
     plugins: [react(), contentSecurityPolicy()],
   },

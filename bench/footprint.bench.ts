@@ -26,17 +26,28 @@ function filesUnder(dir: string): string[] {
 const sizeOf = (path: string) =>
   statSync(path).isDirectory() ? filesUnder(path).reduce((sum, f) => sum + statSync(f).size, 0) : statSync(path).size;
 
+/** The chunks index.html loads itself (its module script and modulepreloads): the first load. */
+function firstLoadChunks(): Set<string> {
+  const html = readFileSync(join(root, 'out', 'renderer', 'index.html'), 'utf8');
+  return new Set([...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].flatMap((match) => match[1] ?? []));
+}
+
 function bundles(results: Record<string, number | string>) {
   const assets = join(root, 'out', 'renderer', 'assets');
+  const firstLoad = firstLoadChunks();
   let totalGz = 0;
+  let firstLoadGz = 0;
   for (const name of readdirSync(assets)
     .filter((f) => f.endsWith('.js'))
     .sort()) {
     const content = readFileSync(join(assets, name));
     const gz = gzipSync(content, { level: 9 }).length;
     totalGz += gz;
-    results[`renderer ${name} (KB raw / gz)`] = `${kb(content.length)} / ${kb(gz)}`;
+    if (firstLoad.has(name)) firstLoadGz += gz;
+    const when = firstLoad.has(name) ? 'first load' : 'lazy';
+    results[`renderer ${name}, ${when} (KB raw / gz)`] = `${kb(content.length)} / ${kb(gz)}`;
   }
+  results['renderer JavaScript, first load gzipped (KB)'] = kb(firstLoadGz);
   results['renderer JavaScript, all chunks gzipped (KB)'] = kb(totalGz);
   results['main bundle out/main (KB)'] = kb(sizeOf(join(root, 'out', 'main')));
   results['preload bundle out/preload (KB)'] = kb(sizeOf(join(root, 'out', 'preload')));

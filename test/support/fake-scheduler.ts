@@ -26,6 +26,12 @@ function runDue(pending: Set<Pending>, until: number, setNow: (ms: number) => vo
   }
 }
 
+/**
+ * Lets the microtasks already queued run (a lone inbox change is pushed in one); the
+ * fake clock does not move.
+ */
+export const afterCurrentTask = (): Promise<void> => new Promise((resolve) => queueMicrotask(resolve));
+
 export interface FakeScheduler extends Scheduler {
   /** Moves time forward by `ms`, running every callback that falls due on the way. */
   advance(ms: number): void;

@@ -6,7 +6,7 @@ import { createInboxPushes } from '../../src/core/inbox/inbox-pushes';
 import { createInboxStore } from '../../src/core/inbox/inbox-store';
 import type { TrayState } from '../../src/core/ports';
 import type { AppSnapshot, AppSnapshotPatch, ConnectionState } from '../../src/shared/bridge';
-import { createFakeScheduler } from '../support/fake-scheduler';
+import { afterCurrentTask, createFakeScheduler } from '../support/fake-scheduler';
 
 const online: ConnectionState = {
   status: 'online',
@@ -88,13 +88,13 @@ function setUp() {
 }
 
 describe('snapshot pushes per inbox flush', () => {
-  it('the first publish sends the whole snapshot; a flush then sends only the inbox totals', () => {
-    const { scheduler, store, reads, whole, patches, pushes } = setUp();
+  it('the first publish sends the whole snapshot; a flush then sends only the inbox totals', async () => {
+    const { store, reads, whole, patches, pushes } = setUp();
     expect(whole).toHaveLength(1);
 
     receive(store, 'c1');
     pushes.schedule();
-    scheduler.advance(0);
+    await afterCurrentTask();
 
     expect(whole).toHaveLength(1); // not pushed whole again
     expect(patches).toEqual([
@@ -104,26 +104,31 @@ describe('snapshot pushes per inbox flush', () => {
     expect(reads).toEqual({ connection: 0, instances: 0, flows: 0, inbox: 1, notifications: 0, diagnostics: 0 });
   });
 
-  it('a flush that leaves the totals as they were pushes no snapshot at all', () => {
+  it('a flush that leaves the totals as they were pushes no snapshot at all', async () => {
     const { scheduler, store, whole, patches, tray, pushes } = setUp();
     receive(store, 'c1');
     pushes.schedule();
+    await afterCurrentTask();
     scheduler.advance(100);
     const before = { whole: whole.length, patches: patches.length, tray: tray.length };
 
     receive(store, 'c1', false); // a message in the conversation on screen: nothing unread changes
     pushes.schedule();
+    await afterCurrentTask();
     scheduler.advance(100);
 
     expect({ whole: whole.length, patches: patches.length, tray: tray.length }).toEqual(before);
   });
 
-  it('a burst of 1,000 messages over 100 conversations costs one patch per flush window, never a whole snapshot', () => {
+  it('a burst of 1,000 messages over 100 conversations costs one patch per flush window, never a whole snapshot', async () => {
     const { scheduler, store, whole, patches, pushes, flushes } = setUp();
     for (let i = 0; i < 1_000; i += 1) {
       receive(store, `c${i % 100}`);
       pushes.schedule();
-      if (i % 100 === 99) scheduler.advance(50);
+      if (i % 100 === 99) {
+        await afterCurrentTask();
+        scheduler.advance(50);
+      }
     }
     scheduler.advance(100);
     expect(whole).toHaveLength(1);
@@ -134,14 +139,14 @@ describe('snapshot pushes per inbox flush', () => {
 });
 
 describe('the tray', () => {
-  it('is told the state derived from the snapshot being published, once per change', () => {
-    const { scheduler, store, reads, tray, publisher, pushes } = setUp();
+  it('is told the state derived from the snapshot being published, once per change', async () => {
+    const { store, reads, tray, publisher, pushes } = setUp();
     expect(tray).toEqual([{ badgeCount: 0, tooltip: 'AuZap — Online, no unread messages', attention: 'none' }]);
 
     receive(store, 'c1');
     receive(store, 'c2');
     pushes.schedule();
-    scheduler.advance(0);
+    await afterCurrentTask();
 
     expect(tray.at(-1)).toEqual({ badgeCount: 2, tooltip: 'AuZap — Online, 2 unread messages', attention: 'none' });
     expect(tray).toHaveLength(2);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createInboxPushes, PUSH_WINDOW_MS } from '../../src/core/inbox/inbox-pushes';
 import { createInboxStore } from '../../src/core/inbox/inbox-store';
 import type { ConversationsDelta, MessagesDelta } from '../../src/shared/inbox';
-import { createFakeScheduler } from '../support/fake-scheduler';
+import { afterCurrentTask, createFakeScheduler } from '../support/fake-scheduler';
 
 let seq = 0;
 function receive(store: ReturnType<typeof createInboxStore>, conversationId: string) {
@@ -47,28 +47,37 @@ function setUp() {
 }
 
 describe('inbox pushes', () => {
-  it('pushes a message that arrives alone on the next turn, without waiting for the window', () => {
+  it('pushes a message that arrives alone once the current task ends, with no timer at all', async () => {
     const { scheduler, store, rows, threads, arrive } = setUp();
     store.shelf.markOpen('c1');
     const id = arrive('c1');
     expect(rows).toHaveLength(0); // not inside the receive call itself: changes made together go together
-    scheduler.advance(0);
+    expect(scheduler.pendingCount()).toBe(0); // nothing waits on a timer, not even a 0 ms one
+    await afterCurrentTask();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.upserts.map((row) => row.id)).toEqual(['c1']);
     expect(threads.flatMap((delta) => delta.upserts.map((m) => m.id))).toEqual([id]);
   });
 
-  it('pushes the next lone message at once too, once a quiet window has passed', () => {
+  it('sends changes made in the same task as one push', async () => {
+    const { rows, arrive } = setUp();
+    arrive('c1');
+    arrive('c2');
+    await afterCurrentTask();
+    expect(rows.map((delta) => delta.upserts.map((row) => row.id).sort())).toEqual([['c1', 'c2']]);
+  });
+
+  it('pushes the next lone message at once too, once a quiet window has passed', async () => {
     const { scheduler, rows, arrive } = setUp();
     arrive('c1');
-    scheduler.advance(0);
+    await afterCurrentTask();
     scheduler.advance(PUSH_WINDOW_MS);
     arrive('c2');
-    scheduler.advance(0);
+    await afterCurrentTask();
     expect(rows.map((delta) => delta.upserts.map((row) => row.id))).toEqual([['c1'], ['c2']]);
   });
 
-  it('coalesces a burst into one push per window, losing nothing', () => {
+  it('coalesces a burst into one push per window, losing nothing', async () => {
     const { scheduler, store, rows, threads, arrive } = setUp();
     store.shelf.markOpen('c7');
     const sentToOpenThread: string[] = [];
@@ -76,6 +85,7 @@ describe('inbox pushes', () => {
     for (let i = 0; i < 1_000; i++) {
       const id = arrive(`c${i % 100}`);
       if (i % 100 === 7) sentToOpenThread.push(id);
+      await afterCurrentTask();
       scheduler.advance(1);
     }
     scheduler.advance(PUSH_WINDOW_MS);
@@ -87,20 +97,22 @@ describe('inbox pushes', () => {
     expect(threads.flatMap((delta) => delta.upserts.map((m) => m.id)).sort()).toEqual([...sentToOpenThread].sort());
   });
 
-  it('ships a thread’s messages only while a window has it open', () => {
+  it('ships a thread’s messages only while a window has it open', async () => {
     const { scheduler, store, threads, arrive } = setUp();
     arrive('c1');
+    await afterCurrentTask();
     scheduler.advance(PUSH_WINDOW_MS);
     expect(threads).toHaveLength(0);
     store.shelf.markOpen('c1');
     const id = arrive('c1');
-    scheduler.advance(PUSH_WINDOW_MS);
+    await afterCurrentTask();
     expect(threads.map((delta) => [delta.conversationId, delta.upserts.map((m) => m.id)])).toEqual([['c1', [id]]]);
   });
 
-  it('holds a change that follows a push closely until the window ends', () => {
+  it('holds a change that follows a push closely until the window ends', async () => {
     const { scheduler, rows, arrive } = setUp();
     arrive('c1');
+    await afterCurrentTask();
     scheduler.advance(10);
     arrive('c2');
     scheduler.advance(PUSH_WINDOW_MS - 11);
@@ -109,10 +121,12 @@ describe('inbox pushes', () => {
     expect(rows.map((delta) => delta.upserts.map((row) => row.id))).toEqual([['c1'], ['c2']]);
   });
 
-  it('pushes nothing after it is stopped', () => {
+  it('pushes nothing after it is stopped, not even a change already queued', async () => {
     const { scheduler, rows, pushes, arrive } = setUp();
-    pushes.stop();
     arrive('c1');
+    pushes.stop();
+    arrive('c2');
+    await afterCurrentTask();
     scheduler.advance(PUSH_WINDOW_MS);
     expect(rows).toHaveLength(0);
   });

@@ -1,9 +1,10 @@
 /**
  * Turns the store's changes into pushes: the changed rows, and the changed messages of
- * the threads a window has open (the shelf's open threads). A change
- * that comes alone is pushed at once (leading edge), so a lone message reaches the
- * screen in the next frame; while changes keep coming, they are coalesced into at most
- * one push per window, so a burst costs few pushes, not one per event.
+ * the threads a window has open (the shelf's open threads). A change that comes alone
+ * is pushed at once (leading edge, in a microtask: no timer, not even a 0 ms one, since
+ * a timer costs a turn of the event loop and Node clamps it to 1 ms), so a lone message
+ * reaches the screen in the next frame; while changes keep coming, they are coalesced
+ * into at most one push per window, so a burst costs few pushes, not one per event.
  */
 import type { ConversationsDelta, MessagesDelta } from '../../shared/inbox';
 import type { Scheduler, Timer } from '../ports';
@@ -26,12 +27,14 @@ export interface InboxPushOptions {
 export function createInboxPushes(options: InboxPushOptions) {
   const { store, scheduler } = options;
   let timer: Timer | null = null;
+  let microtaskQueued = false;
   let stopped = false;
   let lastFlushAt = Number.NEGATIVE_INFINITY;
 
   const flushNow = () => {
     timer?.cancel();
     timer = null;
+    microtaskQueued = false;
     lastFlushAt = scheduler.now();
     const changes = store.takeChanges();
     if (changes.conversations === 'all') {
@@ -63,13 +66,22 @@ export function createInboxPushes(options: InboxPushOptions) {
   return {
     flushNow,
     /**
-     * Pushes soon: on the next turn of the event loop when the last push is a window
-     * old (so changes made together still go as one), else at the end of that window.
+     * Pushes soon: once the current task is done when the last push is a window old
+     * (so changes made together, in one socket read, still go as one), else at the end
+     * of that window.
      */
     schedule() {
-      if (timer !== null || stopped) return;
+      if (timer !== null || microtaskQueued || stopped) return;
       const sinceLast = scheduler.now() - lastFlushAt;
-      timer = scheduler.setTimeout(flushNow, Math.max(0, PUSH_WINDOW_MS - sinceLast));
+      if (sinceLast >= PUSH_WINDOW_MS) {
+        microtaskQueued = true;
+        // A push made meanwhile (flushNow) already took these changes.
+        queueMicrotask(() => {
+          if (microtaskQueued && !stopped) flushNow();
+        });
+        return;
+      }
+      timer = scheduler.setTimeout(flushNow, PUSH_WINDOW_MS - sinceLast);
     },
     stop() {
       stopped = true;

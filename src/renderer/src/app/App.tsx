@@ -1,22 +1,30 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppSnapshot } from '../../../shared/bridge';
 import type { ConversationView } from '../../../shared/inbox';
 import { getBridge, useAppSnapshot } from '../bridge/bridge-client';
 import { ConversationList } from '../features/inbox/ConversationList';
 import { ThreadView } from '../features/inbox/ThreadView';
+import {
+  filterByNumber,
+  NO_CONVERSATIONS_ON_NUMBER,
+  NumberFilter,
+  numberName,
+  useNumberFilter,
+} from '../features/inbox/NumberFilter';
 import { useConversations } from '../features/inbox/useConversations';
 import { InstanceList } from '../features/instances/InstanceList';
-import { InstancePage } from '../features/instances/InstancePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConnectionBanner } from '../features/status/ConnectionStatus';
-import { UpdateBanner } from '../features/updates/UpdatePanel';
+import { UpdateBanner } from '../features/updates/UpdateBanner';
 import { useUpdateState } from '../features/updates/useUpdateState';
 import { useReportView } from '../hooks/useReportView';
 import { useT } from '../i18n/I18nProvider';
 import { FailureBanner } from './FailureBanner';
+import { InstancePage, ScreenSuspense, SettingsPage } from './lazy-screens';
 import { StatusBar, TopBar } from './TopBar';
 import { useSelection, type Selection } from './useSelection';
 import { say } from '../../../shared/i18n/user-text';
+
+const NO_INSTANCES: AppSnapshot['instances']['items'] = [];
 
 export function App() {
   const snapshot = useAppSnapshot();
@@ -27,6 +35,14 @@ export function App() {
   const [selection, select] = useSelection(snapshot);
   const openConversationId = selection.kind === 'conversation' ? selection.id : null;
   useReportView(openConversationId);
+  const instances = snapshot?.instances.items ?? NO_INSTANCES;
+  const [numberFilter, setNumberFilter] = useNumberFilter(instances);
+  const numbered = instances.length > 1;
+  const numberNames = useMemo(
+    () => (numbered ? new Map(instances.map((i) => [i.id, numberName(i, i18n)])) : null),
+    [instances, numbered, i18n],
+  );
+  const listed = useMemo(() => filterByNumber(conversations, numberFilter), [conversations, numberFilter]);
 
   const totalUnread = snapshot?.inbox.totalUnread ?? 0;
   useEffect(() => {
@@ -76,7 +92,12 @@ export function App() {
             connection={snapshot.connection.status}
           />
           <ConversationList
-            conversations={conversations}
+            conversations={listed}
+            emptyNote={numberFilter ? NO_CONVERSATIONS_ON_NUMBER : undefined}
+            numberNames={numberNames}
+            filter={
+              numbered ? <NumberFilter instances={instances} value={numberFilter} onChange={setNumberFilter} /> : null
+            }
             selectedId={openConversationId}
             onSelect={(id) => select({ kind: 'conversation', id })}
           />
@@ -104,14 +125,25 @@ function MainContent({
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const { t } = useT();
   if (selection.kind === 'settings') {
-    return <SettingsPage notifications={snapshot.notifications} signInRequest={selection.signInRequest ?? null} />;
+    return (
+      <ScreenSuspense>
+        <SettingsPage notifications={snapshot.notifications} signInRequest={selection.signInRequest ?? null} />
+      </ScreenSuspense>
+    );
   }
   const instance =
     selection.kind === 'instance' ? snapshot.instances.items.find((i) => i.id === selection.id) : undefined;
   if (instance) {
     const flow = snapshot.connectFlows.find((f) => f.instanceId === instance.id) ?? null;
     return (
-      <InstancePage key={instance.id} instance={instance} flow={flow} live={snapshot.connection.status === 'online'} />
+      <ScreenSuspense>
+        <InstancePage
+          key={instance.id}
+          instance={instance}
+          flow={flow}
+          live={snapshot.connection.status === 'online'}
+        />
+      </ScreenSuspense>
     );
   }
   const conversation = selection.kind === 'conversation' ? conversations.find((c) => c.id === selection.id) : undefined;

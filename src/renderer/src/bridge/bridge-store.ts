@@ -4,6 +4,10 @@
  * subscription per value however many components show it, and every component of a
  * render sees the same value. A store connects to the bridge with its first reader and
  * lets go after its last; its value then starts over, since the next reader fetches afresh.
+ *
+ * A push changes the value at once, but readers are told once per animation frame: a
+ * burst of pushes between two frames costs one render, and a lone push still renders
+ * before the next paint.
  */
 import type {
   AuzapBridge,
@@ -14,6 +18,7 @@ import type {
   PushPayload,
 } from '../../../shared/bridge';
 import { createListeners } from '../../../shared/listeners';
+import { nextFrame, type FrameScheduler } from './next-frame';
 
 export interface BridgeStore<T> {
   subscribe(listener: () => void): () => void;
@@ -31,11 +36,22 @@ export function createBridgeStore<T>(
   initial: T,
   connect: StoreConnection<T>,
   bridge: () => AuzapBridge | null,
+  frame: FrameScheduler = nextFrame,
 ): BridgeStore<T> {
   const listeners = createListeners<void>();
   let value = initial;
   let readers = 0;
   let disconnect: (() => void) | null = null;
+  let tellQueued = false;
+
+  const tellReaders = () => {
+    if (tellQueued) return;
+    tellQueued = true;
+    frame(() => {
+      tellQueued = false;
+      listeners.emit();
+    });
+  };
 
   const open = () => {
     const found = bridge();
@@ -47,7 +63,7 @@ export function createBridgeStore<T>(
       const changed = next(value);
       if (Object.is(changed, value)) return;
       value = changed;
-      listeners.emit();
+      tellReaders();
     });
     disconnect = () => {
       live = false;

@@ -289,6 +289,20 @@ export const en = {
   'failure.checkUpdates': 'Could not check for updates',
   'failure.restart': 'Could not restart to update',
   'failure.later': 'Could not postpone the update',
+  'thread.messages': 'Messages',
+  'thread.unreadMessages': '{count, plural, one {# unread message} other {# unread messages}}',
+  'thread.jumpToLatest': 'Jump to latest',
+  'thread.newSince': '{count} new',
+  'thread.jumpToLatestLabel':
+    '{count, plural, =0 {Jump to latest} one {Jump to latest, # new message} other {Jump to latest, # new messages}}',
+
+  'instance.status.neverLinked': 'Not linked yet',
+
+  'app.opening': 'Opening…',
+
+  'numbers.filterLabel': 'Show conversations from',
+  'numbers.all': 'All numbers',
+  'numbers.noneOnNumber': 'No conversations on this number yet.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

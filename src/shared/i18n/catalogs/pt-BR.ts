@@ -290,4 +290,18 @@ export const ptBR: Record<MessageKey, string> = {
   'failure.checkUpdates': 'Não foi possível procurar atualizações',
   'failure.restart': 'Não foi possível reiniciar para atualizar',
   'failure.later': 'Não foi possível adiar a atualização',
+  'thread.messages': 'Mensagens',
+  'thread.unreadMessages': '{count, plural, one {# mensagem não lida} other {# mensagens não lidas}}',
+  'thread.jumpToLatest': 'Ir para as mais recentes',
+  'thread.newSince': '{count, plural, one {# nova} other {# novas}}',
+  'thread.jumpToLatestLabel':
+    '{count, plural, =0 {Ir para as mais recentes} one {Ir para as mais recentes, # nova mensagem} other {Ir para as mais recentes, # novas mensagens}}',
+
+  'instance.status.neverLinked': 'Ainda não conectado',
+
+  'app.opening': 'Abrindo…',
+
+  'numbers.filterLabel': 'Mostrar conversas de',
+  'numbers.all': 'Todos os números',
+  'numbers.noneOnNumber': 'Ainda não há conversas neste número.',
 };

@@ -1,13 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useNow } from '../../hooks/useNow';
-import { useT } from '../../i18n/I18nProvider';
 import { ConversationRow } from './ConversationRow';
 import { matchesSearch } from './inbox-model';
 import { useListboxCursor } from './useListboxCursor';
+import type { MessageKey } from '../../../../shared/i18n/translate';
+import { useT } from '../../i18n/I18nProvider';
 
 const ROW_HEIGHT = 64;
+const estimateRowHeight = () => ROW_HEIGHT;
 const optionId = (conversationId: string) => `conversation-option-${conversationId}`;
 
 /**
@@ -19,12 +21,19 @@ export function ConversationList({
   conversations,
   selectedId,
   onSelect,
+  emptyNote = 'conversations.empty',
+  numberNames = null,
+  filter = null,
 }: {
   conversations: ConversationView[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  emptyNote?: MessageKey;
+  /** instanceId → the number's name, to say which number each chat came in on (null: one number only). */
+  numberNames?: ReadonlyMap<string, string> | null;
+  /** Shown above the search (the number filter). */
+  filter?: ReactNode;
 }) {
-  const { t } = useT();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const visible = useMemo(
@@ -34,12 +43,15 @@ export function ConversationList({
   const scroller = useRef<HTMLDivElement>(null);
   const listbox = useRef<HTMLUListElement>(null);
   const search = useRef<HTMLInputElement>(null);
+  // The same function until the rows change: a new one makes the virtualizer measure all
+  // 10,000 rows again, on every scroll.
+  const rowKey = useCallback((index: number) => visible[index]?.id ?? index, [visible]);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: estimateRowHeight,
     overscan: 8,
-    getItemKey: (index) => visible[index]?.id ?? index,
+    getItemKey: rowKey,
   });
 
   const cursor = useListboxCursor({
@@ -59,8 +71,10 @@ export function ConversationList({
 
   const now = useNow(30_000);
   const activeRow = visible[activeIndex];
+  const { t } = useT();
   return (
     <section className="conversations" aria-label={t('conversations.label')}>
+      {filter}
       <div className="conversations__search">
         <input
           ref={search}
@@ -76,7 +90,7 @@ export function ConversationList({
       </div>
       {conversations.length === 0 ? (
         <p className="muted sidebar__note" data-testid="conversations-empty">
-          {t('conversations.empty')}
+          {t(emptyNote)}
         </p>
       ) : null}
       {conversations.length > 0 && visible.length === 0 ? (
@@ -110,6 +124,7 @@ export function ConversationList({
                 top={item.start}
                 height={ROW_HEIGHT}
                 now={now}
+                numberName={row.instanceId ? (numberNames?.get(row.instanceId) ?? null) : null}
                 onOpen={() => onSelect(row.id)}
               />
             );

@@ -14,6 +14,7 @@ export function ConversationRow({
   top,
   height,
   now,
+  numberName,
   onOpen,
 }: {
   id: string;
@@ -23,6 +24,8 @@ export function ConversationRow({
   top: number;
   height: number;
   now: number;
+  /** The WhatsApp number the chat came in on, when known and worth saying. */
+  numberName: string | null;
   onOpen: () => void;
 }) {
   const i18n = useT();
@@ -53,6 +56,11 @@ export function ConversationRow({
           <span className="conversation-row__name" dir="auto">
             {name}
           </span>
+          {numberName ? (
+            <span className="conversation-row__number" data-testid="conversation-number">
+              {numberName}
+            </span>
+          ) : null}
           <time className="conversation-row__time" dateTime={row.lastMessageAt}>
             {formatListTime(row.lastMessageAt, now, locale)}
           </time>

@@ -1,13 +1,7 @@
 import type { AppSnapshot, ConnectionStatus } from '../../../../shared/bridge';
-import { formatPhoneNumber } from '../../../../shared/phone';
-import { useT } from '../../i18n/I18nProvider';
 import { say } from '../../../../shared/i18n/user-text';
-
-const STATUS_WORDS = {
-  connected: 'instance.status.connected',
-  connecting: 'instance.status.connecting',
-  disconnected: 'instance.status.disconnected',
-} as const;
+import { useT } from '../../i18n/I18nProvider';
+import { summarizeInstance } from './instance-summary';
 
 /** Never a bare "Loading…" that stays: when nothing can load, say why. */
 function notLoadedYet(connection: ConnectionStatus) {
@@ -62,10 +56,7 @@ export function InstanceList({
       ) : null}
       <ul className="instance-list">
         {instances.items.map((instance) => {
-          const words =
-            instance.status === 'connected' && instance.phoneNumber
-              ? formatPhoneNumber(instance.phoneNumber)
-              : t(STATUS_WORDS[instance.status]);
+          const summary = summarizeInstance(instance);
           return (
             <li key={instance.id}>
               <button
@@ -73,15 +64,26 @@ export function InstanceList({
                 className={`instance-item${instance.id === selectedId ? ' instance-item--selected' : ''}`}
                 data-testid={`instance-${instance.id}`}
                 data-status={instance.status}
+                data-look={summary.look}
                 aria-current={instance.id === selectedId ? 'page' : undefined}
                 onClick={() => onSelect(instance.id)}
               >
-                <span className={`status-dot status-dot--${instance.status}`} aria-hidden="true" />
+                <span className={`status-dot status-dot--${summary.look}`} aria-hidden="true" />
                 <span className="instance-item__text">
                   <span className="instance-item__name">{instance.name || t('instance.unnamed')}</span>
-                  <span className="instance-item__meta">
-                    {live ? words : t('instance.lastKnownAs', { status: words })}
+                  <span
+                    className={`instance-item__meta instance-item__meta--${summary.look}`}
+                    data-testid="instance-headline"
+                  >
+                    {live
+                      ? say(i18n, summary.headline)
+                      : t('instance.lastKnownAs', { status: say(i18n, summary.headline) })}
                   </span>
+                  {summary.lastPhone ? (
+                    <span className="instance-item__meta" data-testid="instance-last-phone">
+                      {summary.lastPhone}
+                    </span>
+                  ) : null}
                 </span>
               </button>
             </li>

@@ -1,0 +1,115 @@
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { MessageView } from '../../../../shared/inbox';
+import { messageKey, type ThreadRow } from './thread-rows';
+
+/** Closer to the bottom than this counts as "at the bottom" (a bubble's worth). */
+const AT_BOTTOM_PX = 80;
+
+const estimateRowHeight = () => 56;
+
+function showBottom(el: HTMLElement | null): void {
+  if (el) el.scrollTop = el.scrollHeight;
+}
+
+export interface ThreadScroll {
+  scroller: RefObject<HTMLDivElement | null>;
+  /** The rows on screen (virtualized: 5,000 messages stay smooth). */
+  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  /** Tells whether the user is at the bottom; the view calls it from its scroll handler. */
+  trackScroll(): void;
+  /** The user has scrolled up: "Jump to latest" shows. */
+  scrolledUp: boolean;
+  /** Messages that arrived below while the user was scrolled up. */
+  newSince: number;
+  jumpToLatest(): void;
+}
+
+/**
+ * Where the thread is scrolled. Opening lands on the unread divider (or the bottom); then
+ * the view stays at the bottom through new messages and resizes while the user is there,
+ * and stays where the user is once they scrolled up.
+ */
+export function useThreadScroll({
+  rows,
+  messages,
+  ready,
+}: {
+  rows: readonly ThreadRow[];
+  messages: readonly MessageView[];
+  /** The first page is in: time to place the view. */
+  ready: boolean;
+}): ThreadScroll {
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const positioned = useRef(false);
+  const [scrolledUp, setScrolledUp] = useState(false);
+  /** The newest message the user has had in view at the bottom. */
+  const [seenKey, setSeenKey] = useState<string | null>(null);
+  const last = messages[messages.length - 1];
+  const lastKey = last ? messageKey(last) : null;
+
+  // Stable until the rows change: a new function re-measures all 5,000 on every scroll.
+  const rowKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: estimateRowHeight,
+    overscan: 10,
+    getItemKey: rowKey,
+  });
+
+  // Opening: the first unread message at the top, or the newest at the bottom.
+  useLayoutEffect(() => {
+    if (positioned.current || !ready || rows.length === 0) return;
+    positioned.current = true;
+    setSeenKey(lastKey);
+    const unreadIndex = rows.findIndex((row) => row.kind === 'unread');
+    if (unreadIndex < 0) return showBottom(scroller.current);
+    stick.current = false;
+    virtualizer.scrollToIndex(unreadIndex, { align: 'start' });
+  }, [ready, rows, lastKey, virtualizer]);
+
+  // A reply typed here goes to the bottom, wherever the user was reading.
+  useLayoutEffect(() => {
+    if (positioned.current && last?.direction === 'outgoing' && last.status === 'sending') stick.current = true;
+  }, [last]);
+
+  const totalSize = virtualizer.getTotalSize();
+  useLayoutEffect(() => {
+    if (!positioned.current || !stick.current) return;
+    showBottom(scroller.current);
+    setSeenKey(lastKey);
+  }, [totalSize, lastKey]);
+
+  // Window resizes and a growing reply box change the view's height, not its content.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      if (positioned.current && stick.current) showBottom(el);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const trackScroll = () => {
+    const el = scroller.current;
+    if (!el || !positioned.current) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_PX;
+    stick.current = atBottom;
+    setScrolledUp(!atBottom);
+    if (atBottom) setSeenKey(lastKey);
+  };
+
+  const jumpToLatest = () => {
+    stick.current = true;
+    setScrolledUp(false);
+    setSeenKey(lastKey);
+    showBottom(scroller.current);
+  };
+
+  const seenIndex = seenKey === null ? -1 : messages.findIndex((m) => messageKey(m) === seenKey);
+  const newSince = seenIndex < 0 ? 0 : messages.length - 1 - seenIndex;
+  return { scroller, virtualizer, trackScroll, scrolledUp, newSince, jumpToLatest };
+}

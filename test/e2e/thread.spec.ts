@@ -1,0 +1,245 @@
+/**
+ * Reading a thread (issue 12, "Threads"): days, where the unread part starts, the view
+ * at the bottom, grouped messages, a reply box that grows, and what a screen reader says.
+ */
+import { expect, test } from './support/fixtures';
+import { waitUntilOnline } from './support/sim';
+import { daysAgoAt, minutesAgo, openConversation, seedThread } from './support/thread';
+
+const A = { token: 'token-a', organizationId: 'org-a' };
+
+test.describe('day separators', () => {
+  for (const locale of ['en-US', 'pt-BR']) {
+    test.describe(locale, () => {
+      test.use({ locale });
+
+      test(`a thread over many days is split by day, in ${locale}`, async ({ page, apps }) => {
+        const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+        const longAgo = daysAgoAt(20, 9, 30);
+        const threeDaysAgo = daysAgoAt(3, 10);
+        seedThread(sim, A.organizationId, 'Maria', [
+          { at: longAgo, from: 'customer', text: 'long ago' },
+          { at: daysAgoAt(20, 9, 45), from: 'staff', text: 'same day, later' },
+          { at: threeDaysAgo, from: 'customer', text: 'three days ago' },
+          { at: daysAgoAt(1, 18), from: 'staff', text: 'yesterday' },
+          { at: minutesAgo(1), from: 'customer', text: 'today' },
+        ]);
+        const host = await apps.hostFor(sim, A);
+        await waitUntilOnline(page, host.url, sim);
+        const thread = await openConversation(page, 'Maria');
+        await expect(thread.getByTestId('message')).toHaveCount(5);
+
+        const weekday = threeDaysAgo.toLocaleDateString(locale, { weekday: 'long' });
+        const month = longAgo.toLocaleDateString(locale, { month: 'long' });
+        const separators = thread.getByTestId('day-separator');
+        await expect(separators).toHaveCount(4);
+        const [today, yesterday] = locale === 'pt-BR' ? ['Hoje', 'Ontem'] : ['Today', 'Yesterday'];
+        await expect(separators.nth(0)).toContainText(
+          new RegExp(`\\b${longAgo.getDate()}\\b.*${month}|${month}.*\\b${longAgo.getDate()}\\b`, 'i'),
+        );
+        await expect(separators.nth(1)).toHaveText(new RegExp(`^${weekday}$`, 'i'));
+        await expect(separators.nth(2)).toHaveText(yesterday);
+        await expect(separators.nth(3)).toHaveText(today);
+
+        // Each separator sits right before the first message of its day.
+        const order = await thread
+          .locator('[data-testid="day-separator"], [data-testid="message-text"]')
+          .evaluateAll((nodes) =>
+            nodes
+              .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+              .map((n) => (n.getAttribute('data-testid') === 'day-separator' ? '|' : (n.textContent ?? ''))),
+          );
+        expect(order).toEqual([
+          '|',
+          'long ago',
+          'same day, later',
+          '|',
+          'three days ago',
+          '|',
+          'yesterday',
+          '|',
+          'today',
+        ]);
+      });
+    });
+  }
+});
+
+/** Long enough that a dozen fill more than a screen. */
+function paragraph(n: number): string {
+  return `Message ${n}: ${'a fairly long line about the order and its delivery, '.repeat(4).trim()}`;
+}
+
+test('opening a chat with unread messages lands on where they start; "Jump to latest" counts what arrives', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const read = Array.from({ length: 20 }, (_, i) => ({
+    at: minutesAgo(200 - i),
+    from: i % 2 === 0 ? ('customer' as const) : ('staff' as const),
+    text: paragraph(i),
+  }));
+  const unread = Array.from({ length: 12 }, (_, i) => ({
+    at: minutesAgo(100 - i),
+    from: 'customer' as const,
+    text: paragraph(20 + i),
+  }));
+  const conversationId = seedThread(sim, A.organizationId, 'Ana', [...read, ...unread]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  await expect(page.getByTestId('conversation-row').filter({ hasText: 'Ana' })).toContainText('12');
+  const thread = await openConversation(page, 'Ana');
+
+  const divider = thread.getByTestId('unread-divider');
+  await expect(divider).toHaveText('12 unread messages');
+  await expect(divider).toBeInViewport();
+  // The first unread message right under the divider, the newest one further down, out of view.
+  const firstUnread = thread.getByTestId('message').filter({ hasText: 'Message 20:' });
+  await expect(firstUnread).toBeInViewport();
+  const [dividerBox, firstBox] = await Promise.all([divider.boundingBox(), firstUnread.boundingBox()]);
+  expect(firstBox?.y).toBeGreaterThan(dividerBox?.y ?? Infinity);
+  await expect(thread.getByTestId('message').filter({ hasText: 'Message 31:' })).not.toBeInViewport();
+  // Above the divider, at most a glimpse of what was read before.
+  await expect(thread.getByTestId('message').filter({ hasText: 'Message 19:' })).not.toBeInViewport({ ratio: 0.25 });
+
+  // Reading the unread part: the way down is one click away, and says what arrives meanwhile.
+  const jump = thread.getByTestId('jump-to-latest');
+  await expect(jump).toBeVisible();
+  await expect(thread.getByTestId('jump-to-latest-count')).toHaveCount(0);
+  sim.injectMessage({ conversationId, content: 'just now 1' });
+  sim.injectMessage({ conversationId, content: 'just now 2' });
+  await expect(thread.getByTestId('jump-to-latest-count')).toHaveText('2 new');
+  await expect(jump).toHaveAccessibleName('Jump to latest, 2 new messages');
+  await expect(firstUnread).toBeInViewport();
+
+  await jump.click();
+  await expect(thread.getByTestId('message').filter({ hasText: 'just now 2' })).toBeInViewport();
+  await expect(jump).toBeHidden();
+  await expect(divider).toHaveText('12 unread messages');
+});
+
+test('a chat with nothing unread opens at the bottom, with no divider', async ({ page, apps }) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  seedThread(
+    sim,
+    A.organizationId,
+    'Bruno',
+    Array.from({ length: 20 }, (_, i) => ({
+      at: minutesAgo(60 - i),
+      from: i === 19 ? 'staff' : 'customer',
+      text: paragraph(i),
+    })),
+  );
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Bruno');
+  await expect(thread.getByTestId('message').filter({ hasText: 'Message 19:' })).toBeInViewport();
+  await expect(thread.getByTestId('unread-divider')).toHaveCount(0);
+  await expect(thread.getByTestId('jump-to-latest')).toBeHidden();
+});
+
+test('a short thread sits at the bottom, next to the reply box', async ({ page, apps }) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  seedThread(sim, A.organizationId, 'Carla', [
+    { at: minutesAgo(30), from: 'customer', text: 'Oi, tudo bem?' },
+    { at: minutesAgo(20), from: 'staff', text: 'Tudo, e você?' },
+  ]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Carla');
+  const last = thread.getByTestId('message').last();
+  await expect(last).toHaveText(/Tudo, e você\?/);
+  const [lastBox, replyBox, listBox] = await Promise.all([
+    last.boundingBox(),
+    thread.getByRole('textbox', { name: 'Reply' }).boundingBox(),
+    thread.getByTestId('message-list').boundingBox(),
+  ]);
+  if (!lastBox || !replyBox || !listBox) throw new Error('thread not laid out');
+  // Right above the reply box, with the empty space above the messages, not under them.
+  expect(replyBox.y - (lastBox.y + lastBox.height)).toBeLessThan(48);
+  const firstBox = await thread.getByTestId('message').first().boundingBox();
+  expect((firstBox?.y ?? 0) - listBox.y).toBeGreaterThan(listBox.height / 2);
+});
+
+test('the view stays at the bottom through resizes and new messages, and where the user is once scrolled up', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const conversationId = seedThread(
+    sim,
+    A.organizationId,
+    'Davi',
+    Array.from({ length: 24 }, (_, i) => ({
+      at: minutesAgo(100 - i * 2),
+      from: i === 23 ? 'staff' : 'customer',
+      text: paragraph(i),
+    })),
+  );
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Davi');
+  const messages = thread.getByTestId('message');
+  const newest = () => messages.filter({ hasText: /./ }).last();
+  await expect(messages.filter({ hasText: 'Message 23:' })).toBeInViewport();
+
+  for (const size of [
+    { width: 800, height: 600 },
+    { width: 1920, height: 1080 },
+    { width: 900, height: 500 },
+  ]) {
+    await page.setViewportSize(size);
+    await expect(messages.filter({ hasText: 'Message 23:' })).toBeInViewport({ ratio: 1 });
+  }
+  sim.injectMessage({ conversationId, content: 'arrives at the bottom' });
+  await expect(newest()).toHaveText(/arrives at the bottom/);
+  await expect(messages.filter({ hasText: 'arrives at the bottom' })).toBeInViewport({ ratio: 1 });
+
+  // Scrolled up to read: nothing moves under the reader, whatever arrives.
+  const list = thread.getByTestId('message-list');
+  await list.hover();
+  await page.mouse.wheel(0, -700);
+  await expect(thread.getByTestId('jump-to-latest')).toBeVisible();
+  const reading = messages.filter({ hasText: 'Message 18:' });
+  await expect(reading).toBeInViewport();
+  const before = await reading.boundingBox();
+  sim.injectMessage({ conversationId, content: 'arrives while reading' });
+  await expect(thread.getByTestId('jump-to-latest-count')).toHaveText('1 new');
+  expect((await reading.boundingBox())?.y).toBe(before?.y);
+  await expect(messages.filter({ hasText: 'arrives while reading' })).not.toBeInViewport();
+  await page.setViewportSize({ width: 900, height: 560 });
+  await expect(reading).toBeInViewport();
+  await expect(messages.filter({ hasText: 'arrives while reading' })).not.toBeInViewport();
+});
+
+test('consecutive messages from one side, minutes apart, are grouped with one time', async ({ page, apps }) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const start = minutesAgo(60);
+  const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+  seedThread(sim, A.organizationId, 'Elis', [
+    { at: at(0), from: 'customer', text: 'one' },
+    { at: at(1), from: 'customer', text: 'two' },
+    { at: at(3), from: 'customer', text: 'three' },
+    { at: at(4), from: 'staff', text: 'four' },
+    { at: at(5), from: 'staff', text: 'five' },
+    { at: at(30), from: 'staff', text: 'six, much later' },
+  ]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Elis');
+  const messages = thread.getByTestId('message');
+  await expect(messages).toHaveCount(6);
+  const timeShown = await messages.evaluateAll((bubbles) =>
+    bubbles.map((bubble) => {
+      const time = bubble.querySelector('time');
+      return time !== null && time.getBoundingClientRect().width > 1;
+    }),
+  );
+  expect(timeShown).toEqual([false, false, true, false, true, true]);
+  // Grouped bubbles sit closer together than bubbles of different groups.
+  const boxes = await messages.evaluateAll((bubbles) => bubbles.map((b) => b.getBoundingClientRect()));
+  const gap = (i: number) => (boxes[i + 1]?.top ?? 0) - (boxes[i]?.bottom ?? 0);
+  expect(gap(0)).toBeLessThan(gap(2));
+  expect(gap(3)).toBeLessThan(gap(4));
+});
