@@ -2,6 +2,7 @@
  * The window in the user's language (issue 11): a Portuguese browser gets pt-BR with no
  * English word left, an English one no Portuguese, and Settings switches at once.
  */
+import type { Page } from '@playwright/test';
 import { en } from '../../src/shared/i18n/catalogs/en';
 import { ptBR } from '../../src/shared/i18n/catalogs/pt-BR';
 import { expect, test } from './support/fixtures';
@@ -23,7 +24,7 @@ function wordsOnlyIn(mine: Record<string, string>, theirs: Record<string, string
   return new Set([...words(mine)].filter((word) => !other.has(word) && word !== 'auzap' && word !== 'whatsapp'));
 }
 
-const visibleWords = async (page: import('@playwright/test').Page) =>
+const visibleWords = async (page: Page) =>
   new Set((await page.locator('body').innerText()).toLowerCase().match(/\p{L}{4,}/gu) ?? []);
 
 test.describe('pt-BR', () => {
