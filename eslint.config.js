@@ -1,6 +1,7 @@
 // Lint, including the architecture (eslint.layers.js): each layer of src may import only
 // what it lists, so a wrong import fails CI instead of a review.
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -27,6 +28,12 @@ export default tseslint.config(
       // Advice for the React Compiler, which this app does not use (TanStack Virtual is fine without it).
       'react-hooks/incompatible-library': 'off',
     },
+  },
+  {
+    // Every word the window shows comes from the catalogs (src/shared/i18n), in pt-BR and en.
+    files: ['src/renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: { 'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }] },
   },
   {
     files: ['src/host-web/bridge-script/**'],

@@ -13,6 +13,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     headless: true,
+    // The specs read English text; i18n.spec.ts sets pt-BR itself.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium,

@@ -9,6 +9,8 @@ import type { AppInfo, AppSnapshot, ConnectionState, PushChannel, PushPayload } 
 import { describeError } from '../shared/errors';
 import type { ServerEvent } from '../shared/events';
 import type { Locale } from '../shared/i18n/locale';
+import { translator } from '../shared/i18n/translate';
+import { text, type UserText } from '../shared/i18n/user-text';
 import { createListeners } from '../shared/listeners';
 import { isPaused, type PauseDuration } from '../shared/quiet-time';
 import { createSnapshotPublisher, offlineConnection, type SnapshotPart, type SnapshotSinks } from './app-snapshot';
@@ -113,7 +115,8 @@ export function createAppCore(given: AppCoreOptions): AppCore {
     notifier: options.notifier,
     settings: () => ({ ...saved.notifications(), paused: isPaused(saved.notifications(), clock.now()) }),
     isMuted: (conversationId) => store.isMuted(conversationId, clock.now()),
-    senderOf: (conversationId) => notificationSender(store.conversation(conversationId)),
+    senderOf: (conversationId, words) => notificationSender(store.conversation(conversationId), words),
+    words: () => translator(options.locale?.() ?? 'en'),
     lifecycle,
   });
 
@@ -149,9 +152,8 @@ export function createAppCore(given: AppCoreOptions): AppCore {
       flows: () => server?.instances.flows() ?? [],
       inbox: () => server?.inbox.summary() ?? storedSummary(store),
       notifications: saved.notifications,
-      locale: options.locale ?? (() => 'en'),
     },
-    snapshotSinks(emit, options.tray),
+    snapshotSinks(emit, options.tray, options.locale),
   );
 
   const onChanged = () => {
@@ -170,7 +172,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
     const current = openConnection(options, plan.target, { publish, gate, server });
     connection = current;
     lifecycle.defer(() => {
-      idleConnection = { ...current.state, status: 'offline', detail: 'Stopped.' };
+      idleConnection = { ...current.state, status: 'offline', detail: text('connection.stopped') };
       connection = null;
       current.stop();
     });
@@ -207,13 +209,14 @@ export function createAppCore(given: AppCoreOptions): AppCore {
 
 /** The connection shown before one is opened: why the server cannot be used, or not started yet. */
 function notStarted(plan: AppCoreOptions['plan'], clock: Clock): ConnectionState {
-  if (plan.kind !== 'unusable') return offlineConnection(clock, 'Not started.');
+  if (plan.kind !== 'unusable') return offlineConnection(clock, text('connection.notStarted'));
   return offlineConnection(clock, plan.problem, plan.needsSignIn ? 'auth_failed' : 'offline');
 }
 
 /** The window gets the whole snapshot first, then the parts that changed; the tray its own state. */
-function snapshotSinks(emit: (push: PushMessage) => void, tray: TraySink): SnapshotSinks {
+function snapshotSinks(emit: (push: PushMessage) => void, tray: TraySink, locale?: () => Locale): SnapshotSinks {
   return {
+    locale: locale ?? (() => 'en'),
     push: (snapshot) => emit({ channel: 'app:snapshot', payload: snapshot }),
     patch: (patch) => emit({ channel: 'app:snapshot-patch', payload: patch }),
     tray,
@@ -274,7 +277,7 @@ interface ServerPartsDeps {
   emit: (push: PushMessage) => void;
   publish: (part: SnapshotPart) => void;
   scheduleSave: () => void;
-  requireSignIn: (message: string) => void;
+  requireSignIn: (detail: UserText) => void;
   isOnline: () => boolean;
 }
 
@@ -298,6 +301,7 @@ function createServerParts(options: AppCoreOptions, deps: ServerPartsDeps): Serv
     onChange: () => deps.publish('instances'),
     onUnauthorized: deps.requireSignIn,
     notify: notifications.instanceNews,
+    words: () => translator(options.locale?.() ?? 'en'),
     codeWaitMs: options.codeWaitMs,
   });
   lifecycle.defer(() => instances.stop());

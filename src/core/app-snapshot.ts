@@ -8,6 +8,7 @@
  */
 import type { AppInfo, AppSnapshot, AppSnapshotPatch, ConnectionState, ConnectFlow } from '../shared/bridge';
 import type { Locale } from '../shared/i18n/locale';
+import type { UserText } from '../shared/i18n/user-text';
 import type { InboxSummary, NotificationSettings } from '../shared/inbox';
 import type { DroppedEvent } from './event-gate';
 import type { InstancesState } from './instances/instances-model';
@@ -23,8 +24,6 @@ export interface SnapshotSources {
   flows(): ConnectFlow[];
   inbox(): InboxSummary;
   notifications(): NotificationSettings;
-  /** The language the tray speaks. */
-  locale(): Locale;
 }
 
 /** What a source says changed: the instances part covers the list and its connect flows. */
@@ -47,6 +46,8 @@ export interface SnapshotSinks {
   /** Only the parts that changed since. */
   patch: (patch: AppSnapshotPatch) => void;
   tray: TraySink;
+  /** The language the tray speaks. */
+  locale(): Locale;
 }
 
 export function createSnapshotPublisher(sources: SnapshotSources, sinks: SnapshotSinks): SnapshotPublisher {
@@ -83,7 +84,7 @@ export function createSnapshotPublisher(sources: SnapshotSources, sinks: Snapsho
       current.connection.status,
       current.inbox.totalUnread,
       current.info.demo,
-      sources.locale(),
+      sinks.locale(),
       current.notifications,
     );
     const key = JSON.stringify(tray);
@@ -110,7 +111,7 @@ export function createSnapshotPublisher(sources: SnapshotSources, sinks: Snapsho
     },
     trayState() {
       if (tray === null) showTray(readAll());
-      return tray ?? describeTray('offline', 0, sources.info.demo, sources.locale());
+      return tray ?? describeTray('offline', 0, sources.info.demo, sinks.locale());
     },
     refreshTray() {
       if (pushed !== null) showTray(pushed);
@@ -142,7 +143,7 @@ function changedParts(previous: AppSnapshot, next: AppSnapshotPatch): AppSnapsho
 /** The connection as shown when there is no live one (not started, unusable settings, stopped). */
 export function offlineConnection(
   clock: Clock,
-  detail: string,
+  detail: UserText,
   status: 'offline' | 'auth_failed' = 'offline',
 ): ConnectionState {
   return { status, detail, since: new Date(clock.now()).toISOString(), attempt: 0, transport: null };

@@ -15,6 +15,7 @@ import { describeError } from '../shared/errors';
 import { describeZodError } from '../shared/events';
 import type { Logger } from './ports';
 import { UserFacingError } from './user-facing-error';
+import { text } from '../shared/i18n/user-text';
 
 export type CommandHandlers = {
   [C in CommandChannel]: (...args: CommandArgs<C>) => Promise<CommandResult<C>> | CommandResult<C>;
@@ -32,13 +33,13 @@ export function createCommandDispatcher<C extends CommandChannel>(
   return async (channel, args) => {
     if (!handles(channel)) {
       logger.warn(`rejected a call to unknown bridge channel ${JSON.stringify(channel)}`);
-      return { ok: false, error: { code: 'unknown_channel', message: 'Unknown command.' } };
+      return { ok: false, error: { code: 'unknown_channel', message: text('bridge.unknownChannel') } };
     }
     const parsed = commandContracts[channel].args.safeParse(args);
     if (!parsed.success) {
       const reason = describeZodError(parsed.error);
       logger.warn(`rejected "${channel}" with invalid arguments: ${reason}`);
-      return { ok: false, error: { code: 'invalid_arguments', message: `Invalid request: ${reason}` } };
+      return { ok: false, error: { code: 'invalid_arguments', message: text('bridge.invalid', { detail: reason }) } };
     }
     try {
       const handler = handlers[channel] as unknown as (...a: unknown[]) => unknown;
@@ -46,10 +47,10 @@ export function createCommandDispatcher<C extends CommandChannel>(
       return { ok: true, value };
     } catch (error) {
       if (error instanceof UserFacingError) {
-        return { ok: false, error: { code: error.code, message: error.message } };
+        return { ok: false, error: { code: error.code, message: error.text } };
       }
       logger.error(`"${channel}" failed: ${describeError(error, { stack: true })}`);
-      return { ok: false, error: { code: 'internal', message: 'Something went wrong. Please try again.' } };
+      return { ok: false, error: { code: 'internal', message: text('common.somethingWrong') } };
     }
   };
 }

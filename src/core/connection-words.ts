@@ -1,38 +1,38 @@
 /**
- * Connection problems in words a staff member understands. socket.io reports
+ * Connection problems as catalog words a staff member understands. socket.io reports
  * transport-level codes ("xhr poll error", "transport close"); nobody at a shop
- * counter should have to read those.
+ * counter should have to read those. The server's own refusal is quoted as data.
  */
+import type { MessageKey } from '../shared/i18n/translate';
+import { text, type UserText } from '../shared/i18n/user-text';
 
-export function describeRefusal(error: Error): string {
-  const reason = error.message.trim() || 'no reason given';
-  return `The server refused your sign-in (${reason}). Sign in again to continue.`;
+export function describeRefusal(error: Error): UserText {
+  const reason = error.message.trim();
+  return reason ? text('connection.refusedSaying', { server: reason }) : text('connection.refused');
 }
 
-export function describeConnectError(error: Error, serverUrl: string): string {
+export function describeConnectError(error: Error, serverUrl: string): UserText {
   const raw = error.message.toLowerCase();
   const cause = (error as Error & { description?: unknown }).description;
   const causeText = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : '';
   if (/econnrefused/i.test(causeText) || /econnrefused/.test(raw)) {
-    return `Cannot reach the server at ${serverUrl} (connection refused). Retrying…`;
+    return text('connection.refusedByHost', { server: serverUrl });
   }
   if (/enotfound|eai_again/i.test(causeText) || /enotfound|eai_again/.test(raw)) {
-    return `Cannot find the server ${serverUrl} (name lookup failed). Check the server address. Retrying…`;
+    return text('connection.notFound', { server: serverUrl });
   }
-  if (raw === 'timeout') {
-    return `The server at ${serverUrl} did not answer in time. Retrying…`;
-  }
-  return `Cannot reach the server at ${serverUrl}. Retrying…`;
+  if (raw === 'timeout') return text('connection.timeout', { server: serverUrl });
+  return text('connection.unreachable', { server: serverUrl });
 }
 
-const DISCONNECT_WORDS: Record<string, string> = {
-  'io server disconnect': 'The server closed the connection. Reconnecting…',
-  'ping timeout': 'The server stopped answering. Reconnecting…',
-  'transport close': 'The connection to the server was lost. Reconnecting…',
-  'transport error': 'The connection to the server failed. Reconnecting…',
-  'parse error': 'The server sent something unreadable. Reconnecting…',
+const DISCONNECT_WORDS: Record<string, MessageKey> = {
+  'io server disconnect': 'connection.closedByServer',
+  'ping timeout': 'connection.stoppedAnswering',
+  'transport close': 'connection.lost',
+  'transport error': 'connection.failed',
+  'parse error': 'connection.unreadable',
 };
 
-export function describeDisconnectReason(reason: string): string {
-  return DISCONNECT_WORDS[reason] ?? 'The connection to the server was lost. Reconnecting…';
+export function describeDisconnectReason(reason: string): UserText {
+  return text(DISCONNECT_WORDS[reason] ?? 'connection.lost');
 }

@@ -14,6 +14,7 @@ import type { NotificationPolicy } from './notifications/notification-policy';
 import type { Clock, Logger } from './ports';
 import type { ServerConnection } from './server-connection';
 import { UserFacingError } from './user-facing-error';
+import { text } from '../shared/i18n/user-text';
 
 export interface CoreCommandDeps {
   logger: Logger;
@@ -28,8 +29,7 @@ export interface CoreCommandDeps {
   updateNotificationSettings: (patch: NotificationSettingsPatch) => NotificationSettings;
 }
 
-const notConnected = () =>
-  new UserFacingError('Not connected to a server. Check the server address in Settings.', 'unavailable');
+const notConnected = () => new UserFacingError(text('config.notConnected'), 'unavailable');
 
 export function createCoreCommands(deps: CoreCommandDeps): CommandDispatcher {
   const { store, notifications } = deps;

@@ -9,6 +9,7 @@ import type { HostLocale } from './host-locale';
 import type { HostSettings } from './host-settings';
 import type { Logger, PlatformPort, UpdatesPort } from './ports';
 import { UserFacingError } from './user-facing-error';
+import { text } from '../shared/i18n/user-text';
 
 export interface HostCommandDeps {
   settings: HostSettings;
@@ -34,7 +35,7 @@ export function createHostCommands(deps: HostCommandDeps): CommandDispatcher {
     },
     'settings:update-preferences': async ({ launchAtLogin, updateChannel, language }) => {
       if (launchAtLogin !== undefined) {
-        if (!platform?.setLaunchAtLogin) throw new UserFacingError('Launch at login is not available here.');
+        if (!platform?.setLaunchAtLogin) throw new UserFacingError(text('config.launchAtLoginUnavailable'));
         platform.setLaunchAtLogin(launchAtLogin);
       }
       if (updateChannel !== undefined) updates?.setChannel(updateChannel);
@@ -48,7 +49,7 @@ export function createHostCommands(deps: HostCommandDeps): CommandDispatcher {
     },
     'updates:get-state': () => updates?.state() ?? NO_UPDATES,
     'updates:check-now': () => {
-      if (!updates) throw new UserFacingError('Updates are installed by the desktop app.', 'unavailable');
+      if (!updates) throw new UserFacingError(text('config.updatesUnavailable'), 'unavailable');
       updates.checkNow();
       return null;
     },

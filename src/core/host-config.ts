@@ -3,6 +3,7 @@
  * variables). No server URL means demo mode: the host starts the built-in simulator.
  * A bad value never throws: it becomes a problem the UI states in words.
  */
+import { text, type UserText } from '../shared/i18n/user-text';
 
 export interface ServerTarget {
   serverUrl: string;
@@ -13,7 +14,7 @@ export interface ServerTarget {
 export type ConnectionPlan =
   | { kind: 'demo' }
   | { kind: 'server'; target: ServerTarget }
-  | { kind: 'unusable'; problem: string; needsSignIn: boolean; serverUrl: string; organizationId: string };
+  | { kind: 'unusable'; problem: UserText; needsSignIn: boolean; serverUrl: string; organizationId: string };
 
 export interface EnvSettings {
   serverUrl?: string;
@@ -47,15 +48,15 @@ function positiveInt(value: string | undefined): number | undefined {
 }
 
 /** Parses a server address; returns a normalised origin+path or a reason it is unusable. */
-export function normaliseServerUrl(raw: string): { ok: true; url: string } | { ok: false; reason: string } {
+export function normaliseServerUrl(raw: string): { ok: true; url: string } | { ok: false; reason: UserText } {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, reason: `"${raw}" is not a web address (expected something like https://api.example.com)` };
+    return { ok: false, reason: text('config.badAddress', { address: raw }) };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, reason: `"${raw}" must start with https:// or http://` };
+    return { ok: false, reason: text('config.badScheme', { address: raw }) };
   }
   return { ok: true, url: url.href.replace(/\/$/, '') };
 }
@@ -67,7 +68,7 @@ export function planConnection(settings: EnvSettings): ConnectionPlan {
   if (!url.ok) {
     return {
       kind: 'unusable',
-      problem: `The server address ${url.reason}. Fix it in Settings.`,
+      problem: url.reason,
       needsSignIn: false,
       serverUrl: settings.serverUrl,
       organizationId,
@@ -76,7 +77,7 @@ export function planConnection(settings: EnvSettings): ConnectionPlan {
   if (!settings.token) {
     return {
       kind: 'unusable',
-      problem: 'Sign in needed: no sign-in token is configured.',
+      problem: text('config.noToken'),
       needsSignIn: true,
       serverUrl: url.url,
       organizationId,
@@ -85,7 +86,7 @@ export function planConnection(settings: EnvSettings): ConnectionPlan {
   if (!settings.organizationId) {
     return {
       kind: 'unusable',
-      problem: 'No organization is configured. Set the organization in Settings.',
+      problem: text('config.noOrganization'),
       needsSignIn: true,
       serverUrl: url.url,
       organizationId,

@@ -11,6 +11,7 @@ import type { StateFile } from './persistence/state-file';
 import type { Logger } from './ports';
 import { readSavedSettings, type SavedSettings, type SecretBox } from './settings-model';
 import { UserFacingError } from './user-facing-error';
+import { text } from '../shared/i18n/user-text';
 
 export interface HostSettingsOptions {
   env: EnvSettings;
@@ -96,7 +97,7 @@ export async function openHostSettings(options: HostSettingsOptions): Promise<Ho
     async changeConnection({ serverUrl, organizationId, token }) {
       if (envWins) {
         if (!token?.trim()) {
-          throw new UserFacingError('The server is set by AUZAP_SERVER_URL in the environment; change it there.');
+          throw new UserFacingError(text('config.setByEnvironment'));
         }
         envTokenReplacement = token.trim();
         return env.serverUrl ?? null;
@@ -104,7 +105,7 @@ export async function openHostSettings(options: HostSettingsOptions): Promise<Ho
       let url: string | null = null;
       if (serverUrl.trim()) {
         const normalised = normaliseServerUrl(serverUrl.trim());
-        if (!normalised.ok) throw new UserFacingError(`The server address ${normalised.reason}.`);
+        if (!normalised.ok) throw new UserFacingError(normalised.reason);
         url = normalised.url;
       }
       await save(

@@ -20,14 +20,17 @@ import {
   type SendMessageRequest,
 } from '../shared/rest';
 import { describeZodError } from '../shared/events';
+import { text as words, type UserText } from '../shared/i18n/user-text';
 
 export type RestErrorKind = 'unauthorized' | 'http' | 'network' | 'invalid_response';
 
+/** What went wrong, in English for the log and as catalog words (`text`) for the user. */
 export class RestError extends Error {
   constructor(
     readonly kind: RestErrorKind,
     message: string,
     readonly status: number | null = null,
+    readonly text: UserText = { key: 'rest.failed' },
   ) {
     super(message);
     this.name = 'RestError';
@@ -81,6 +84,8 @@ export function createRestClient(options: RestClientOptions): RestClient {
         timedOut
           ? 'The server did not answer in time. Try again.'
           : 'Cannot reach the server. Check the connection and try again.',
+        null,
+        words(timedOut ? 'rest.timeout' : 'rest.unreachable'),
       );
     }
     const text = await response.text().catch(() => '');
@@ -91,6 +96,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
           'unauthorized',
           `Sign-in needed: ${serverMessage ?? 'the server no longer accepts your sign-in'}.`,
           401,
+          serverMessage ? words('rest.unauthorizedSaying', { server: serverMessage }) : words('rest.unauthorized'),
         );
       }
       throw new RestError(
@@ -99,6 +105,9 @@ export function createRestClient(options: RestClientOptions): RestClient {
           ? `The server said: ${serverMessage} (HTTP ${response.status}).`
           : `The server could not do that (HTTP ${response.status}). Try again.`,
         response.status,
+        serverMessage
+          ? words('rest.serverSaid', { server: serverMessage, status: response.status })
+          : words('rest.httpFailed', { status: response.status }),
       );
     }
     if (!schema) return undefined as T;
@@ -106,7 +115,12 @@ export function createRestClient(options: RestClientOptions): RestClient {
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
-      throw new RestError('invalid_response', 'The server sent an answer the app cannot read.', response.status);
+      throw new RestError(
+        'invalid_response',
+        'The server sent an answer the app cannot read.',
+        response.status,
+        words('rest.unreadable'),
+      );
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
@@ -114,6 +128,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
         'invalid_response',
         `The server sent an unexpected answer (${describeZodError(parsed.error)}).`,
         response.status,
+        words('rest.unexpected', { detail: describeZodError(parsed.error) }),
       );
     }
     return parsed.data;

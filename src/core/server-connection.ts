@@ -13,6 +13,7 @@ import { CLIENT_EVENT_JOIN_ORGANIZATION, SERVER_EVENT_NAMES, type ServerEventNam
 import type { ConnectionState } from '../shared/bridge';
 import type { Logger, Scheduler, Timer } from './ports';
 import { describeConnectError, describeDisconnectReason, describeRefusal } from './connection-words';
+import type { UserText } from '../shared/i18n/user-text';
 
 export type Transport = 'websocket' | 'polling';
 
@@ -37,7 +38,7 @@ export interface ServerConnection {
   /** Skip the backoff wait (network came back, machine resumed, user clicked retry). */
   retryNow(): void;
   /** The backend rejected our token over REST: stop and ask the user to sign in again. */
-  requireSignIn(detail: string): void;
+  requireSignIn(detail: UserText): void;
   readonly state: ConnectionState;
 }
 

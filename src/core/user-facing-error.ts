@@ -1,12 +1,13 @@
 import type { BridgeErrorCode } from '../shared/bridge';
+import type { UserText } from '../shared/i18n/user-text';
 
-/** Throw this from a command handler to show `message` to the user as-is. */
+/** Throw this from a command handler to show `text` to the user, in the window's language. */
 export class UserFacingError extends Error {
   constructor(
-    message: string,
+    readonly text: UserText,
     readonly code: BridgeErrorCode = 'failed',
   ) {
-    super(message);
+    super(text.key);
     this.name = 'UserFacingError';
   }
 }

@@ -6,7 +6,10 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { BRIDGE_GLOBAL, isCommandChannel, isPushChannel } from '../shared/bridge-channels';
 import type { AuzapBridge, CommandOutcome } from '../shared/bridge';
 
-const unknownChannel: CommandOutcome = { ok: false, error: { code: 'unknown_channel', message: 'Unknown command.' } };
+const unknownChannel: CommandOutcome = {
+  ok: false,
+  error: { code: 'unknown_channel', message: { key: 'bridge.unknownChannel' } },
+};
 
 const bridge: AuzapBridge = {
   invoke(channel, ...args) {

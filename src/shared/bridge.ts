@@ -20,6 +20,7 @@ import {
 import { muteDuration, pauseDuration } from './quiet-time';
 import { languageChoice, localeState } from './i18n/locale';
 import type { MessageKey } from './i18n/translate';
+import { userText, type UserText } from './i18n/user-text';
 import { updateChannel, updateState } from './updates';
 import type { CommandChannel, PushChannel } from './bridge-channels';
 
@@ -49,8 +50,8 @@ export const CONNECTION_STATUS_WORDS = {
 
 export const connectionState = z.object({
   status: connectionStatus,
-  /** Why we are in this state, in words a staff member understands; null when online. */
-  detail: z.string().nullable(),
+  /** Why we are in this state, as catalog words; null when online. */
+  detail: userText.nullable(),
   since: isoTimestamp,
   /** Reconnection attempts since the connection was last up. */
   attempt: z.number().int().nonnegative(),
@@ -113,7 +114,7 @@ export const connectStage = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('connected'), phoneNumber: z.string(), at: isoTimestamp }),
   /** The attempt failed before a QR/code: a REST error or nothing arrived in time. */
-  z.object({ kind: z.literal('failed'), message: z.string() }),
+  z.object({ kind: z.literal('failed'), message: userText }),
   /** WhatsApp ended the attempt (`whatsapp:disconnected` during the flow). */
   z.object({ kind: z.literal('ended'), reason: z.string().nullable(), at: isoTimestamp }),
 ]);
@@ -136,8 +137,8 @@ export const appSnapshot = z.object({
     items: z.array(instanceView),
     /** null until the first successful load. */
     loadedAt: isoTimestamp.nullable(),
-    /** Why the last refresh failed, in words; null when it worked. */
-    error: z.string().nullable(),
+    /** Why the last refresh failed, as catalog words; null when it worked. */
+    error: userText.nullable(),
   }),
   connectFlows: z.array(connectFlow),
   inbox: inboxSummary,
@@ -286,8 +287,8 @@ export const BRIDGE_ERROR_CODES = [
 export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];
 export interface BridgeErrorInfo {
   code: BridgeErrorCode;
-  /** Safe to show to the user as-is. */
-  message: string;
+  /** Catalog words, shown in the window's language. */
+  message: UserText;
 }
 
 /** The object exposed to the renderer as `window.auzap`. */

@@ -1,8 +1,9 @@
 /**
  * What each `whatsapp:disconnected` reason means to a staff member, and what the app
- * does about it. Shared so the window and the desktop notification say the same.
+ * does about it, as catalog words. Shared so the window and the desktop notification say the same.
  */
 import type { KnownDisconnectReason } from './events';
+import { text, type UserText } from './i18n/user-text';
 
 export type DisconnectFollowUp =
   /** WhatsApp will not come back by itself: the number must be linked again. */
@@ -13,51 +14,45 @@ export type DisconnectFollowUp =
   | 'idle';
 
 export interface DisconnectExplanation {
-  title: string;
-  text: string;
+  title: UserText;
+  text: UserText;
   followUp: DisconnectFollowUp;
 }
 
 const KNOWN: Record<KnownDisconnectReason, DisconnectExplanation> = {
   logged_out: {
-    title: 'Logged out on the phone',
-    text: 'This number was logged out in WhatsApp on the phone (Linked devices). Link it again to keep receiving messages.',
+    title: text('disconnect.loggedOut.title'),
+    text: text('disconnect.loggedOut.text'),
     followUp: 'reconnect_flow',
   },
   session_expired: {
-    title: 'Session expired',
-    text: 'The link expired before it was completed. Start again to get a new QR code or pairing code.',
+    title: text('disconnect.sessionExpired.title'),
+    text: text('disconnect.sessionExpired.text'),
     followUp: 'reconnect_flow',
   },
   connection_lost: {
-    title: 'Connection lost',
-    text: 'The connection between AuZap and WhatsApp was lost. The server is reconnecting; messages will arrive once it is back.',
+    title: text('disconnect.connectionLost.title'),
+    text: text('disconnect.connectionLost.text'),
     followUp: 'backend_retrying',
   },
   manual: {
-    title: 'Disconnected on request',
-    text: 'This number was disconnected from AuZap on purpose. Connect it again when you need it.',
+    title: text('disconnect.manual.title'),
+    text: text('disconnect.manual.text'),
     followUp: 'idle',
   },
   error: {
-    title: 'Disconnected by an error',
-    text: 'WhatsApp disconnected because of an unexpected error. The server is retrying; if it does not come back, link the number again.',
+    title: text('disconnect.error.title'),
+    text: text('disconnect.error.text'),
     followUp: 'backend_retrying',
   },
 };
 
 export function explainDisconnect(reason: string | null | undefined): DisconnectExplanation {
   if (reason && Object.prototype.hasOwnProperty.call(KNOWN, reason)) return KNOWN[reason as KnownDisconnectReason];
-  if (!reason) {
-    return {
-      title: 'Disconnected',
-      text: 'WhatsApp disconnected without giving a reason. The server is retrying; if it does not come back, link the number again.',
-      followUp: 'backend_retrying',
-    };
-  }
   return {
-    title: 'Disconnected',
-    text: `WhatsApp disconnected (reason: “${reason}”). The server is retrying; if it does not come back, link the number again.`,
+    title: text('disconnect.unknown.title'),
+    // The server's own reason is data: shown as a quote, never as our words.
+    text: reason ? text('disconnect.unknown.textWithReason', { reason }) : text('disconnect.unknown.text'),
     followUp: 'backend_retrying',
   };
 }

@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import { isoTimestamp, messageContentType } from './events';
 import { messageDirection } from './rest';
+import { text, userText } from './i18n/user-text';
+
+/** Words kept with a message; a string saved by a version before the catalogs is shown as it was. */
+const savedWords = z.union([userText, z.string().transform((saved) => text('common.verbatim', { text: saved }))]);
 
 export const conversationView = z.object({
   id: z.string(),
@@ -15,7 +19,10 @@ export const conversationView = z.object({
   /** The WhatsApp number the chat came in on; null when the server did not say (optional: older saved states). */
   instanceId: z.string().nullable().optional(),
   lastMessageAt: isoTimestamp,
+  /** The last message's text, plain and bounded (a media caption, or nothing). */
   lastMessagePreview: z.string().nullable(),
+  /** The last message's media, labelled in the window's language; absent for text. */
+  lastMessageKind: z.enum(['image', 'audio', 'video', 'document', 'other']).optional(),
   unreadCount: z.number().int().nonnegative(),
   muted: z.boolean(),
   /** When a timed mute ends by itself; absent or null while muted: until unmuted. */
@@ -46,8 +53,8 @@ export const messageView = z.object({
   timestamp: isoTimestamp,
   mediaUrl: z.string().nullable(),
   status: messageStatus,
-  /** Why sending failed (or why a queued reply waits), in words. */
-  error: z.string().nullable(),
+  /** Why sending failed (or why a queued reply waits), as catalog words. */
+  error: savedWords.nullable(),
 });
 export type MessageView = z.infer<typeof messageView>;
 
@@ -80,7 +87,7 @@ export const threadPage = z.object({
   /** More, older messages exist on the server. */
   hasOlder: z.boolean(),
   /** Why the thread could not be (fully) loaded, in words; null when fine. */
-  error: z.string().nullable(),
+  error: userText.nullable(),
 });
 export type ThreadPage = z.infer<typeof threadPage>;
 
@@ -89,7 +96,7 @@ export const inboxSummary = z.object({
   conversationCount: z.number().int().nonnegative(),
   syncing: z.boolean(),
   lastSyncAt: isoTimestamp.nullable(),
-  syncError: z.string().nullable(),
+  syncError: userText.nullable(),
 });
 export type InboxSummary = z.infer<typeof inboxSummary>;
 

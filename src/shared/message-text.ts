@@ -3,13 +3,17 @@
  * desktop notifications. Always plain and bounded; media become words.
  */
 import type { MessageContentType } from './events';
+import type { MessageKey, Translator } from './i18n/translate';
 
-const MEDIA_WORDS: Record<Exclude<MessageContentType, 'text'>, string> = {
-  image: 'Photo',
-  audio: 'Voice message',
-  video: 'Video',
-  document: 'Document',
-  other: 'Unsupported message',
+export type MediaKind = Exclude<MessageContentType, 'text'>;
+
+/** The same label (with its emoji) in the list, the thread and notifications. */
+const MEDIA_WORDS: Record<MediaKind, MessageKey> = {
+  image: 'media.image',
+  audio: 'media.audio',
+  video: 'media.video',
+  document: 'media.document',
+  other: 'media.other',
 };
 
 /**
@@ -46,14 +50,22 @@ export function truncate(text: string, maxChars: number): string {
     .trimEnd()}…`;
 }
 
-export function mediaWord(contentType: MessageContentType): string | null {
+export function mediaWord(contentType: MessageContentType): MessageKey | null {
   return contentType === 'text' ? null : MEDIA_WORDS[contentType];
 }
 
-/** "Olá!" · "Photo" · "Photo: look at this" · "Document: invoice.pdf". */
-export function messagePreview(message: { contentType: MessageContentType; content: string }, maxChars = 120): string {
-  const text = plainLine(message.content);
-  const media = mediaWord(message.contentType);
-  const full = media ? (text ? `${media}: ${text}` : media) : text;
-  return truncate(full, maxChars);
+/** "Olá!" · "📷 Photo" · "📷 Photo: look at this" · "📄 Document: invoice.pdf", in the translator's language. */
+export function describeMessage(kind: MessageContentType, text: string, words: Translator): string {
+  const media = mediaWord(kind);
+  if (!media) return text;
+  return text ? words.t('media.withCaption', { media: words.t(media), text }) : words.t(media);
+}
+
+/** One clean, bounded line for a message: the list preview and notification bodies. */
+export function messagePreview(
+  message: { contentType: MessageContentType; content: string },
+  words: Translator,
+  maxChars = 120,
+): string {
+  return truncate(describeMessage(message.contentType, plainLine(message.content), words), maxChars);
 }

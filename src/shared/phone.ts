@@ -1,11 +1,31 @@
-/** Phone numbers as the backend sends them (digits, country code first) → readable. */
+/**
+ * Phone numbers as people write them, with libphonenumber-js (its small metadata set):
+ * the backend sends digits, country code first; the window shows "+55 11 98765-4321".
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
+/** Digits from the backend ("5511987654321") → "+55 11 98765-4321"; anything unparseable as received. */
 export function formatPhoneNumber(raw: string): string {
   const digits = raw.replace(/\D/g, '');
   if (digits.length < 8 || digits.length !== raw.replace(/^\+/, '').length) return raw;
-  return `+${digits}`;
+  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  if (!parsed) return `+${digits}`;
+  // The national layout keeps the hyphen people write ("98765-4321"); the area code loses its brackets.
+  // Where that layout adds a trunk prefix (UK "07911") or has none, the international one is used.
+  const national = parsed.formatNational().replace(/^\((\d+)\)\s*/, '$1 ');
+  const sameDigits = national.replace(/\D/g, '') === parsed.nationalNumber;
+  return sameDigits && /\s/.test(national) ? `+${parsed.countryCallingCode} ${national}` : parsed.formatInternational();
 }
 
-/** What a person types ("+55 (11) 98765-4321") → what the API wants ("5511987654321"). */
+/**
+ * What a person types ("+55 (11) 98765-4321", "5511987654321", "(11) 98765-4321" for a
+ * Brazilian shop) → what the API wants ("5511987654321"). Without a country code, Brazil is assumed.
+ */
 export function normalisePhoneInput(input: string): string {
-  return input.replace(/[\s()+.-]/g, '');
+  const trimmed = input.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  if (trimmed.startsWith('+') || trimmed.startsWith('00')) return digits.replace(/^00/, '');
+  const brazilian = parsePhoneNumberFromString(trimmed, 'BR');
+  if (brazilian?.isValid() && !digits.startsWith('55')) return brazilian.number.slice(1);
+  return digits;
 }

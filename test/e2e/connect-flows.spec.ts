@@ -78,11 +78,11 @@ test('QR flow: the code on screen is exactly what the server sent, refreshes, an
   expect(await shownQr(page)).toBe(second);
 
   expect((await simPost(sim, `/sim/instances/${sales.id}/scan`, { phoneNumber: '5511999990000' })).ok).toBe(true);
-  await expect(page.getByTestId('connect-success')).toHaveText('WhatsApp +5511999990000 is now linked to Sales.');
+  await expect(page.getByTestId('connect-success')).toHaveText('WhatsApp +55 11 99999-0000 is now linked to Sales.');
   await expect(page.getByTestId(`instance-${sales.id}`)).toHaveAttribute('data-status', 'connected');
-  await expect(page.getByTestId(`instance-${sales.id}`)).toContainText('+5511999990000');
+  await expect(page.getByTestId(`instance-${sales.id}`)).toContainText('+55 11 99999-0000');
   await page.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByTestId('instance-status')).toHaveText('Connected as +5511999990000');
+  await expect(page.getByTestId('instance-status')).toHaveText('Connected as +55 11 99999-0000');
 });
 
 test('QR flow: when every QR expired unscanned, the flow says so and leads back to linking', async ({ page, apps }) => {
@@ -139,7 +139,7 @@ test('pairing code: validated number, XXXX-XXXX, live countdown, and a new code 
   await expect(page.getByTestId('pairing-code')).toHaveText(`${renewed.slice(0, 4)}-${renewed.slice(4)}`);
 
   await simPost(sim, `/sim/instances/${support.id}/scan`);
-  await expect(page.getByTestId('connect-success')).toHaveText('WhatsApp +5511987654321 is now linked to Support.');
+  await expect(page.getByTestId('connect-success')).toHaveText('WhatsApp +55 11 98765-4321 is now linked to Support.');
 });
 
 test('every disconnect reason has its own words and follow-up', async ({ page, apps }) => {
@@ -218,7 +218,7 @@ test('REST errors show the server’s message, a retry works, and a 401 asks to 
     error: 'Baileys socket crashed',
   });
   await page.getByRole('button', { name: 'Show QR code' }).click();
-  await expect(page.getByTestId('connect-error')).toHaveText('The server said: Baileys socket crashed (HTTP 500).');
+  await expect(page.getByTestId('connect-error')).toHaveText('The server said: “Baileys socket crashed” (HTTP 500).');
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByTestId('qr-code')).toBeVisible();
 
@@ -268,6 +268,6 @@ test('connected and disconnected raise a desktop notification only when the wind
   expect(dropped).toMatchObject({ title: 'Sales: Logged out on the phone', instanceId: sales.id });
   expect(connected).toMatchObject({
     title: 'WhatsApp connected',
-    body: 'Sales is now connected as +5511911112222.',
+    body: 'Sales is now connected as +55 11 91111-2222.',
   });
 });

@@ -110,7 +110,7 @@ test('a reply is sent; a refusal by the server keeps the text with a retry that 
   const failed = page.locator('[data-testid="message"][data-status="failed"]');
   await expect(failed).toContainText('Posso separar um pra você?');
   await expect(failed.getByTestId('message-status')).toHaveText(
-    'Not sent. The server said: message rejected (HTTP 400).',
+    'Not sent. The server said: “message rejected” (HTTP 400).',
   );
   await failed.getByRole('button', { name: 'Retry' }).click();
   await expect(page.locator('[data-testid="message"][data-direction="outgoing"]')).toHaveCount(2);
@@ -165,7 +165,7 @@ test('media show as a clear placeholder; only web links can be opened', async ({
   await expect(media).toHaveCount(3);
   await expect(media.nth(0)).toContainText('Photo');
   await expect(media.nth(0).getByTestId('media-link')).toHaveAttribute('href', 'https://cdn.example.com/p.jpg');
-  await expect(media.nth(1)).toContainText('Voice message');
+  await expect(media.nth(1)).toContainText('🎤 Audio');
   await expect(media.nth(1).getByTestId('media-link')).toHaveCount(0);
   await expect(media.nth(2)).toContainText('Unsupported message');
 });

@@ -82,7 +82,7 @@ test('while the app is offline, number statuses are the last known, dimmed, not 
   const { sim, item } = await connectedSalesNumber(page, apps);
   const list = page.getByTestId('instance-list');
   await expect(list).toHaveAttribute('data-live', 'true');
-  await expect(item).toContainText('+5511987654321');
+  await expect(item).toContainText('+55 11 98765-4321');
   await expect(page.getByTestId('instances-last-known')).toBeHidden();
 
   const { port, state } = sim;
@@ -90,8 +90,8 @@ test('while the app is offline, number statuses are the last known, dimmed, not 
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
   await expect(list).toHaveAttribute('data-live', 'false');
   await expect(page.getByTestId('instances-last-known')).toHaveText('Last known status — AuZap is offline.');
-  await expect(item).toContainText('Last known: +5511987654321');
-  await expect(page.getByTestId('instance-status')).toHaveText('Last known: Connected as +5511987654321');
+  await expect(item).toContainText('Last known: +55 11 98765-4321');
+  await expect(page.getByTestId('instance-status')).toHaveText('Last known: Connected as +55 11 98765-4321');
   const dotOpacity = () => item.locator('.status-dot').evaluate((el) => Number(getComputedStyle(el).opacity));
   expect(await dotOpacity()).toBeLessThan(0.5);
 
@@ -115,7 +115,7 @@ test('the list says in short why a number is down and keeps its last phone; a ne
   await simPost(sim, `/sim/instances/${sales.id}/drop`, { reason: 'connection_lost' });
   await expect(item).toHaveAttribute('data-look', 'dropped');
   await expect(item.getByTestId('instance-headline')).toHaveText('Connection lost');
-  await expect(item.getByTestId('instance-last-phone')).toHaveText('+5511987654321');
+  await expect(item.getByTestId('instance-last-phone')).toHaveText('+55 11 98765-4321');
 
   // Dropped warns (coloured words, red dot); never linked stays neutral (muted words, hollow ring).
   const look = (el: typeof item) =>
@@ -132,7 +132,7 @@ test('the list says in short why a number is down and keeps its last phone; a ne
 
   await simPost(sim, `/sim/instances/${sales.id}/drop`, { reason: 'logged_out' });
   await expect(item.getByTestId('instance-headline')).toHaveText('Logged out on the phone');
-  await expect(item.getByTestId('instance-last-phone')).toHaveText('+5511987654321');
+  await expect(item.getByTestId('instance-last-phone')).toHaveText('+55 11 98765-4321');
 });
 
 test("clicking the alert of a number that dropped opens that number's page", async ({ page, apps }) => {

@@ -76,7 +76,7 @@ test('message notifications on the session bus: text, coalescing, none for the o
     content: '',
   });
   await expect.poll(() => notifications().length).toBe(3);
-  expect(notifications()[2]).toMatchObject({ summary: 'Carla Dias', body: 'Voice message' });
+  expect(notifications()[2]).toMatchObject({ summary: 'Carla Dias', body: '🎤 Audio' });
 
   // Away again: four quick messages from Ana become one notification.
   await setFocus(page, false);

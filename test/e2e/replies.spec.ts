@@ -119,7 +119,7 @@ test('a 5xx is queued and sent by itself; a lost answer is not duplicated; a 4xx
   const failed = bubble(page, 'Posso ajudar?');
   await expect(failed).toHaveAttribute('data-status', 'failed');
   await expect(failed.getByTestId('message-status')).toHaveText(
-    'Not sent. The server said: blocked by the customer (HTTP 422).',
+    'Not sent. The server said: “blocked by the customer” (HTTP 422).',
   );
   await expect(row(page, 'Kátia').getByTestId('pending-reply')).toHaveAttribute('data-state', 'failed');
   await failed.getByRole('button', { name: 'Retry' }).click();

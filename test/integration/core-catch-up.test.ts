@@ -21,6 +21,7 @@ import {
   type CoreUnderTest,
 } from './support';
 import { everyMessageId, serverMessageIds } from './support-threads';
+import { inEnglish } from '../support/words';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 const FAST_BACKOFF = { minMs: 50, maxMs: 200 };
@@ -164,7 +165,7 @@ describe('catch-up', () => {
     await outage((state) => storeIncomingMessages(state, { conversationId, content: 'missed', count: 1_200 }));
     await core.waitForStatus('online', 15_000);
     // An attempt made while the server was still down may be reported first; the server's own words follow.
-    await waitFor(() => core.core.snapshot().inbox.syncError?.includes('bad gateway') ?? false, 10_000, 'the failure');
+    await waitFor(() => inEnglish(core.core.snapshot().inbox.syncError).includes('bad gateway'), 10_000, 'the failure');
     // Two pages were counted before the failure (every page after the first re-asks for the
     // instant it stopped at, so it brings one message fewer); the rest of the gap is remembered.
     const perPage = CATCH_UP_PAGE_SIZE - 1;
@@ -218,7 +219,7 @@ describe('catch-up', () => {
     broken = true;
     await outage((state) => storeIncomingMessages(state, { conversationId, content: 'missed', count: 700 }));
     await first.waitForStatus('online', 15_000);
-    await waitFor(() => /maintenance/.test(first.core.snapshot().inbox.syncError ?? ''), 10_000, 'the failure');
+    await waitFor(() => /maintenance/.test(inEnglish(first.core.snapshot().inbox.syncError)), 10_000, 'the failure');
     // Only the newest page got through before the app quit.
     expect(first.core.snapshot().inbox.totalUnread).toBe(1 + CATCH_UP_PAGE_SIZE);
     first.core.stop();
@@ -260,7 +261,7 @@ describe('a gap the background cannot fill', () => {
     broken = true;
     await outage((state) => storeIncomingMessages(state, { conversationId, content: 'missed', count: 450 }));
     await core.waitForStatus('online', 15_000);
-    await waitFor(() => /maintenance/.test(core.core.snapshot().inbox.syncError ?? ''), 10_000, 'the failure');
+    await waitFor(() => /maintenance/.test(inEnglish(core.core.snapshot().inbox.syncError)), 10_000, 'the failure');
     expect(core.core.snapshot().inbox.totalUnread).toBe(1 + CATCH_UP_PAGE_SIZE);
     expect(core.core.inboxStats().missedRanges).toBe(1);
 

@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import { test as it } from './fixtures';
 import { postJson, waitFor, waitForJoined, type CoreUnderTest } from './support';
+import { inEnglish } from '../support/words';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 const B = { token: 'token-b', organizationId: 'org-b' };
@@ -45,7 +46,7 @@ describe('core connection behaviour', () => {
     const target = { serverUrl: sim.url, token: 'expired', organizationId: A.organizationId };
     const c = backend.core(target, undefined, backoff);
     await c.waitForStatus('auth_failed');
-    expect(c.core.snapshot().connection.detail).toMatch(/Invalid or expired token.*Sign in again/);
+    expect(inEnglish(c.core.snapshot().connection.detail)).toMatch(/Invalid or expired token.*Sign in again/);
     // Ten times the whole backoff range: a retrying client would have knocked again, many times.
     await new Promise((r) => setTimeout(r, 10 * backoff.maxMs));
     expect(lines.filter((l) => l.includes('handshake refused'))).toHaveLength(1);
@@ -81,7 +82,7 @@ describe('core connection behaviour', () => {
     await c.waitForStatus('online');
     await sim.close();
     await c.waitForStatus('offline');
-    expect(c.core.snapshot().connection.detail).toMatch(/Reconnecting/);
+    expect(inEnglish(c.core.snapshot().connection.detail)).toMatch(/Reconnecting/);
     sim = await backend.simulator({ port, state });
     await c.waitForStatus('online', 15_000);
     await waitForJoined(sim.url, A.organizationId);

@@ -7,6 +7,7 @@ import { storeIncomingMessages } from '../../src/simulator/simulator';
 import type { ConversationView } from '../../src/shared/inbox';
 import { test as it } from './fixtures';
 import { call, postJson, quietLogger, waitFor, waitForJoined, type CoreUnderTest } from './support';
+import { inEnglish } from '../support/words';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 
@@ -122,7 +123,7 @@ describe('inbox in the core, against the simulator', () => {
     await c.core.dispatch('inbox:send', [{ conversationId, content: 'terceira' }]);
     await expect.poll(() => statusOf('terceira')).toBe('failed');
     const failed = (await messages()).find((m) => m.content === 'terceira');
-    expect(failed?.error).toBe('Not sent. The server said: too long for WhatsApp (HTTP 400).');
+    expect(inEnglish(failed?.error)).toBe('Not sent. The server said: “too long for WhatsApp” (HTTP 400).');
     expect((await conversations(c))[0]?.pendingReply).toBe('failed');
     await c.core.dispatch('inbox:retry-send', [{ conversationId, localId: failed?.localId ?? '' }]);
     await expect.poll(() => statusOf('terceira')).toBe('sent');

@@ -8,6 +8,7 @@ import { storeIncomingMessages } from '../../src/simulator/simulator';
 import { test as it } from './fixtures';
 import { call, postJson, waitFor, waitForJoined, waitForListed, type CoreUnderTest } from './support';
 import { everyMessageId, serverMessageIds } from './support-threads';
+import { inEnglish } from '../support/words';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 const unfocused = { focused: false, visible: true, conversationId: null };
@@ -75,7 +76,7 @@ describe('resync', () => {
     });
     await c.waitForStatus('online', 15_000);
     // An attempt made while the server was still down may be reported first; the server's own words follow.
-    await waitFor(() => core.snapshot().inbox.syncError?.includes('bad gateway') ?? false, 10_000, 'the failure');
+    await waitFor(() => inEnglish(core.snapshot().inbox.syncError).includes('bad gateway'), 10_000, 'the failure');
     // No reconnect happens: the retry alone must bring the missed message in.
     await waitFor(() => core.snapshot().inbox.totalUnread === 2, 15_000, 'retried sync');
     expect(core.snapshot().inbox.syncError).toBeNull();

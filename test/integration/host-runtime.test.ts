@@ -11,6 +11,7 @@ import type { SecretBox } from '../../src/core/settings-model';
 import { startSimulator, type Simulator } from '../../src/simulator/simulator';
 import type { ConversationView } from '../../src/shared/inbox';
 import { quietLogger, waitForJoined } from './support';
+import { inEnglish } from '../support/words';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 const B = { token: 'token-b', organizationId: 'org-b' };
@@ -132,7 +133,7 @@ describe('host runtime', () => {
       { serverUrl: 'ftp://files.example.com', organizationId: 'x' },
     ]);
     expect(outcome).toMatchObject({ ok: false, error: { code: 'failed' } });
-    expect(!outcome.ok && outcome.error.message).toContain('must start with https:// or http://');
+    expect(!outcome.ok && inEnglish(outcome.error.message)).toContain('must start with https:// or http://');
     expect(runtime.demoBackendUrl()).not.toBeNull();
   });
 });

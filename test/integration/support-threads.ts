@@ -2,6 +2,7 @@
 import type { AppCore } from '../../src/core/app-core';
 import type { Simulator } from '../../src/simulator/simulator';
 import { call } from './support';
+import { inEnglish } from '../support/words';
 
 /** Opens the conversation and loads older pages until there are none; the thread's ids, oldest first. */
 export async function everyMessageId(core: AppCore, conversationId: string): Promise<string[]> {
@@ -9,7 +10,7 @@ export async function everyMessageId(core: AppCore, conversationId: string): Pro
   for (let guard = 0; page.hasOlder && guard < 1_000; guard += 1) {
     const before = page.messages.length;
     page = await call(core, 'inbox:load-older', { conversationId });
-    if (page.error) throw new Error(page.error);
+    if (page.error) throw new Error(inEnglish(page.error));
     if (page.messages.length === before && page.hasOlder) throw new Error('loading older brought nothing');
   }
   return page.messages.map((m) => m.id);

@@ -4,6 +4,7 @@ import type { Transport } from '../../src/core/server-connection';
 import type { CommandArgs, CommandChannel, CommandResult, ConnectionStatus } from '../../src/shared/bridge';
 import type { ServerEvent } from '../../src/shared/events';
 import { createWarpScheduler, type WarpScheduler } from '../support/fake-scheduler';
+import { inEnglish } from '../support/words';
 
 export const quietLogger = (): Logger & { lines: string[] } => {
   const lines: string[] = [];
@@ -109,6 +110,6 @@ export async function call<C extends CommandChannel>(
   ...args: CommandArgs<C>
 ): Promise<CommandResult<C>> {
   const outcome = await core.dispatch(channel, args);
-  if (!outcome.ok) throw new Error(outcome.error.message);
+  if (!outcome.ok) throw new Error(inEnglish(outcome.error.message));
   return outcome.value as CommandResult<C>;
 }

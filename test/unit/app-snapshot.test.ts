@@ -41,7 +41,6 @@ function setUp() {
   /** How often each part was read from its source: a rebuilt snapshot reads them all. */
   const reads = { connection: 0, instances: 0, flows: 0, inbox: 0, notifications: 0, diagnostics: 0 };
   const sources: SnapshotSources = {
-    locale: () => 'en',
     info: { serverUrl: 'http://sim', organizationId: 'org-1', demo: false, version: 'test' },
     connection: () => (reads.connection++, online),
     diagnostics: () => (reads.diagnostics++, { droppedEvents: 0, lastDropped: null }),
@@ -67,6 +66,7 @@ function setUp() {
     push: (snapshot) => whole.push(snapshot),
     patch: (patch) => patches.push(patch),
     tray: { update: (state) => tray.push(state) },
+    locale: () => 'en',
   });
   const pushes = createInboxPushes({
     store,

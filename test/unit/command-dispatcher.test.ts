@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCommandDispatcher, type CommandHandlers } from '../../src/core/command-dispatcher';
 import { UserFacingError } from '../../src/core/user-facing-error';
 import type { AppSnapshot } from '../../src/shared/bridge';
+import { inEnglish } from '../support/words';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const snapshot = { connection: { status: 'online' } } as unknown as AppSnapshot;
@@ -36,18 +37,18 @@ describe('command dispatcher', () => {
     });
     const badPhone = await dispatch('instances:connect', [{ instanceId: 'i', method: 'code', phoneNumber: '12ab' }]);
     expect(badPhone).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });
-    expect(!badPhone.ok && badPhone.error.message).toContain('country code');
+    expect(!badPhone.ok && inEnglish(badPhone.error.message)).toContain('country code');
   });
 
   it('shows a UserFacingError as-is and hides internal errors', async () => {
     const userFacing = dispatcherWith({
       'connection:retry-now': () => {
-        throw new UserFacingError('The server said no.');
+        throw new UserFacingError({ key: 'rest.serverSaid', params: { server: 'no', status: 400 } });
       },
     });
     expect(await userFacing('connection:retry-now', [])).toEqual({
       ok: false,
-      error: { code: 'failed', message: 'The server said no.' },
+      error: { code: 'failed', message: { key: 'rest.serverSaid', params: { server: 'no', status: 400 } } },
     });
     const internal = dispatcherWith({
       'connection:retry-now': () => {

@@ -7,6 +7,9 @@ import {
 } from '../../src/renderer/src/features/connect/countdown';
 import { explainDisconnect } from '../../src/shared/disconnect-reasons';
 import { formatPhoneNumber, normalisePhoneInput } from '../../src/shared/phone';
+import { translator } from '../../src/shared/i18n/translate';
+import { say } from '../../src/shared/i18n/user-text';
+import { inEnglish } from '../support/words';
 
 describe('connect flow formatting', () => {
   it('shows a pairing code as XXXX-XXXX', () => {
@@ -39,7 +42,13 @@ describe('connect flow formatting', () => {
 
   it('turns a typed phone number into digits and back into something readable', () => {
     expect(normalisePhoneInput('+55 (11) 98765-4321')).toBe('5511987654321');
-    expect(formatPhoneNumber('5511987654321')).toBe('+5511987654321');
+    expect(normalisePhoneInput('5511987654321')).toBe('5511987654321');
+    expect(normalisePhoneInput('(11) 98765-4321')).toBe('5511987654321');
+    expect(normalisePhoneInput('0044 7911 123456')).toBe('447911123456');
+    expect(formatPhoneNumber('5511987654321')).toBe('+55 11 98765-4321');
+    expect(formatPhoneNumber('+5521912345678')).toBe('+55 21 91234-5678');
+    expect(formatPhoneNumber('14155550123')).toBe('+1 415 555-0123');
+    expect(formatPhoneNumber('447911123456')).toBe('+44 7911 123456');
     expect(formatPhoneNumber('unknown')).toBe('unknown');
   });
 });
@@ -47,7 +56,7 @@ describe('connect flow formatting', () => {
 describe('disconnect reasons in words', () => {
   it('gives every spec reason its own text and follow-up', () => {
     const reasons = ['logged_out', 'connection_lost', 'session_expired', 'manual', 'error'];
-    const texts = new Set(reasons.map((r) => explainDisconnect(r).text));
+    const texts = new Set(reasons.map((r) => inEnglish(explainDisconnect(r).text)));
     expect(texts.size).toBe(reasons.length);
     expect(explainDisconnect('logged_out').followUp).toBe('reconnect_flow');
     expect(explainDisconnect('session_expired').followUp).toBe('reconnect_flow');
@@ -56,8 +65,9 @@ describe('disconnect reasons in words', () => {
   });
 
   it('explains a missing or unknown reason without pretending to know it', () => {
-    expect(explainDisconnect(undefined).text).toMatch(/without giving a reason/);
-    expect(explainDisconnect('').text).toMatch(/without giving a reason/);
-    expect(explainDisconnect('toString').text).toContain('“toString”');
+    expect(inEnglish(explainDisconnect(undefined).text)).toMatch(/without giving a reason/);
+    expect(inEnglish(explainDisconnect('').text)).toMatch(/without giving a reason/);
+    expect(inEnglish(explainDisconnect('toString').text)).toContain('“toString”');
+    expect(say(translator('pt-BR'), explainDisconnect('logged_out').title)).toBe('Desconectado no celular');
   });
 });

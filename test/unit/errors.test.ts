@@ -4,6 +4,7 @@ import { RestError } from '../../src/core/rest-client';
 import { restFailureWords } from '../../src/core/rest-failure';
 import { logUncaughtErrors, type ProcessEvents } from '../../src/host-web/process-errors';
 import { describeError } from '../../src/shared/errors';
+import { inEnglish } from '../support/words';
 
 const recordingLogger = () => {
   const lines: string[] = [];
@@ -35,23 +36,25 @@ describe('REST failures in words', () => {
     const signIns: string[] = [];
     const words = restFailureWords({
       logger: recordingLogger(),
-      onUnauthorized: (m) => signIns.push(m),
+      onUnauthorized: (m) => signIns.push(inEnglish(m)),
       area: 'inbox',
     });
-    expect(words(new RestError('http', 'The server said: database unavailable (HTTP 500).', 500))).toBe(
-      'The server said: database unavailable (HTTP 500).',
+    const said = { key: 'rest.serverSaid', params: { server: 'database unavailable', status: 500 } } as const;
+    expect(inEnglish(words(new RestError('http', 'log line', 500, said)))).toBe(
+      'The server said: “database unavailable” (HTTP 500).',
     );
     expect(signIns).toEqual([]);
-    expect(words(new RestError('unauthorized', 'Sign-in needed: token expired.', 401))).toBe(
-      'Sign-in needed: token expired.',
+    const refused = { key: 'rest.unauthorizedSaying', params: { server: 'token expired' } } as const;
+    expect(inEnglish(words(new RestError('unauthorized', 'log line', 401, refused)))).toBe(
+      'Sign-in needed: the server said “token expired”.',
     );
-    expect(signIns).toEqual(['Sign-in needed: token expired.']);
+    expect(signIns).toEqual(['Sign-in needed: the server said “token expired”.']);
   });
 
   it('a bug is logged in full while the user gets a calm sentence', () => {
     const logger = recordingLogger();
     const words = restFailureWords({ logger, onUnauthorized: () => undefined, area: 'instances' });
-    expect(words(new TypeError('cannot read x of undefined'))).toBe('Something went wrong. Try again.');
+    expect(inEnglish(words(new TypeError('cannot read x of undefined')))).toBe('Something went wrong. Try again.');
     expect(logger.lines[0]).toMatch(
       /^ERROR instances: unexpected failure: TypeError: cannot read x of undefined\n\s+at /,
     );

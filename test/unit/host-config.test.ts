@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseServerUrl, planConnection, readEnvSettings } from '../../src/core/host-config';
+import { inEnglish } from '../support/words';
 
 describe('host configuration', () => {
   it('reads the AUZAP_* variables, ignoring blank ones', () => {
@@ -30,7 +31,7 @@ describe('host configuration', () => {
   it('explains a wrong server URL instead of throwing', () => {
     const plan = planConnection({ serverUrl: 'not a url', token: 't', organizationId: 'o' });
     expect(plan).toMatchObject({ kind: 'unusable', needsSignIn: false });
-    expect(plan.kind === 'unusable' && plan.problem).toMatch(/not a web address/);
+    expect(plan.kind === 'unusable' && inEnglish(plan.problem)).toMatch(/not a web address/);
     expect(normaliseServerUrl('ftp://x').ok).toBe(false);
   });
 

@@ -92,7 +92,7 @@ describe('a bounded inbox', () => {
       timestamp: new Date(base).toISOString(),
       mediaUrl: null,
       status: 'failed',
-      error: 'Not sent.',
+      error: { key: 'thread.notSent' },
     });
     for (let i = 1; i <= 5; i += 1) store.receiveIncoming(event(`m${i}`, i), { countUnread: true });
     expect(store.messages('c').map((m) => m.id)).toEqual(['local-1', 'm4', 'm5']);

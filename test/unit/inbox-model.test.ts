@@ -10,6 +10,7 @@ import {
 } from '../../src/renderer/src/features/inbox/inbox-model';
 import type { ConversationView, MessageView } from '../../src/shared/inbox';
 import { messagePreview, plainLine, truncate } from '../../src/shared/message-text';
+import { translator } from '../../src/shared/i18n/translate';
 
 const row = (id: string, lastMessageAt: string, extra: Partial<ConversationView> = {}): ConversationView => ({
   id,
@@ -133,7 +134,12 @@ describe('renderer inbox model', () => {
     const now = Date.parse('2026-11-26T15:00:00');
     expect(formatListTime('2026-11-26T09:05:00', now, 'en-GB')).toBe('09:05');
     expect(formatListTime('2026-11-25T09:05:00', now, 'en-GB')).toBe('Yesterday');
+    expect(formatListTime('2026-11-25T09:05:00', now, 'pt-BR')).toBe('Ontem');
+    // 2026-11-23 is a Monday, within the last week: its weekday, in the language.
+    expect(formatListTime('2026-11-23T09:05:00', now, 'en-GB')).toBe('Monday');
+    expect(formatListTime('2026-11-23T09:05:00', now, 'pt-BR')).toBe('Segunda-feira');
     expect(formatListTime('2026-10-01T09:05:00', now, 'en-GB')).toBe('01/10/26');
+    expect(formatListTime('2026-10-01T09:05:00', now, 'pt-BR')).toBe('01/10/26');
   });
 });
 
@@ -141,7 +147,10 @@ describe('message text for previews', () => {
   it('is one clean line, never cut inside an emoji', () => {
     expect(plainLine('a\n\tb\u0000c   d')).toBe('a b c d');
     expect(truncate('👋👋👋👋', 3)).toBe('👋👋…');
-    expect(messagePreview({ contentType: 'document', content: 'nota.pdf' })).toBe('Document: nota.pdf');
-    expect(messagePreview({ contentType: 'other', content: '' })).toBe('Unsupported message');
+    expect(messagePreview({ contentType: 'document', content: 'nota.pdf' }, translator('en'))).toBe(
+      '📄 Document: nota.pdf',
+    );
+    expect(messagePreview({ contentType: 'audio', content: '' }, translator('pt-BR'))).toBe('🎤 Áudio');
+    expect(messagePreview({ contentType: 'other', content: '' }, translator('en'))).toBe('❔ Unsupported message');
   });
 });

@@ -3,6 +3,7 @@ import { createInstancesModel } from '../../src/core/instances/instances-model';
 import type { RestClient } from '../../src/core/rest-client';
 import type { InstanceDto } from '../../src/shared/rest';
 import { createFakeScheduler } from '../support/fake-scheduler';
+import { translator } from '../../src/shared/i18n/translate';
 
 function deferred<T>() {
   let resolve: (value: T) => void = () => undefined;
@@ -23,6 +24,7 @@ describe('instances model', () => {
     const model = createInstancesModel({
       rest,
       organizationId: 'org',
+      words: () => translator('en'),
       clock: createFakeScheduler(),
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
       onChange: () => undefined,
@@ -70,6 +72,7 @@ describe('a connect flow waiting for its code', () => {
     const model = createInstancesModel({
       rest,
       organizationId: 'org',
+      words: () => translator('en'),
       clock,
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
       onChange: () => undefined,
@@ -84,7 +87,7 @@ describe('a connect flow waiting for its code', () => {
     clock.advance(1);
     expect(model.flows()[0]?.stage).toEqual({
       kind: 'failed',
-      message: 'The server accepted the request but no QR code arrived within 30 seconds.',
+      message: { key: 'connect.noQrArrived', params: { seconds: 30 } },
     });
     model.stop();
   });
@@ -95,6 +98,7 @@ describe('a connect flow waiting for its code', () => {
     const model = createInstancesModel({
       rest,
       organizationId: 'org',
+      words: () => translator('en'),
       clock,
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
       onChange: () => undefined,

@@ -4,6 +4,10 @@ import { conversationNotification } from '../../src/core/notifications/message-n
 import type { DesktopNotification } from '../../src/core/ports';
 import type { MessageView, NotificationPrivacy } from '../../src/shared/inbox';
 import { createFakeScheduler } from '../support/fake-scheduler';
+import { translator } from '../../src/shared/i18n/translate';
+
+const en = translator('en');
+const pt = translator('pt-BR');
 
 let seq = 0;
 const message = (
@@ -31,6 +35,7 @@ function setup(privacy: NotificationPrivacy = 'full') {
     deliver: (n) => delivered.push(n),
     privacy: () => privacy,
     labelFor: (id) => `Contact ${id}`,
+    words: () => translator('en'),
   });
   return { notifier, delivered, advance: scheduler.advance };
 }
@@ -74,14 +79,17 @@ describe('message notifications', () => {
     advance(30_000);
     expect(delivered.length).toBeGreaterThan(0);
     expect(delivered.length).toBeLessThanOrEqual(5);
-    const counted = delivered.reduce((sum, n) => sum + Number(/^(\d+) new message/.exec(n.body)?.[1] ?? 1), 0);
+    const counted = delivered.reduce(
+      (sum, n) => sum + Number((/^([\d,]+) new message/.exec(n.body)?.[1] ?? '1').replace(/,/g, '')),
+      0,
+    );
     expect(counted).toBe(2_000);
   });
 
   it('respects privacy: name only, or nothing private at all', () => {
-    const full = conversationNotification('c1', 'Ana', [message('c1', 'segredo')], 'full');
-    const name = conversationNotification('c1', 'Ana', [message('c1', 'segredo')], 'name');
-    const none = conversationNotification('c1', 'Ana', [message('c1', 'segredo'), message('c1', 'x')], 'none');
+    const full = conversationNotification('c1', 'Ana', [message('c1', 'segredo')], 'full', en);
+    const name = conversationNotification('c1', 'Ana', [message('c1', 'segredo')], 'name', en);
+    const none = conversationNotification('c1', 'Ana', [message('c1', 'segredo'), message('c1', 'x')], 'none', en);
     expect(full).toMatchObject({ title: 'Ana', body: 'segredo' });
     expect(name).toEqual({ title: 'Ana', body: 'New message', conversationId: 'c1' });
     expect(none).toEqual({ title: 'AuZap', body: '2 new messages', conversationId: 'c1' });
@@ -89,9 +97,14 @@ describe('message notifications', () => {
   });
 
   it('says media in words and truncates long plain previews', () => {
-    expect(conversationNotification('c', 'Ana', [message('c', '', 'audio')], 'full').body).toBe('Voice message');
-    expect(conversationNotification('c', 'Ana', [message('c', 'look', 'image')], 'full').body).toBe('Photo: look');
-    const long = conversationNotification('c', 'Ana', [message('c', `line1\n\n${'x'.repeat(500)}`)], 'full').body;
+    expect(conversationNotification('c', 'Ana', [message('c', '', 'audio')], 'full', en).body).toBe('🎤 Audio');
+    expect(conversationNotification('c', 'Ana', [message('c', 'look', 'image')], 'full', en).body).toBe(
+      '📷 Photo: look',
+    );
+    expect(conversationNotification('c', 'Ana', [message('c', 'olha', 'image')], 'full', pt).body).toBe(
+      '📷 Foto: olha',
+    );
+    const long = conversationNotification('c', 'Ana', [message('c', `line1\n\n${'x'.repeat(500)}`)], 'full', en).body;
     expect(Array.from(long).length).toBeLessThanOrEqual(120);
     expect(long.startsWith('line1 x')).toBe(true);
     expect(long.endsWith('…')).toBe(true);

@@ -11,6 +11,7 @@ import { createOutbox, OUTBOX_RETRY_DELAYS_MS } from '../../src/core/inbox/outbo
 import { RestError, type RestClient } from '../../src/core/rest-client';
 import type { MessageDto, SendMessageRequest } from '../../src/shared/rest';
 import { createFakeScheduler } from '../support/fake-scheduler';
+import { inEnglish } from '../support/words';
 
 interface Post {
   conversationId: string;
@@ -59,7 +60,10 @@ function fakeServer() {
 }
 
 const http = (status: number, words: string) =>
-  new RestError('http', `The server said: ${words} (HTTP ${status}).`, status);
+  new RestError('http', `The server said: ${words} (HTTP ${status}).`, status, {
+    key: 'rest.serverSaid',
+    params: { server: words, status },
+  });
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 function setUp(options: { online?: boolean; store?: InboxStore } = {}) {
@@ -77,7 +81,7 @@ function setUp(options: { online?: boolean; store?: InboxStore } = {}) {
     rest: server.rest,
     scheduler,
     isOnline: () => link.online,
-    describeFailure: (failure) => (failure instanceof Error ? failure.message : 'Something went wrong.'),
+    describeFailure: (failure) => (failure instanceof RestError ? failure.text : { key: 'common.somethingWrong' }),
     pushNow: () => {},
     onChanged: () => {},
   });
@@ -122,7 +126,7 @@ describe('outbox', () => {
     server.posts[0]?.fail(http(503, 'busy'));
     await settle();
     expect(bubbles()).toEqual([{ content: 'oi', status: 'queued' }]);
-    expect(store.messages('c1')[0]?.error).toBe('The server said: busy (HTTP 503).');
+    expect(inEnglish(store.messages('c1')[0]?.error)).toBe('The server said: “busy” (HTTP 503).');
     scheduler.advance(OUTBOX_RETRY_DELAYS_MS[0] - 1);
     expect(server.posts).toHaveLength(1);
     scheduler.advance(1);
@@ -149,7 +153,7 @@ describe('outbox', () => {
     server.posts[0]?.fail(http(400, 'too long'));
     await settle();
     expect(bubbles()[0]).toEqual({ content: 'longa demais', status: 'failed' });
-    expect(store.messages('c1')[0]?.error).toBe('Not sent. The server said: too long (HTTP 400).');
+    expect(inEnglish(store.messages('c1')[0]?.error)).toBe('Not sent. The server said: “too long” (HTTP 400).');
     expect(store.conversation('c1')?.pendingReply).toBe('failed');
     server.posts[1]?.store();
     await settle();

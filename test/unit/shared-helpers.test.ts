@@ -3,6 +3,7 @@ import { contactLabel } from '../../src/shared/contact-label';
 import { createListeners } from '../../src/shared/listeners';
 import { plainText } from '../../src/shared/message-text';
 import { mimeTypeFor } from '../../src/shared/mime-types';
+import { translator } from '../../src/shared/i18n/translate';
 
 describe('listeners', () => {
   it('a listener that throws does not keep the others from hearing, and its error is reported', () => {
@@ -37,10 +38,11 @@ describe('listeners', () => {
 
 describe('contact label', () => {
   it('is the name, else the number, else says it is unknown', () => {
-    expect(contactLabel({ contactName: '  Ana  ', contactPhone: '5511987654321' })).toBe('Ana');
-    expect(contactLabel({ contactName: ' ', contactPhone: '5511987654321' })).toBe('+5511987654321');
-    expect(contactLabel({ contactName: null, contactPhone: null })).toBe('Unknown contact');
-    expect(contactLabel(null)).toBe('Unknown contact');
+    const en = translator('en');
+    expect(contactLabel({ contactName: '  Ana  ', contactPhone: '5511987654321' }, en)).toBe('Ana');
+    expect(contactLabel({ contactName: ' ', contactPhone: '5511987654321' }, en)).toBe('+55 11 98765-4321');
+    expect(contactLabel({ contactName: null, contactPhone: null }, en)).toBe('Unknown contact');
+    expect(contactLabel(null, translator('pt-BR'))).toBe('Contato desconhecido');
   });
 });
 

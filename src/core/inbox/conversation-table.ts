@@ -7,7 +7,7 @@
  */
 import { visibleName } from '../../shared/display-name';
 import type { ConversationView, MessageView } from '../../shared/inbox';
-import { messagePreview } from '../../shared/message-text';
+import { plainLine, truncate, type MediaKind } from '../../shared/message-text';
 import type { ConversationDto } from '../../shared/rest';
 import type { ChangeSet } from './change-set';
 import { createConversationMutes, type MuteEnd } from './conversation-mutes';
@@ -22,6 +22,7 @@ export interface ConversationRecord {
   instanceId: string | null;
   lastMessageAt: string;
   lastMessagePreview: string | null;
+  lastMessageKind?: MediaKind;
   unreadCount: number;
 }
 
@@ -31,8 +32,10 @@ export type SavedRow = Omit<ConversationView, 'muted' | 'mutedUntil' | 'pendingR
 /** A name as received: without invisible format characters (look-alike names), null when nothing visible is left. */
 const cleanName = (name: string | null | undefined): string | null => (name ? visibleName(name) || null : null);
 
-const previewOfServerText = (text: string | undefined) =>
-  text ? messagePreview({ contentType: 'text', content: text }) : null;
+const PREVIEW_MAX_CHARS = 120;
+
+/** The text part of a preview; what the media is travels as its kind, so the window labels it in its language. */
+const previewOfServerText = (text: string | undefined) => truncate(plainLine(text ?? ''), PREVIEW_MAX_CHARS) || null;
 
 const fromDto = (dto: ConversationDto): ConversationRecord => ({
   id: dto.id,
@@ -53,7 +56,11 @@ function updateFromDto(record: ConversationRecord, dto: ConversationDto) {
   record.instanceId = dto.instanceId ?? record.instanceId;
   if (dto.lastMessageAt > record.lastMessageAt) {
     record.lastMessageAt = dto.lastMessageAt;
-    record.lastMessagePreview = previewOfServerText(dto.lastMessagePreview) ?? record.lastMessagePreview;
+    const serverPreview = previewOfServerText(dto.lastMessagePreview);
+    if (serverPreview !== null) {
+      record.lastMessagePreview = serverPreview;
+      delete record.lastMessageKind;
+    }
   }
 }
 
@@ -101,7 +108,9 @@ function createLatePreviews() {
     settle(record: ConversationRecord): ConversationRecord {
       const message = newest.get(record.id);
       if (message) {
-        record.lastMessagePreview = messagePreview(message);
+        record.lastMessagePreview = previewOfServerText(message.content);
+        if (message.contentType === 'text') delete record.lastMessageKind;
+        else record.lastMessageKind = message.contentType;
         newest.delete(record.id);
       }
       return record;

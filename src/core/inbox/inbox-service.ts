@@ -15,6 +15,7 @@ import type { InboxStore } from './inbox-store';
 import { createInboxSync } from './inbox-sync';
 import { createOutbox } from './outbox';
 import { createThreadReader } from './thread-reader';
+import type { UserText } from '../../shared/i18n/user-text';
 
 export interface InboxViewer {
   /** The conversation on screen in a focused, visible window, if any. */
@@ -37,7 +38,7 @@ export interface InboxServiceOptions {
   onSummary: () => void;
   /** Something worth persisting changed. */
   onPersist: () => void;
-  onUnauthorized: (message: string) => void;
+  onUnauthorized: (detail: UserText) => void;
 }
 
 export function createInboxService(options: InboxServiceOptions) {

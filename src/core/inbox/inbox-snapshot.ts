@@ -8,6 +8,7 @@ import type { SavedRow } from './conversation-table';
 import type { InboxStore } from './inbox-store';
 import type { MissedRange } from './missed-ranges';
 import { isUnsent, putMessage } from './thread';
+import { text } from '../../shared/i18n/user-text';
 
 /**
  * A reply in flight when the app quit may or may not have reached the server: with its
@@ -18,7 +19,7 @@ function asSaved(m: MessageView): MessageView {
   if (m.status !== 'sending') return m;
   return m.clientMessageId
     ? { ...m, status: 'queued' }
-    : { ...m, status: 'failed', error: 'Not sent: AuZap was closed while sending.' };
+    : { ...m, status: 'failed', error: text('thread.closedWhileSending') };
 }
 
 export interface PersistedInbox {

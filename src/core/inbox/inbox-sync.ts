@@ -11,6 +11,8 @@ import type { RestClient } from '../rest-client';
 import type { CatchUp } from './catch-up';
 import type { InboxStore } from './inbox-store';
 import { isUnsent } from './thread';
+import { text, type UserText } from '../../shared/i18n/user-text';
+import { describeError } from '../../shared/errors';
 
 /** Overlap between syncs, so clock differences with the server never lose a message. */
 export const SYNC_OVERLAP_MS = 2 * 60_000;
@@ -24,7 +26,7 @@ export interface InboxSyncOptions {
   scheduler: Scheduler;
   logger: Logger;
   /** A failure in words for the user (and the sign-in prompt for a 401). */
-  describeFailure(failure: unknown): string;
+  describeFailure(failure: unknown): UserText;
   /** Syncing started or ended, or its error changed. */
   onState(): void;
   /** The store changed. */
@@ -66,7 +68,7 @@ export function createInboxSync(options: InboxSyncOptions) {
   const { store, catchUp, scheduler, logger } = options;
   let syncing = false;
   let again = false;
-  let error: string | null = null;
+  let error: UserText | null = null;
   let retryTimer: Timer | null = null;
   let retryDelayMs = 0;
   let stopped = false;
@@ -143,8 +145,8 @@ export function createInboxSync(options: InboxSyncOptions) {
           error = null;
           retryDelayMs = 0;
         } catch (failure) {
-          error = `Could not update the inbox. ${options.describeFailure(failure)}`;
-          logger.warn(error);
+          error = text('inbox.syncFailed', { reason: options.describeFailure(failure) });
+          logger.warn(`could not update the inbox: ${describeError(failure)}`);
         }
       } while (again && !stopped);
     } finally {

@@ -13,6 +13,7 @@ import { UserFacingError } from '../user-facing-error';
 import type { Scheduler, Timer } from '../ports';
 import { RestError, type RestClient } from '../rest-client';
 import type { InboxStore } from './inbox-store';
+import { text, type UserText } from '../../shared/i18n/user-text';
 
 /** Waits between retries while online; the last one repeats. A reconnect retries at once. */
 export const OUTBOX_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000] as const;
@@ -23,7 +24,7 @@ export interface OutboxOptions {
   scheduler: Scheduler;
   /** The connection to the server is up (sending is not even tried while it is down). */
   isOnline(): boolean;
-  describeFailure(failure: unknown): string;
+  describeFailure(failure: unknown): UserText;
   /** Push now: the bubble must appear under the user's finger. */
   pushNow(): void;
   onChanged(): void;
@@ -75,13 +76,13 @@ export function createOutbox(options: OutboxOptions) {
       failedAttempts = 0;
       return true;
     } catch (failure) {
-      const words = options.describeFailure(failure);
+      const reason = options.describeFailure(failure);
       if (waitingMayHelp(failure)) {
-        store.updateMessage(conversationId, id, { status: 'queued', error: words });
+        store.updateMessage(conversationId, id, { status: 'queued', error: reason });
         scheduleRetry();
         return false;
       }
-      store.updateMessage(conversationId, id, { status: 'failed', error: `Not sent. ${words}` });
+      store.updateMessage(conversationId, id, { status: 'failed', error: text('thread.notSentBecause', { reason }) });
       return true;
     }
   };
@@ -111,7 +112,7 @@ export function createOutbox(options: OutboxOptions) {
 
   return {
     send(conversationId: string, content: string): MessageView {
-      if (!store.has(conversationId)) throw new UserFacingError('This conversation no longer exists.');
+      if (!store.has(conversationId)) throw new UserFacingError(text('inbox.conversationGone'));
       const localId = `local-${randomUUID()}`;
       store.addOutgoing({
         id: localId,
@@ -135,7 +136,7 @@ export function createOutbox(options: OutboxOptions) {
     retry(conversationId: string, localId: string): MessageView {
       const message = store.message(conversationId, localId);
       if (!message || message.status !== 'failed') {
-        throw new UserFacingError('This message is not waiting for a retry.');
+        throw new UserFacingError(text('inbox.notRetryable'));
       }
       store.updateMessage(conversationId, localId, { status: 'queued', error: null });
       waiting.add(conversationId);

@@ -12,6 +12,8 @@ import type { CatchUp } from './catch-up';
 import type { InboxStore } from './inbox-store';
 import { fetchOlderPage, type PageCursor } from './message-pager';
 import { newestStored, oldestStored } from './thread';
+import { text, type UserText } from '../../shared/i18n/user-text';
+import type { MessageKey } from '../../shared/i18n/translate';
 
 export const THREAD_PAGE_SIZE = 50;
 
@@ -20,13 +22,13 @@ export interface ThreadReaderOptions {
   rest: RestClient;
   logger: Logger;
   catchUp: CatchUp;
-  describeFailure(failure: unknown): string;
+  describeFailure(failure: unknown): UserText;
   onChanged(): void;
 }
 
 export function createThreadReader(options: ThreadReaderOptions) {
   const { store, rest, logger, catchUp } = options;
-  const threadErrors = new Map<string, string>();
+  const threadErrors = new Map<string, UserText>();
 
   const threadPage = (conversationId: string): ThreadPage => ({
     conversationId,
@@ -93,12 +95,12 @@ export function createThreadReader(options: ThreadReaderOptions) {
   };
 
   /** Runs a fetch; its failure is shown in the thread, in words. */
-  const attempt = async (conversationId: string, what: string, fetch: () => Promise<void>): Promise<ThreadPage> => {
+  const attempt = async (conversationId: string, what: MessageKey, fetch: () => Promise<void>): Promise<ThreadPage> => {
     try {
       await fetch();
       threadErrors.delete(conversationId);
     } catch (failure) {
-      threadErrors.set(conversationId, `Could not load ${what}. ${options.describeFailure(failure)}`);
+      threadErrors.set(conversationId, text(what, { reason: options.describeFailure(failure) }));
     }
     options.onChanged();
     return threadPage(conversationId);
@@ -106,11 +108,11 @@ export function createThreadReader(options: ThreadReaderOptions) {
 
   return {
     async open(conversationId: string): Promise<ThreadPage> {
-      if (!store.has(conversationId)) throw new UserFacingError('This conversation no longer exists.');
+      if (!store.has(conversationId)) throw new UserFacingError(text('inbox.conversationGone'));
       store.table.markRead(conversationId);
       store.shelf.markOpen(conversationId);
       options.onChanged();
-      return attempt(conversationId, 'the messages', async () => {
+      return attempt(conversationId, 'thread.loadFailed', async () => {
         if (store.missed.has(conversationId)) {
           // A gap is still being fetched: this conversation's goes first, and its next page now.
           catchUp.prioritize(conversationId);
@@ -123,7 +125,7 @@ export function createThreadReader(options: ThreadReaderOptions) {
 
     async loadOlder(conversationId: string): Promise<ThreadPage> {
       store.shelf.markOpen(conversationId);
-      return attempt(conversationId, 'older messages', () => showOlder(conversationId));
+      return attempt(conversationId, 'thread.loadOlderFailed', () => showOlder(conversationId));
     },
   };
 }

@@ -8,6 +8,7 @@ import type { WhatsAppPairingCodeEvent, WhatsAppQrEvent } from '../../shared/eve
 import type { Scheduler, Timer } from '../ports';
 import type { RestClient } from '../rest-client';
 import type { RestFailureWords } from '../rest-failure';
+import { text } from '../../shared/i18n/user-text';
 
 /** WhatsApp's schedule: the first QR lives 60 s, each later one 20 s. */
 export const QR_FIRST_LIFETIME_MS = 60_000;
@@ -68,10 +69,11 @@ export function createConnectFlows(options: {
         waits.delete(instanceId);
         const current = flows.get(instanceId);
         if (current?.stage.kind !== 'waiting') return;
-        const what = current.method === 'qr' ? 'QR code' : 'pairing code';
         setStage(instanceId, {
           kind: 'failed',
-          message: `The server accepted the request but no ${what} arrived within ${Math.round(codeWaitMs / 1000)} seconds.`,
+          message: text(current.method === 'qr' ? 'connect.noQrArrived' : 'connect.noCodeArrived', {
+            seconds: Math.round(codeWaitMs / 1000),
+          }),
         });
         options.onChange();
       }, codeWaitMs),

@@ -7,11 +7,13 @@ import type { InstanceView } from '../../shared/bridge';
 import type { Clock, Logger } from '../ports';
 import type { RestClient } from '../rest-client';
 import type { RestFailureWords } from '../rest-failure';
+import { text, type UserText } from '../../shared/i18n/user-text';
+import { describeError } from '../../shared/errors';
 
 export interface InstancesState {
   items: InstanceView[];
   loadedAt: string | null;
-  error: string | null;
+  error: UserText | null;
 }
 
 export interface InstanceList {
@@ -33,7 +35,7 @@ export function createInstanceList(options: {
   const { rest, clock, logger } = options;
   let items: InstanceView[] = [];
   let loadedAt: string | null = null;
-  let error: string | null = null;
+  let error: UserText | null = null;
   let refreshInFlight: Promise<void> | null = null;
   let refreshAgain = false;
 
@@ -62,8 +64,8 @@ export function createInstanceList(options: {
       loadedAt = new Date(clock.now()).toISOString();
       error = null;
     } catch (failure) {
-      error = `Could not load the WhatsApp numbers. ${options.wordsFor(failure)}`;
-      logger.warn(error);
+      error = text('instances.loadFailed', { reason: options.wordsFor(failure) });
+      logger.warn(`could not load the WhatsApp numbers: ${describeError(failure)}`);
     }
     options.onChange();
   };

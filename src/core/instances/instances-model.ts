@@ -7,6 +7,8 @@
 import type { ConnectFlow, ConnectRequestArgs } from '../../shared/bridge';
 import { explainDisconnect } from '../../shared/disconnect-reasons';
 import type { ServerEvent } from '../../shared/events';
+import type { Translator } from '../../shared/i18n/translate';
+import { say, type UserText } from '../../shared/i18n/user-text';
 import { formatPhoneNumber } from '../../shared/phone';
 import type { DesktopNotification, Logger, Scheduler } from '../ports';
 import type { RestClient } from '../rest-client';
@@ -36,9 +38,11 @@ export interface InstancesModelOptions {
   logger: Logger;
   onChange: () => void;
   /** A 401 from REST: the app must ask the user to sign in again. */
-  onUnauthorized: (message: string) => void;
+  onUnauthorized: (detail: UserText) => void;
   /** Raise a desktop notification unless the user is looking at the window. */
   notify: (notification: DesktopNotification) => void;
+  /** The app's language at the moment of notifying. */
+  words: () => Translator;
   codeWaitMs?: number;
 }
 
@@ -48,7 +52,7 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
   const list = createInstanceList({ rest, clock, logger, wordsFor, onChange });
   const flows = createConnectFlows({ rest, clock, wordsFor, onChange, codeWaitMs: options.codeWaitMs });
   const nowIso = () => new Date(clock.now()).toISOString();
-  const nameOf = (instanceId: string) => list.find(instanceId)?.name ?? 'WhatsApp number';
+  const nameOf = (instanceId: string) => list.find(instanceId)?.name || options.words().t('instance.unnamed');
 
   const connected = (event: Extract<ServerEvent, { name: 'whatsapp:connected' }>['payload']) => {
     const { instanceId, phoneNumber, organizationId } = event;
@@ -60,9 +64,10 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
     list.update(instanceId, { status: 'connected', phoneNumber, lastDisconnect: null });
     flows.finish(instanceId, { kind: 'connected', phoneNumber, at: nowIso() });
     if (!wasConnected) {
+      const { t } = options.words();
       options.notify({
-        title: 'WhatsApp connected',
-        body: `${nameOf(instanceId)} is now connected as ${formatPhoneNumber(phoneNumber)}.`,
+        title: t('notification.whatsappConnected'),
+        body: t('notification.connectedAs', { name: nameOf(instanceId), phone: formatPhoneNumber(phoneNumber) }),
         instanceId,
       });
     }
@@ -75,7 +80,12 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
     flows.finish(instanceId, { kind: 'ended', reason: reason ?? null, at: nowIso() });
     if (list.find(instanceId)) {
       const explanation = explainDisconnect(reason);
-      options.notify({ title: `${nameOf(instanceId)}: ${explanation.title}`, body: explanation.text, instanceId });
+      const words = options.words();
+      options.notify({
+        title: words.t('notification.disconnected', { name: nameOf(instanceId), title: say(words, explanation.title) }),
+        body: say(words, explanation.text),
+        instanceId,
+      });
     }
     void list.refresh();
   };

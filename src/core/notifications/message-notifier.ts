@@ -7,6 +7,7 @@
  *   ("12 new messages in 5 conversations"), at most one per `summaryCooldownMs`.
  * So a burst of any size produces a number of notifications bounded by its duration.
  */
+import type { Translator } from '../../shared/i18n/translate';
 import type { MessageView, NotificationPrivacy } from '../../shared/inbox';
 import type { DesktopNotification, Scheduler, Timer } from '../ports';
 import { conversationNotification, summaryNotification } from './message-notification-text';
@@ -17,6 +18,8 @@ export interface MessageNotifierOptions {
   privacy: () => NotificationPrivacy;
   /** The contact's name/number at the moment of notifying (it may arrive after the message). */
   labelFor: (conversationId: string) => string;
+  /** The app's language at the moment of notifying (Settings can switch it any time). */
+  words: () => Translator;
   gatherMs?: number;
   perConversationMs?: number;
   maxIndividual?: number;
@@ -69,7 +72,7 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
           messages += list.length;
           lastNotifiedAt.set(id, now);
         }
-        options.deliver(summaryNotification(messages, pending.size));
+        options.deliver(summaryNotification(messages, pending.size, options.words()));
         lastSummaryAt = now;
         pending.clear();
       } else {
@@ -81,7 +84,7 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
         const list = pending.get(id) ?? [];
         pending.delete(id);
         lastNotifiedAt.set(id, now);
-        options.deliver(conversationNotification(id, options.labelFor(id), list, options.privacy()));
+        options.deliver(conversationNotification(id, options.labelFor(id), list, options.privacy(), options.words()));
       }
     }
     if (pending.size > 0) schedule(Math.min(...[...pending.keys()].map(dueAt)));

@@ -3,6 +3,7 @@
  * view (is the user looking at the window, at which conversation), and the coalescing
  * of message notifications. The core hands every candidate notification to this.
  */
+import type { Translator } from '../../shared/i18n/translate';
 import type { ViewState } from '../../shared/bridge';
 import type { MessageView, NotificationSettings } from '../../shared/inbox';
 import type { Lifecycle } from '../lifecycle';
@@ -15,7 +16,9 @@ export interface NotificationPolicyOptions {
   settings: () => NotificationSettings;
   isMuted: (conversationId: string) => boolean;
   /** The contact's name/number at the moment of notifying. */
-  senderOf: (conversationId: string) => string;
+  senderOf: (conversationId: string, words: Translator) => string;
+  /** The app's language at the moment of notifying. */
+  words: () => Translator;
   /** Nothing of a stopped core reaches the screen. */
   lifecycle: Lifecycle;
 }
@@ -47,7 +50,8 @@ export function createNotificationPolicy(options: NotificationPolicyOptions): No
     scheduler: options.clock,
     deliver,
     privacy: () => options.settings().privacy,
-    labelFor: options.senderOf,
+    labelFor: (conversationId) => options.senderOf(conversationId, options.words()),
+    words: options.words,
   });
   lifecycle.defer(() => coalescer.stop());
 

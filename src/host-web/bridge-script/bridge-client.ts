@@ -13,7 +13,7 @@ type Listener = (payload: unknown) => void;
 const RECONNECT_MS = 1_000;
 const lostContact: CommandOutcome = {
   ok: false,
-  error: { code: 'unavailable', message: 'Lost contact with the AuZap host. Reconnecting…' },
+  error: { code: 'unavailable', message: { key: 'bridge.lostHost' } },
 };
 
 const pending = new Map<number, (outcome: CommandOutcome) => void>();
@@ -60,7 +60,10 @@ function open() {
 const bridge: AuzapBridge = {
   invoke(channel, ...args) {
     if (!isCommandChannel(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'Unknown command.' } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown_channel', message: { key: 'bridge.unknownChannel' } },
+      });
     }
     const id = nextId++;
     return new Promise((resolve) => {

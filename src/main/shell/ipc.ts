@@ -10,7 +10,10 @@ import type { HostRuntime } from '../../core/host-runtime';
 import type { Logger } from '../../core/ports';
 import { isOurPage } from './window';
 
-export const NOT_ALLOWED: CommandOutcome = { ok: false, error: { code: 'not_allowed', message: 'Not allowed.' } };
+export const NOT_ALLOWED: CommandOutcome = {
+  ok: false,
+  error: { code: 'not_allowed', message: { key: 'bridge.notAllowed' } },
+};
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
 type OurWindow = Pick<BrowserWindow, 'isDestroyed' | 'webContents'>;

@@ -16,6 +16,12 @@ export const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, 'pt-BR
 export interface Translator {
   readonly locale: Locale;
   t(key: MessageKey, params?: MessageParams): string;
+  /** Text with marked-up parts (`<b>Settings</b>`), each tag rendered by `tags`: for the window's bold words. */
+  rich<T>(key: MessageKey, tags: Record<string, (chunks: (string | T)[]) => T>, params?: MessageParams): (string | T)[];
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(en, value);
 }
 
 const translators = new Map<Locale, Translator>();
@@ -25,16 +31,23 @@ export function translator(locale: Locale): Translator {
   const known = translators.get(locale);
   if (known) return known;
   const compiled = new Map<MessageKey, IntlMessageFormat>();
+  const formatOf = (key: MessageKey) => {
+    let format = compiled.get(key);
+    if (!format) {
+      format = new IntlMessageFormat(CATALOGS[locale][key], locale);
+      compiled.set(key, format);
+    }
+    return format;
+  };
   const made: Translator = {
     locale,
     t(key, params) {
-      let format = compiled.get(key);
-      if (!format) {
-        format = new IntlMessageFormat(CATALOGS[locale][key], locale);
-        compiled.set(key, format);
-      }
-      const text = format.format(params);
+      const text = formatOf(key).format(params);
       return typeof text === 'string' ? text : String(text);
+    },
+    rich<T>(key: MessageKey, tags: Record<string, (chunks: (string | T)[]) => T>, params?: MessageParams) {
+      const out = formatOf(key).format<T>({ ...params, ...tags });
+      return Array.isArray(out) ? out : [out];
     },
   };
   translators.set(locale, made);

@@ -7,16 +7,17 @@ import { ErrorFallback } from '../../../src/renderer/src/app/ErrorBoundary';
 import { createFailureNotices } from '../../../src/renderer/src/app/failures';
 import { BridgeCommandError } from '../../../src/renderer/src/bridge/bridge-client';
 import { runReported } from '../../../src/renderer/src/bridge/run-command';
+import { inEnglish } from '../../support/words';
 
 describe('commands the window fires and forgets', () => {
   it('a failure is shown in words, and cleared once the same action works', async () => {
     const notices = createFailureNotices();
     const lost = new BridgeCommandError({
       code: 'unavailable',
-      message: 'Lost contact with the AuZap host. Reconnecting…',
+      message: { key: 'bridge.lostHost' },
     });
     expect(await runReported(notices, 'inbox:set-muted', () => Promise.reject(lost))).toBeUndefined();
-    expect(notices.current().map((n) => n.message)).toEqual([
+    expect(notices.current().map((n) => inEnglish(n.message))).toEqual([
       'Could not change the mute setting: Lost contact with the AuZap host. Reconnecting…',
     ]);
     expect(await runReported(notices, 'inbox:set-muted', () => Promise.resolve(null))).toBeNull();
@@ -26,17 +27,18 @@ describe('commands the window fires and forgets', () => {
   it('an unexpected failure is shown too, never swallowed', async () => {
     const notices = createFailureNotices();
     await runReported(notices, 'connection:retry-now', () => Promise.reject(new TypeError('bridge is gone')));
-    expect(notices.current()[0]?.message).toBe(
+    expect(inEnglish(notices.current()[0]?.message)).toBe(
       'Could not retry the connection: Something went wrong (bridge is gone).',
     );
   });
 
   it('keeps the banner short: one notice per action, the newest three', () => {
     const notices = createFailureNotices();
-    for (const key of ['a', 'b', 'a', 'c', 'd']) notices.report(key, `failed ${key}`);
-    expect(notices.current().map((n) => n.message)).toEqual(['failed a', 'failed c', 'failed d']);
+    for (const key of ['a', 'b', 'a', 'c', 'd']) notices.report(key, { key: 'common.verbatim', params: { text: key } });
+    const shown = () => notices.current().map((n) => inEnglish(n.message));
+    expect(shown()).toEqual(['a', 'c', 'd']);
     notices.dismiss(notices.current()[0]?.id ?? -1);
-    expect(notices.current().map((n) => n.message)).toEqual(['failed c', 'failed d']);
+    expect(shown()).toEqual(['c', 'd']);
   });
 });
 

@@ -4,7 +4,7 @@ import type { ConversationView } from '../../../shared/inbox';
 import { getBridge, useAppSnapshot } from '../bridge/bridge-client';
 import { ConversationList } from '../features/inbox/ConversationList';
 import { ThreadView } from '../features/inbox/ThreadView';
-import { NumberFilter, useNumberedInbox } from '../features/inbox/NumberFilter';
+import { NO_CONVERSATIONS_ON_NUMBER, NumberFilter, useNumberedInbox } from '../features/inbox/NumberFilter';
 import { useConversations } from '../features/inbox/useConversations';
 import { InstanceList } from '../features/instances/InstanceList';
 import { QuickSwitcher } from '../features/shortcuts/QuickSwitcher';
@@ -20,6 +20,7 @@ import { InstancePage, ScreenSuspense, SettingsPage } from './lazy-screens';
 import { StatusBar, TopBar } from './TopBar';
 import { useSelection, type Selection } from './useSelection';
 import { useWindowKeyboard } from './useWindowKeyboard';
+import { say } from '../../../shared/i18n/user-text';
 
 const NO_INSTANCES: AppSnapshot['instances']['items'] = [];
 
@@ -27,8 +28,8 @@ export function App() {
   const snapshot = useAppSnapshot();
   const conversations = useConversations();
   const updates = useUpdateState();
-  const translator = useT();
-  const { t } = translator;
+  const i18n = useT();
+  const { t } = i18n;
   const [selection, select] = useSelection(snapshot);
   const openConversationId = selection.kind === 'conversation' ? selection.id : null;
   useReportView(openConversationId);
@@ -36,7 +37,7 @@ export function App() {
   const { listed, numbered, numberNames, numberFilter, setNumberFilter } = useNumberedInbox(
     conversations,
     instances,
-    translator,
+    i18n,
   );
   const { query, setQuery, search, replyFocus, openConversation, overlay, setOverlay } = useWindowKeyboard(
     selection,
@@ -80,7 +81,7 @@ export function App() {
       <UpdateBanner state={updates} />
       {snapshot.inbox.syncError ? (
         <div className="banner banner--warning" role="alert" data-testid="sync-error">
-          {snapshot.inbox.syncError}
+          {say(i18n, snapshot.inbox.syncError)}
         </div>
       ) : null}
       <div className="workspace">
@@ -93,7 +94,7 @@ export function App() {
           />
           <ConversationList
             conversations={listed}
-            emptyNote={numberFilter ? t('numberFilter.empty') : undefined}
+            emptyNote={numberFilter ? NO_CONVERSATIONS_ON_NUMBER : undefined}
             numberNames={numberNames}
             filter={
               numbered ? <NumberFilter instances={instances} value={numberFilter} onChange={setNumberFilter} /> : null

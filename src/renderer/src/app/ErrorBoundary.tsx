@@ -1,19 +1,18 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { describeError } from '../../../shared/errors';
+import { useT } from '../i18n/I18nProvider';
 
 /** What the window shows instead of a blank page when rendering failed. */
 export function ErrorFallback({ error, onReload }: { error: unknown; onReload: () => void }) {
+  const { t } = useT();
   return (
     <main className="centered" role="alert" data-testid="render-failure">
       <div className="render-failure">
-        <h1>Something went wrong in this window</h1>
-        <p>
-          AuZap keeps running in the background: messages still arrive and nothing you sent is lost. Reload the window
-          to continue.
-        </p>
+        <h1>{t('renderFailure.title')}</h1>
+        <p>{t('renderFailure.text')}</p>
         <pre className="render-failure__detail">{describeError(error)}</pre>
         <button type="button" className="button button--primary" onClick={onReload}>
-          Reload
+          {t('renderFailure.reload')}
         </button>
       </div>
     </main>

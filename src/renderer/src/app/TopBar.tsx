@@ -1,6 +1,7 @@
 import type { AppSnapshot } from '../../../shared/bridge';
 import { NotificationControls } from '../features/settings/NotificationControls';
 import { ConnectionStatus } from '../features/status/ConnectionStatus';
+import { useT } from '../i18n/I18nProvider';
 
 /** Brand, organization, unread total, notification controls, connection, settings. */
 export function TopBar({
@@ -13,36 +14,33 @@ export function TopBar({
   onOpenSettings: () => void;
 }) {
   const { info, inbox } = snapshot;
+  const { t } = useT();
   return (
     <header className="topbar">
       <div className="brand">
         <span className="brand__mark" aria-hidden="true">
           A
         </span>
-        <span className="brand__name">AuZap</span>
+        <span className="brand__name">{t('app.name')}</span>
         {info.demo ? (
-          <span
-            className="pill pill--demo"
-            data-testid="demo-badge"
-            title="No server is configured: this is the built-in demo backend."
-          >
-            Demo
+          <span className="pill pill--demo" data-testid="demo-badge" title={t('topbar.demoHint')}>
+            {t('topbar.demo')}
           </span>
         ) : null}
       </div>
       <div className="topbar__org" data-testid="organization" title={info.serverUrl}>
-        Organization <strong>{info.organizationId || '—'}</strong>
+        {t('topbar.organization')} <strong>{info.organizationId || '—'}</strong>
       </div>
       <span className="topbar__unread" data-testid="total-unread" data-count={inbox.totalUnread}>
-        {inbox.totalUnread > 0 ? `${inbox.totalUnread} unread` : 'All read'}
+        {inbox.totalUnread > 0 ? t('topbar.unread', { count: inbox.totalUnread }) : t('topbar.allRead')}
       </span>
       <NotificationControls settings={snapshot.notifications} />
       <ConnectionStatus connection={snapshot.connection} />
       <button
         type="button"
         className={`button button--icon${settingsOpen ? ' button--active' : ''}`}
-        aria-label="Settings"
-        title="Settings"
+        aria-label={t('settings.title')}
+        title={t('settings.title')}
         onClick={onOpenSettings}
         data-testid="open-settings"
       >
@@ -55,10 +53,11 @@ export function TopBar({
 /** Version, sync activity, and malformed server events the app ignored. */
 export function StatusBar({ snapshot }: { snapshot: AppSnapshot }) {
   const { info, inbox, diagnostics } = snapshot;
+  const { t } = useT();
   return (
     <footer className="statusbar">
-      <span>v{info.version}</span>
-      {inbox.syncing ? <span>Updating inbox…</span> : null}
+      <span>{t('statusbar.version', { version: info.version })}</span>
+      {inbox.syncing ? <span>{t('statusbar.syncing')}</span> : null}
       {diagnostics.droppedEvents > 0 ? (
         <span
           data-testid="dropped-events"
@@ -66,7 +65,7 @@ export function StatusBar({ snapshot }: { snapshot: AppSnapshot }) {
             diagnostics.lastDropped ? `${diagnostics.lastDropped.event}: ${diagnostics.lastDropped.reason}` : undefined
           }
         >
-          {diagnostics.droppedEvents} malformed server event{diagnostics.droppedEvents === 1 ? '' : 's'} ignored
+          {t('statusbar.dropped', { count: diagnostics.droppedEvents })}
         </span>
       ) : null}
     </footer>

@@ -5,19 +5,20 @@
  */
 import { useSyncExternalStore } from 'react';
 import { createListeners } from '../../../shared/listeners';
+import type { UserText } from '../../../shared/i18n/user-text';
 
 export interface FailureNotice {
   id: number;
   /** What failed (a command channel, or "unexpected"): a newer failure of it replaces the older. */
   key: string;
-  message: string;
+  message: UserText;
 }
 
 /** Older notices beyond this are dropped: the banner stays a banner. */
 const MAX_NOTICES = 3;
 
 export interface FailureNotices {
-  report(key: string, message: string): void;
+  report(key: string, message: UserText): void;
   /** The action `key` worked: its old failure is no longer news. */
   resolve(key: string): void;
   dismiss(id: number): void;

@@ -21,7 +21,7 @@ export function ScreenSuspense({ children }: { children: ReactNode }) {
     <Suspense
       fallback={
         <section className="placeholder" aria-busy="true" data-testid="screen-loading">
-          <p className="muted">{t('app.openingScreen')}</p>
+          <p className="muted">{t('app.opening')}</p>
         </section>
       }
     >

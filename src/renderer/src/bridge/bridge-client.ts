@@ -15,13 +15,19 @@ import {
   type PushPayload,
 } from '../../../shared/bridge';
 import { createBridgeStore, type StoreConnection } from './bridge-store';
+import type { MessageKey } from '../../../shared/i18n/translate';
+import { text, type UserText } from '../../../shared/i18n/user-text';
 
 export class BridgeCommandError extends Error {
   constructor(readonly info: BridgeErrorInfo) {
-    super(info.message);
+    super(info.message.key);
     this.name = 'BridgeCommandError';
   }
 }
+
+/** What to tell the user about a failed command: main's words, or `fallback` when it never answered. */
+export const failureText = (failure: unknown, fallback: MessageKey): UserText =>
+  failure instanceof BridgeCommandError ? failure.info.message : text(fallback);
 
 export function getBridge(): AuzapBridge | null {
   const candidate = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL];
@@ -31,7 +37,7 @@ export function getBridge(): AuzapBridge | null {
 /** Invokes a command and returns its value, or throws a BridgeCommandError whose message is fit to show. */
 export async function invoke<C extends CommandChannel>(channel: C, ...args: CommandArgs<C>): Promise<CommandResult<C>> {
   const bridge = getBridge();
-  if (!bridge) throw new BridgeCommandError({ code: 'unavailable', message: 'AuZap is not running.' });
+  if (!bridge) throw new BridgeCommandError({ code: 'unavailable', message: text('bridge.notRunning') });
   const outcome = await bridge.invoke(channel, ...args);
   if (outcome.ok) return outcome.value;
   throw new BridgeCommandError(outcome.error);

@@ -6,27 +6,30 @@ import type { CommandArgs, CommandChannel, CommandResult } from '../../../shared
 import { describeError } from '../../../shared/errors';
 import { failureNotices, type FailureNotices } from '../app/failures';
 import { BridgeCommandError, invoke } from './bridge-client';
+import type { MessageKey } from '../../../shared/i18n/translate';
+import { text, type UserText } from '../../../shared/i18n/user-text';
 
 /** What the user was trying to do, for the failure message. */
-const ATTEMPTS: Partial<Record<CommandChannel, string>> = {
-  'inbox:set-muted': 'Could not change the mute setting',
-  'inbox:retry-send': 'Could not retry sending the message',
-  'settings:update-preferences': 'Could not save the setting',
-  'connect-flow:dismiss': 'Could not close the linking panel',
-  'connection:retry-now': 'Could not retry the connection',
-  'notifications:update-settings': 'Could not change the notification settings',
-  'ui:view-changed': 'Could not tell AuZap which conversation is on screen',
-  'updates:check-now': 'Could not check for updates',
-  'updates:restart': 'Could not restart to update',
-  'updates:later': 'Could not postpone the update',
+const ATTEMPTS: Partial<Record<CommandChannel, MessageKey>> = {
+  'inbox:set-muted': 'failure.mute',
+  'inbox:retry-send': 'failure.retrySend',
+  'settings:update-preferences': 'failure.setting',
+  'connect-flow:dismiss': 'failure.dismissFlow',
+  'connection:retry-now': 'failure.retryConnection',
+  'notifications:update-settings': 'failure.notificationSettings',
+  'ui:view-changed': 'failure.viewChanged',
+  'updates:check-now': 'failure.checkUpdates',
+  'updates:restart': 'failure.restart',
+  'updates:later': 'failure.later',
 };
 
-/** The failure of `channel` in words fit for the screen. */
-export function commandFailureMessage(channel: CommandChannel, failure: unknown): string {
-  const attempt = ATTEMPTS[channel] ?? 'That did not work';
+/** The failure of `channel` as words for the screen. */
+export function commandFailureMessage(channel: CommandChannel, failure: unknown): UserText {
   const reason =
-    failure instanceof BridgeCommandError ? failure.message : `Something went wrong (${describeError(failure)}).`;
-  return `${attempt}: ${reason}`;
+    failure instanceof BridgeCommandError
+      ? failure.info.message
+      : text('failure.unexpected', { detail: describeError(failure) });
+  return text('failure.command', { attempt: text(ATTEMPTS[channel] ?? 'failure.generic'), reason });
 }
 
 /** Runs a command; on failure the user is told and the result is undefined. */

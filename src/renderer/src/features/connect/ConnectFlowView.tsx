@@ -1,21 +1,32 @@
 import { QRCodeSVG } from 'qrcode.react';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ConnectFlow, ConnectMethod, InstanceView } from '../../../../shared/bridge';
 import { explainDisconnect } from '../../../../shared/disconnect-reasons';
+import type { MessageKey, Translator } from '../../../../shared/i18n/translate';
+import { say, type UserText } from '../../../../shared/i18n/user-text';
 import { formatPhoneNumber, normalisePhoneInput } from '../../../../shared/phone';
 import { phoneNumberDigits } from '../../../../shared/rest';
-import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
+import { failureText, invoke } from '../../bridge/bridge-client';
 import { runCommand } from '../../bridge/run-command';
 import { useNow } from '../../hooks/useNow';
+import { useT } from '../../i18n/I18nProvider';
 import { formatClockTime, formatCountdown, formatPairingCode, secondsUntil } from './countdown';
 
-async function startConnect(instanceId: string, method: ConnectMethod, phoneNumber?: string): Promise<string | null> {
+/** A catalog step whose <b>…</b> parts are the words WhatsApp itself shows, in bold. */
+const step = ({ rich }: Translator, key: MessageKey, params?: Record<string, string>): ReactNode[] =>
+  rich<ReactNode>(key, { b: (chunks) => <strong key={String(chunks)}>{chunks}</strong> }, params);
+
+async function startConnect(
+  instanceId: string,
+  method: ConnectMethod,
+  phoneNumber: string | undefined,
+): Promise<UserText | null> {
   try {
     if (method === 'qr') await invoke('instances:connect', { instanceId, method: 'qr' });
     else await invoke('instances:connect', { instanceId, method: 'code', phoneNumber: phoneNumber ?? '' });
     return null;
   } catch (error) {
-    return error instanceof BridgeCommandError ? error.message : 'Could not start. Try again.';
+    return failureText(error, 'connect.startFailed');
   }
 }
 
@@ -23,6 +34,8 @@ const dismiss = (instanceId: string) => void runCommand('connect-flow:dismiss', 
 
 /** Choose QR or phone number, then follow the flow main keeps for this instance. */
 export function ConnectFlowView({ instance, flow }: { instance: InstanceView; flow: ConnectFlow | null }) {
+  const i18n = useT();
+  const { t } = i18n;
   if (!flow) return <MethodChooser instance={instance} />;
   const { stage } = flow;
   switch (stage.kind) {
@@ -32,10 +45,10 @@ export function ConnectFlowView({ instance, flow }: { instance: InstanceView; fl
         <section className="flow" data-testid="connect-flow" data-stage={stage.kind}>
           <p className="flow__waiting">
             <span className="spinner" aria-hidden="true" />
-            {flow.method === 'qr' ? 'Asking WhatsApp for a QR code…' : 'Asking WhatsApp for a pairing code…'}
+            {t(flow.method === 'qr' ? 'connect.askingQr' : 'connect.askingCode')}
           </p>
           <button type="button" className="button" onClick={() => dismiss(flow.instanceId)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </section>
       );
@@ -46,30 +59,30 @@ export function ConnectFlowView({ instance, flow }: { instance: InstanceView; fl
     case 'connected':
       return (
         <section className="flow flow--success" data-testid="connect-flow" data-stage="connected" role="status">
-          <h2>Connected</h2>
+          <h2>{t('connect.connected')}</h2>
           <p data-testid="connect-success">
-            WhatsApp {formatPhoneNumber(stage.phoneNumber)} is now linked to {instance.name}.
+            {t('connect.linked', { phone: formatPhoneNumber(stage.phoneNumber), name: instance.name })}
           </p>
           <button type="button" className="button button--primary" onClick={() => dismiss(flow.instanceId)}>
-            Done
+            {t('common.done')}
           </button>
         </section>
       );
     case 'failed':
       return (
         <section className="flow flow--error" data-testid="connect-flow" data-stage="failed" role="alert">
-          <h2>Could not start linking</h2>
-          <p data-testid="connect-error">{stage.message}</p>
+          <h2>{t('connect.failed')}</h2>
+          <p data-testid="connect-error">{say(i18n, stage.message)}</p>
           <div className="flow__actions">
             <button
               type="button"
               className="button button--primary"
               onClick={() => void startConnect(flow.instanceId, flow.method, flow.phoneNumber ?? undefined)}
             >
-              Try again
+              {t('common.tryAgain')}
             </button>
             <button type="button" className="button" onClick={() => dismiss(flow.instanceId)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </section>
@@ -78,11 +91,11 @@ export function ConnectFlowView({ instance, flow }: { instance: InstanceView; fl
       const explanation = explainDisconnect(stage.reason);
       return (
         <section className="flow flow--error" data-testid="connect-flow" data-stage="ended" role="alert">
-          <h2>{explanation.title}</h2>
-          <p data-testid="disconnect-explanation">{explanation.text}</p>
+          <h2>{say(i18n, explanation.title)}</h2>
+          <p data-testid="disconnect-explanation">{say(i18n, explanation.text)}</p>
           <div className="flow__actions">
             <button type="button" className="button" onClick={() => dismiss(flow.instanceId)}>
-              {explanation.followUp === 'reconnect_flow' ? 'Choose how to link again' : 'Close'}
+              {t(explanation.followUp === 'reconnect_flow' ? 'connect.chooseAgain' : 'common.close')}
             </button>
           </div>
         </section>
@@ -93,8 +106,10 @@ export function ConnectFlowView({ instance, flow }: { instance: InstanceView; fl
 
 function MethodChooser({ instance }: { instance: InstanceView }) {
   const [phone, setPhone] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<UserText | null>(null);
   const [busy, setBusy] = useState(false);
+  const i18n = useT();
+  const { t } = i18n;
 
   const run = async (method: ConnectMethod, phoneNumber?: string) => {
     setBusy(true);
@@ -106,7 +121,7 @@ function MethodChooser({ instance }: { instance: InstanceView }) {
     event.preventDefault();
     const digits = normalisePhoneInput(phone);
     if (!phoneNumberDigits.safeParse(digits).success) {
-      setProblem('Enter the full number with the country code, digits only — for example 5511987654321.');
+      setProblem({ key: 'connect.phoneInvalid' });
       return;
     }
     void run('code', digits);
@@ -114,37 +129,37 @@ function MethodChooser({ instance }: { instance: InstanceView }) {
 
   return (
     <section className="flow" data-testid="connect-flow" data-stage="choose">
-      <h2>Link a WhatsApp number to {instance.name}</h2>
+      <h2>{t('connect.title', { name: instance.name })}</h2>
       <div className="flow__methods">
         <div className="card">
-          <h3>Scan a QR code</h3>
-          <p>Use the phone that has WhatsApp to scan a code shown here.</p>
+          <h3>{t('connect.qr.method')}</h3>
+          <p>{t('connect.qr.methodHint')}</p>
           <button type="button" className="button button--primary" disabled={busy} onClick={() => void run('qr')}>
-            Show QR code
+            {t('connect.qr.show')}
           </button>
         </div>
         <form className="card" onSubmit={submitPhone} noValidate>
-          <h3>Use a pairing code</h3>
-          <label htmlFor="pairing-phone">Phone number with country code</label>
+          <h3>{t('connect.code.method')}</h3>
+          <label htmlFor="pairing-phone">{t('connect.code.phoneLabel')}</label>
           <input
             id="pairing-phone"
             className="input"
             inputMode="tel"
             autoComplete="tel"
-            placeholder="5511987654321"
+            placeholder={t('connect.code.phonePlaceholder')}
             value={phone}
             onChange={(e) => setPhone(e.target.value)}
             aria-invalid={problem ? true : undefined}
             aria-describedby="connect-problem"
           />
           <button type="submit" className="button button--primary" disabled={busy}>
-            Get pairing code
+            {t('connect.code.get')}
           </button>
         </form>
       </div>
       {problem ? (
         <p className="field-error" id="connect-problem" data-testid="connect-problem" role="alert">
-          {problem}
+          {say(i18n, problem)}
         </p>
       ) : null}
     </section>
@@ -153,33 +168,30 @@ function MethodChooser({ instance }: { instance: InstanceView }) {
 
 function QrStage({ flow, stage }: { flow: ConnectFlow; stage: Extract<ConnectFlow['stage'], { kind: 'qr' }> }) {
   const now = useNow();
+  const i18n = useT();
+  const { t, locale } = i18n;
   const left = secondsUntil(stage.nextRefreshAt, now);
   return (
     <section className="flow flow--qr" data-testid="connect-flow" data-stage="qr">
       <div className="qr-frame" data-testid="qr-code" data-sequence={stage.sequence}>
-        <QRCodeSVG value={stage.qr} size={264} level="L" marginSize={4} title="WhatsApp link QR code" />
+        <QRCodeSVG value={stage.qr} size={264} level="L" marginSize={4} title={t('connect.qr.title')} />
       </div>
       <div className="flow__side">
-        <h2>Scan this QR code with WhatsApp</h2>
+        <h2>{t('connect.qr.heading')}</h2>
         <ol className="steps">
-          <li>Open WhatsApp on your phone.</li>
-          <li>
-            Tap <strong>Settings</strong> (iPhone) or the <strong>⋮ menu</strong> (Android), then{' '}
-            <strong>Linked devices</strong>.
-          </li>
-          <li>
-            Tap <strong>Link a device</strong>.
-          </li>
-          <li>Point the phone at this screen to scan the code.</li>
+          <li>{t('connect.step.openWhatsApp')}</li>
+          <li>{step(i18n, 'connect.qr.step.menu')}</li>
+          <li>{step(i18n, 'connect.step.linkDevice')}</li>
+          <li>{t('connect.qr.step.scan')}</li>
         </ol>
         <p className="muted" data-testid="qr-refreshed">
-          Updated at {formatClockTime(stage.receivedAt)}
+          {t('connect.qr.updatedAt', { time: formatClockTime(stage.receivedAt, locale) })}
         </p>
         <p className="muted" data-testid="qr-countdown">
-          {left > 0 ? `A new code will appear in ${formatCountdown(left)}` : 'A new code should appear any moment…'}
+          {left > 0 ? t('connect.qr.nextIn', { countdown: formatCountdown(left) }) : t('connect.qr.nextSoon')}
         </p>
         <button type="button" className="button" onClick={() => dismiss(flow.instanceId)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </section>
@@ -189,6 +201,8 @@ function QrStage({ flow, stage }: { flow: ConnectFlow; stage: Extract<ConnectFlo
 function CodeStage({ flow, stage }: { flow: ConnectFlow; stage: Extract<ConnectFlow['stage'], { kind: 'code' }> }) {
   const now = useNow();
   const [copied, setCopied] = useState(false);
+  const i18n = useT();
+  const { t } = i18n;
   const left = secondsUntil(stage.expiresAt, now);
   const expired = left === 0;
   const code = formatPairingCode(stage.pairingCode);
@@ -202,46 +216,44 @@ function CodeStage({ flow, stage }: { flow: ConnectFlow; stage: Extract<ConnectF
 
   return (
     <section className="flow flow--code" data-testid="connect-flow" data-stage={expired ? 'code-expired' : 'code'}>
-      <h2>Enter this code on your phone</h2>
+      <h2>{t('connect.code.heading')}</h2>
       <div className={`pairing-code${expired ? ' pairing-code--expired' : ''}`}>
-        <output data-testid="pairing-code" aria-label="Pairing code">
+        <output data-testid="pairing-code" aria-label={t('connect.code.label')}>
           {code}
         </output>
         <button type="button" className="button" onClick={copy} disabled={expired}>
-          {copied ? 'Copied' : 'Copy'}
+          {t(copied ? 'connect.code.copied' : 'connect.code.copy')}
         </button>
       </div>
       {expired ? (
         <div className="flow__expired" role="alert">
-          <p data-testid="code-expired">This code has expired.</p>
+          <p data-testid="code-expired">{t('connect.code.expired')}</p>
           <button
             type="button"
             className="button button--primary"
             onClick={() => void startConnect(flow.instanceId, 'code', flow.phoneNumber ?? undefined)}
           >
-            Get a new code
+            {t('connect.code.new')}
           </button>
         </div>
       ) : (
         <p className="muted" data-testid="code-countdown">
-          Expires in {formatCountdown(left)}
+          {t('connect.code.expiresIn', { countdown: formatCountdown(left) })}
         </p>
       )}
       <ol className="steps">
-        <li>Open WhatsApp on your phone{flow.phoneNumber ? ` (${formatPhoneNumber(flow.phoneNumber)})` : ''}.</li>
         <li>
-          Tap <strong>Settings</strong> → <strong>Linked Devices</strong>.
+          {flow.phoneNumber
+            ? t('connect.step.openWhatsAppOn', { phone: formatPhoneNumber(flow.phoneNumber) })
+            : t('connect.step.openWhatsApp')}
         </li>
-        <li>
-          Tap <strong>Link a Device</strong>.
-        </li>
-        <li>
-          Tap <strong>Link with phone number instead</strong>.
-        </li>
-        <li>Enter the code above.</li>
+        <li>{step(i18n, 'connect.code.step.menu')}</li>
+        <li>{step(i18n, 'connect.step.linkDevice')}</li>
+        <li>{step(i18n, 'connect.code.step.withPhone')}</li>
+        <li>{t('connect.code.step.enter')}</li>
       </ol>
       <button type="button" className="button" onClick={() => dismiss(flow.instanceId)}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </section>
   );

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
+import { say, type UserText } from '../../../../shared/i18n/user-text';
+import { failureText, invoke } from '../../bridge/bridge-client';
+import { useT } from '../../i18n/I18nProvider';
 
 /** The reply box: Enter sends, Shift+Enter breaks the line; the text stays until main has it. */
 export function Composer({
@@ -14,8 +16,10 @@ export function Composer({
   /** Bumped whenever a conversation is opened (list, switcher, shortcut): the reply box takes the focus. */
   focusRequest: number;
 }) {
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<UserText | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  const i18n = useT();
+  const { t } = i18n;
   useEffect(() => input.current?.focus(), [conversationId, focusRequest]);
 
   const send = async () => {
@@ -27,7 +31,7 @@ export function Composer({
       // Only now is the text safe in the thread (as "sending" or "queued", then "sent" or "failed").
       onDraftChange('');
     } catch (failure) {
-      setProblem(failure instanceof BridgeCommandError ? failure.message : 'Could not send. Your text is kept.');
+      setProblem(failureText(failure, 'thread.sendFailed'));
     }
   };
 
@@ -48,7 +52,7 @@ export function Composer({
     >
       {problem ? (
         <p className="field-error" role="alert">
-          {problem}
+          {say(i18n, problem)}
         </p>
       ) : null}
       <textarea
@@ -56,15 +60,15 @@ export function Composer({
         className="composer__input"
         rows={2}
         dir="auto"
-        placeholder="Write a reply — Enter to send, Shift+Enter for a new line"
-        aria-label="Reply"
+        placeholder={t('thread.replyPlaceholder')}
+        aria-label={t('thread.reply')}
         value={draft}
         maxLength={65536}
         onChange={(e) => onDraftChange(e.target.value)}
         onKeyDown={onKeyDown}
       />
       <button type="submit" className="button button--primary" disabled={!draft.trim()}>
-        Send
+        {t('thread.send')}
       </button>
     </form>
   );

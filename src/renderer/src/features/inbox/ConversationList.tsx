@@ -5,6 +5,8 @@ import { useNow } from '../../hooks/useNow';
 import { ConversationRow } from './ConversationRow';
 import { matchesSearch } from './inbox-model';
 import { useListboxCursor } from './useListboxCursor';
+import type { MessageKey } from '../../../../shared/i18n/translate';
+import { useT } from '../../i18n/I18nProvider';
 
 const ROW_HEIGHT = 64;
 const estimateRowHeight = () => ROW_HEIGHT;
@@ -23,7 +25,7 @@ interface ConversationListProps {
   query: string;
   setQuery: (query: string) => void;
   search: RefObject<HTMLInputElement | null>;
-  emptyNote?: string;
+  emptyNote?: MessageKey;
   /** instanceId → the number's name, to say which number each chat came in on (null: one number only). */
   numberNames?: ReadonlyMap<string, string> | null;
   /** Shown above the search (the number filter). */
@@ -37,7 +39,7 @@ export function ConversationList({
   query,
   setQuery,
   search,
-  emptyNote = 'No conversations yet.',
+  emptyNote = 'conversations.empty',
   numberNames = null,
   filter = null,
 }: ConversationListProps) {
@@ -76,16 +78,17 @@ export function ConversationList({
 
   const now = useNow(30_000);
   const activeRow = visible[activeIndex];
+  const { t } = useT();
   return (
-    <section className="conversations" aria-label="Conversations">
+    <section className="conversations" aria-label={t('conversations.label')}>
       {filter}
       <div className="conversations__search">
         <input
           ref={search}
           className="input"
           type="search"
-          placeholder="Search name, number or message"
-          aria-label="Search conversations"
+          placeholder={t('conversations.searchPlaceholder')}
+          aria-label={t('conversations.search')}
           aria-controls="conversation-listbox"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -94,12 +97,12 @@ export function ConversationList({
       </div>
       {conversations.length === 0 ? (
         <p className="muted sidebar__note" data-testid="conversations-empty">
-          {emptyNote}
+          {t(emptyNote)}
         </p>
       ) : null}
       {conversations.length > 0 && visible.length === 0 ? (
         <p className="muted sidebar__note" data-testid="search-empty">
-          Nothing matches “{query}”.
+          {t('conversations.noMatch', { query })}
         </p>
       ) : null}
       <div className="conversations__scroller" ref={scroller} data-testid="conversation-list">
@@ -108,7 +111,7 @@ export function ConversationList({
           id="conversation-listbox"
           className="conversations__rows"
           role="listbox"
-          aria-label="Conversations"
+          aria-label={t('conversations.label')}
           tabIndex={0}
           aria-activedescendant={activeRow ? optionId(activeRow.id) : undefined}
           onKeyDown={cursor.onListKeyDown}

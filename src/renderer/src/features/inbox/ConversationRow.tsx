@@ -1,6 +1,8 @@
 import { contactLabel } from '../../../../shared/contact-label';
 import { nameInitials } from '../../../../shared/display-name';
 import type { ConversationView } from '../../../../shared/inbox';
+import { useT } from '../../i18n/I18nProvider';
+import { describeMessage } from '../../../../shared/message-text';
 import { formatListTime } from './inbox-model';
 
 /** One option of the conversation listbox: contact, last message, time, a waiting or refused reply, unread and mute. */
@@ -26,6 +28,9 @@ export function ConversationRow({
   numberName: string | null;
   onOpen: () => void;
 }) {
+  const i18n = useT();
+  const { t, locale } = i18n;
+  const name = contactLabel(row, i18n);
   const classes = ['conversation-row'];
   if (selected) classes.push('conversation-row--selected');
   if (active) classes.push('conversation-row--active');
@@ -44,12 +49,12 @@ export function ConversationRow({
       onClick={onOpen}
     >
       <span className="avatar" aria-hidden="true">
-        {nameInitials(contactLabel(row))}
+        {nameInitials(name)}
       </span>
       <span className="conversation-row__main">
         <span className="conversation-row__top">
           <span className="conversation-row__name" dir="auto">
-            {contactLabel(row)}
+            {name}
           </span>
           {numberName ? (
             <span className="conversation-row__number" data-testid="conversation-number">
@@ -57,12 +62,12 @@ export function ConversationRow({
             </span>
           ) : null}
           <time className="conversation-row__time" dateTime={row.lastMessageAt}>
-            {formatListTime(row.lastMessageAt, now)}
+            {formatListTime(row.lastMessageAt, now, locale)}
           </time>
         </span>
         <span className="conversation-row__bottom">
           <span className="conversation-row__preview" dir="auto">
-            {row.lastMessagePreview ?? ''}
+            {describeMessage(row.lastMessageKind ?? 'text', row.lastMessagePreview ?? '', i18n)}
           </span>
           {row.pendingReply ? (
             <span
@@ -70,19 +75,27 @@ export function ConversationRow({
               data-testid="pending-reply"
               data-state={row.pendingReply}
               role="img"
-              aria-label={row.pendingReply === 'failed' ? 'Message not sent' : 'Message queued'}
-              title={row.pendingReply === 'failed' ? 'Message not sent' : 'Message queued'}
+              aria-label={t(row.pendingReply === 'failed' ? 'conversations.notSent' : 'conversations.queued')}
+              title={t(row.pendingReply === 'failed' ? 'conversations.notSent' : 'conversations.queued')}
             >
               {row.pendingReply === 'failed' ? '⚠' : '🕓'}
             </span>
           ) : null}
           {row.muted ? (
-            <span className="conversation-row__muted" title="Notifications muted" aria-label="Muted">
+            <span
+              className="conversation-row__muted"
+              title={t('conversations.mutedHint')}
+              aria-label={t('conversations.muted')}
+            >
               🔕
             </span>
           ) : null}
           {row.unreadCount > 0 ? (
-            <span className="unread-badge" data-testid="unread-badge" aria-label={`${row.unreadCount} unread`}>
+            <span
+              className="unread-badge"
+              data-testid="unread-badge"
+              aria-label={t('conversations.unread', { count: row.unreadCount })}
+            >
               {row.unreadCount > 999 ? '999+' : row.unreadCount}
             </span>
           ) : null}

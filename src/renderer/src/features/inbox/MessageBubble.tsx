@@ -6,8 +6,7 @@ import { FormattedText } from './FormattedText';
 import { useT } from '../../i18n/I18nProvider';
 import { formatTimeOfDay, safeMediaUrl } from './inbox-model';
 import type { MessageGrouping } from './thread-rows';
-
-const MEDIA_ICONS: Record<string, string> = { image: '🖼️', audio: '🎤', video: '🎬', document: '📄', other: '❔' };
+import { say } from '../../../../shared/i18n/user-text';
 
 /**
  * One message: its media, its text (formatted), its time and, for a reply, how sending went.
@@ -15,7 +14,7 @@ const MEDIA_ICONS: Record<string, string> = { image: '🖼️', audio: '🎤', v
  * keep it for screen readers.
  */
 export function MessageBubble({ message, grouped }: { message: MessageView; grouped: MessageGrouping }) {
-  const { locale } = useT();
+  const { t, locale } = useT();
   const outgoing = message.direction === 'outgoing';
   const media = mediaWord(message.contentType);
   const link = media ? safeMediaUrl(message.mediaUrl) : null;
@@ -37,11 +36,10 @@ export function MessageBubble({ message, grouped }: { message: MessageView; grou
     >
       {media ? (
         <div className="bubble__media" data-testid="media-placeholder" data-content-type={message.contentType}>
-          <span aria-hidden="true">{MEDIA_ICONS[message.contentType] ?? '❔'}</span>
-          <span>{media}</span>
+          <span>{t(media)}</span>
           {link ? (
             <a href={link} target="_blank" rel="noopener noreferrer" data-testid="media-link">
-              Open
+              {t('media.open')}
             </a>
           ) : null}
         </div>
@@ -69,14 +67,16 @@ export function MessageBubble({ message, grouped }: { message: MessageView; grou
 
 function OutgoingStatus({ message }: { message: MessageView }) {
   const [retrying, setRetrying] = useState(false);
-  if (message.status === 'sending') return <span data-testid="message-status">Sending…</span>;
-  if (message.status === 'sent') return <span data-testid="message-status">Sent ✓</span>;
+  const i18n = useT();
+  const { t } = i18n;
+  if (message.status === 'sending') return <span data-testid="message-status">{t('thread.sending')}</span>;
+  if (message.status === 'sent') return <span data-testid="message-status">{t('thread.sent')}</span>;
   if (message.status === 'queued') {
     // Nothing to do for the user: it goes by itself. Why it waits, when known, is in the tooltip.
     return (
-      <span data-testid="message-status" title={message.error ?? undefined}>
+      <span data-testid="message-status" title={message.error ? say(i18n, message.error) : undefined}>
         <span aria-hidden="true">🕓 </span>
-        {message.error ? 'Queued — will retry by itself' : 'Queued — sends when back online'}
+        {t(message.error ? 'thread.queuedRetry' : 'thread.queuedOffline')}
       </span>
     );
   }
@@ -84,7 +84,7 @@ function OutgoingStatus({ message }: { message: MessageView }) {
   const localId = message.localId;
   return (
     <span className="bubble__failed" role="alert">
-      <span data-testid="message-status">{message.error ?? 'Not sent.'}</span>{' '}
+      <span data-testid="message-status">{message.error ? say(i18n, message.error) : t('thread.notSent')}</span>{' '}
       <button
         type="button"
         className="link-button"
@@ -96,7 +96,7 @@ function OutgoingStatus({ message }: { message: MessageView }) {
           );
         }}
       >
-        Retry
+        {t('thread.retry')}
       </button>
     </span>
   );

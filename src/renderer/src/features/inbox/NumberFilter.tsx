@@ -4,6 +4,16 @@ import type { Translator } from '../../../../shared/i18n/translate';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useT } from '../../i18n/I18nProvider';
 
+/** Every word of the number filter, as catalog keys. */
+const WORDS = {
+  label: 'numbers.filterLabel',
+  all: 'numbers.all',
+  noneOnNumber: 'numbers.noneOnNumber',
+} as const;
+
+/** What the list says when the chosen number has no conversations. */
+export const NO_CONVERSATIONS_ON_NUMBER = WORDS.noneOnNumber;
+
 const STORAGE_KEY = 'auzap.inbox.number-filter';
 
 /** The window's own storage: the choice is a view preference, not data main must keep. */
@@ -24,7 +34,8 @@ function remember(instanceId: string | null): void {
   }
 }
 
-export const numberName = (instance: InstanceView, { t }: Translator): string => instance.name || t('numbers.unnamed');
+export const numberName = (instance: InstanceView, words: Translator): string =>
+  instance.name || words.t('instance.unnamed');
 
 /**
  * Which number's conversations the inbox shows (null: all), remembered across restarts.
@@ -69,21 +80,21 @@ export function NumberFilter({
   value: string | null;
   onChange: (instanceId: string | null) => void;
 }) {
-  const translator = useT();
-  const { t } = translator;
+  const i18n = useT();
+  const { t } = i18n;
   return (
     <div className="conversations__filter">
       <select
         className="input"
-        aria-label={t('numberFilter.label')}
+        aria-label={t(WORDS.label)}
         data-testid="number-filter"
         value={value ?? ''}
         onChange={(e) => onChange(e.target.value || null)}
       >
-        <option value="">{t('numberFilter.all')}</option>
+        <option value="">{t(WORDS.all)}</option>
         {instances.map((instance) => (
           <option key={instance.id} value={instance.id}>
-            {numberName(instance, translator)}
+            {numberName(instance, i18n)}
           </option>
         ))}
       </select>

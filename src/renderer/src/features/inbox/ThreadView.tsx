@@ -10,6 +10,7 @@ import { buildThreadRows, type ThreadRow } from './thread-rows';
 import { useT } from '../../i18n/I18nProvider';
 import { useThreadScroll, type ThreadScroll } from './useThreadScroll';
 import { useThread } from './useThread';
+import { say } from '../../../../shared/i18n/user-text';
 
 /** One conversation: its messages (virtualized: 5,000 stay smooth) and the reply box. */
 export function ThreadView({
@@ -32,6 +33,9 @@ export function ThreadView({
   const rows = useMemo(() => buildThreadRows(messages, unreadAtOpen), [messages, unreadAtOpen]);
   const scroll = useThreadScroll({ rows, messages, ready: !thread.loading });
   const { scroller, virtualizer } = scroll;
+  const i18n = useT();
+  const { t } = i18n;
+  const name = contactLabel(conversation, i18n);
 
   const onScroll = () => {
     scroll.trackScroll();
@@ -46,10 +50,10 @@ export function ThreadView({
     void runCommand('inbox:set-muted', { conversationId: conversation.id, muted: !conversation.muted });
 
   return (
-    <section className="thread" aria-label={`Conversation with ${contactLabel(conversation)}`} data-testid="thread">
+    <section className="thread" aria-label={t('thread.label', { name })} data-testid="thread">
       <header className="thread__header">
         <div>
-          <h1 dir="auto">{contactLabel(conversation)}</h1>
+          <h1 dir="auto">{name}</h1>
           {conversation.contactName && conversation.contactPhone ? (
             <p className="muted">{formatPhoneNumber(conversation.contactPhone)}</p>
           ) : null}
@@ -61,17 +65,19 @@ export function ThreadView({
           aria-pressed={conversation.muted}
           data-testid="mute-toggle"
         >
-          {conversation.muted ? 'Unmute notifications' : 'Mute notifications'}
+          {t(conversation.muted ? 'thread.unmute' : 'thread.mute')}
         </button>
       </header>
       {thread.error ? (
         <p className="banner banner--error" role="alert" data-testid="thread-error">
-          {thread.error}
+          {say(i18n, thread.error)}
         </p>
       ) : null}
       <div className="thread__scroller" ref={scroller} onScroll={onScroll} data-testid="message-list">
-        {loadingOlder ? <p className="thread__loading muted">Loading older messages…</p> : null}
-        {thread.loading && messages.length === 0 ? <p className="thread__loading muted">Loading messages…</p> : null}
+        {loadingOlder ? <p className="thread__loading muted">{t('thread.loadingOlder')}</p> : null}
+        {thread.loading && messages.length === 0 ? (
+          <p className="thread__loading muted">{t('thread.loading')}</p>
+        ) : null}
         <div className="thread__rows" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];

@@ -135,15 +135,27 @@ export function formatTimeOfDay(iso: string, locale?: string): string {
   return Number.isNaN(date.getTime()) ? '' : formatter(locale, 'time').format(date);
 }
 
-/** "14:05" today, "Yesterday", else a short date. */
-export function formatListTime(iso: string, nowMs: number, locale?: string): string {
+const DAY_MS = 86_400_000;
+
+/** Calendar days between two instants in local time (0 = same day). */
+function daysBetween(earlier: Date, later: Date): number {
+  const start = new Date(earlier.getFullYear(), earlier.getMonth(), earlier.getDate());
+  const end = new Date(later.getFullYear(), later.getMonth(), later.getDate());
+  return Math.round((end.getTime() - start.getTime()) / DAY_MS);
+}
+
+const capitalised = (text: string, locale: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+
+/** "14:05" today, "Yesterday"/"Ontem", the weekday within the last week, else the locale's short date. */
+export function formatListTime(iso: string, nowMs: number, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const now = new Date(nowMs);
-  const sameDay = date.toDateString() === now.toDateString();
-  if (sameDay) return formatter(locale, 'time').format(date);
-  const yesterday = new Date(nowMs - 86_400_000);
-  if (date.toDateString() === yesterday.toDateString()) return 'Yesterday';
+  const days = daysBetween(date, new Date(nowMs));
+  if (days <= 0) return formatter(locale, 'time').format(date);
+  if (days === 1) {
+    return capitalised(new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-1, 'day'), locale);
+  }
+  if (days < 7) return capitalised(date.toLocaleDateString(locale, { weekday: 'long' }), locale);
   return formatter(locale, 'date').format(date);
 }
 

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MessageView, ThreadPage } from '../../../../shared/inbox';
-import { BridgeCommandError, getBridge, invoke } from '../../bridge/bridge-client';
+import type { UserText } from '../../../../shared/i18n/user-text';
+import { failureText, getBridge, invoke } from '../../bridge/bridge-client';
 import { applyMessagesDelta } from './inbox-model';
 
 export interface ThreadState {
   messages: MessageView[];
   hasOlder: boolean;
   loading: boolean;
-  error: string | null;
+  error: UserText | null;
   loadOlder(): Promise<void>;
 }
 
@@ -16,7 +17,7 @@ export function useThread(conversationId: string): ThreadState {
   const [messages, setMessages] = useState<MessageView[]>([]);
   const [hasOlder, setHasOlder] = useState(false);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<UserText | null>(null);
 
   const take = useCallback((page: ThreadPage) => {
     // A page is the whole thread in main's order (which keeps same-second messages right).
@@ -33,9 +34,7 @@ export function useThread(conversationId: string): ThreadState {
     });
     invoke('inbox:open-conversation', { conversationId })
       .then(take)
-      .catch((failure: unknown) =>
-        setError(failure instanceof BridgeCommandError ? failure.message : 'Could not open this conversation.'),
-      )
+      .catch((failure: unknown) => setError(failureText(failure, 'thread.openFailed')))
       .finally(() => setLoading(false));
     return unsubscribe;
   }, [conversationId, take]);
@@ -44,7 +43,7 @@ export function useThread(conversationId: string): ThreadState {
     try {
       take(await invoke('inbox:load-older', { conversationId }));
     } catch (failure) {
-      setError(failure instanceof BridgeCommandError ? failure.message : 'Could not load older messages.');
+      setError(failureText(failure, 'thread.olderFailed'));
     }
   }, [conversationId, take]);
 

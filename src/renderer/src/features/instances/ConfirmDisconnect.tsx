@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../../i18n/I18nProvider';
 
 /**
  * Asks before a number is disconnected: it is the one click that takes a shop's WhatsApp
@@ -15,6 +16,7 @@ export function ConfirmDisconnect({
   onCancel: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const { t } = useT();
   useEffect(() => {
     const el = dialog.current;
     if (el && !el.open) el.showModal();
@@ -29,16 +31,14 @@ export function ConfirmDisconnect({
       data-testid="confirm-disconnect"
       onClose={onCancel}
     >
-      <h2 id="confirm-disconnect-title">Disconnect {name}?</h2>
-      <p id="confirm-disconnect-text">
-        This number stops receiving messages in AuZap until someone links it again with the phone.
-      </p>
+      <h2 id="confirm-disconnect-title">{t('instance.confirmDisconnect.title', { name })}</h2>
+      <p id="confirm-disconnect-text">{t('instance.confirmDisconnect.text')}</p>
       <div className="dialog__actions">
         <button type="button" className="button" autoFocus onClick={() => dialog.current?.close()}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="button button--danger" onClick={onConfirm}>
-          Disconnect
+          {t('instance.disconnect')}
         </button>
       </div>
     </dialog>

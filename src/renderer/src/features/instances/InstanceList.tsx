@@ -1,12 +1,13 @@
 import type { AppSnapshot, ConnectionStatus } from '../../../../shared/bridge';
+import { say } from '../../../../shared/i18n/user-text';
 import { useT } from '../../i18n/I18nProvider';
 import { summarizeInstance } from './instance-summary';
 
 /** Never a bare "Loading…" that stays: when nothing can load, say why. */
-function notLoadedYet(connection: ConnectionStatus): string {
-  if (connection === 'auth_failed') return 'Can’t load the numbers: sign-in needed.';
-  if (connection === 'offline') return 'Can’t load the numbers while AuZap is offline.';
-  return 'Loading…';
+function notLoadedYet(connection: ConnectionStatus) {
+  if (connection === 'auth_failed') return 'instances.notLoaded.signIn' as const;
+  if (connection === 'offline') return 'instances.notLoaded.offline' as const;
+  return 'common.loading' as const;
 }
 
 /**
@@ -25,36 +26,37 @@ export function InstanceList({
   connection: ConnectionStatus;
 }) {
   const live = connection === 'online';
-  const translator = useT();
+  const i18n = useT();
+  const { t } = i18n;
   return (
     <nav
       className={`sidebar__section${live ? '' : ' instance-list--stale'}`}
-      aria-label="WhatsApp numbers"
+      aria-label={t('instances.title')}
       data-testid="instance-list"
       data-live={live}
     >
-      <h2 className="sidebar__title">WhatsApp numbers</h2>
+      <h2 className="sidebar__title">{t('instances.title')}</h2>
       {instances.error ? (
         <p className="sidebar__error" role="alert" data-testid="instances-error">
-          {instances.error}
+          {say(i18n, instances.error)}
         </p>
       ) : null}
       {!live && instances.items.length > 0 ? (
         <p className="muted sidebar__note" data-testid="instances-last-known">
-          Last known status — AuZap is offline.
+          {t('instances.lastKnown')}
         </p>
       ) : null}
       {instances.loadedAt === null && !instances.error ? (
         <p className="muted sidebar__note" data-testid="instances-not-loaded">
-          {notLoadedYet(connection)}
+          {t(notLoadedYet(connection))}
         </p>
       ) : null}
       {instances.loadedAt !== null && instances.items.length === 0 ? (
-        <p className="muted sidebar__note">No WhatsApp numbers in this organization yet.</p>
+        <p className="muted sidebar__note">{t('instances.none')}</p>
       ) : null}
       <ul className="instance-list">
         {instances.items.map((instance) => {
-          const summary = summarizeInstance(instance, translator);
+          const summary = summarizeInstance(instance);
           return (
             <li key={instance.id}>
               <button
@@ -68,12 +70,14 @@ export function InstanceList({
               >
                 <span className={`status-dot status-dot--${summary.look}`} aria-hidden="true" />
                 <span className="instance-item__text">
-                  <span className="instance-item__name">{instance.name || 'Unnamed number'}</span>
+                  <span className="instance-item__name">{instance.name || t('instance.unnamed')}</span>
                   <span
                     className={`instance-item__meta instance-item__meta--${summary.look}`}
                     data-testid="instance-headline"
                   >
-                    {live ? summary.headline : `Last known: ${summary.headline}`}
+                    {live
+                      ? say(i18n, summary.headline)
+                      : t('instance.lastKnownAs', { status: say(i18n, summary.headline) })}
                   </span>
                   {summary.lastPhone ? (
                     <span className="instance-item__meta" data-testid="instance-last-phone">

@@ -1,12 +1,18 @@
 import { useState } from 'react';
 import type { ConnectFlow, InstanceView } from '../../../../shared/bridge';
 import { explainDisconnect } from '../../../../shared/disconnect-reasons';
+import { say, type UserText } from '../../../../shared/i18n/user-text';
 import { formatPhoneNumber } from '../../../../shared/phone';
-import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
+import { useT } from '../../i18n/I18nProvider';
+import { failureText, invoke } from '../../bridge/bridge-client';
 import { ConnectFlowView } from '../connect/ConnectFlowView';
 import { ConfirmDisconnect } from './ConfirmDisconnect';
 
-const STATUS_WORDS = { connected: 'Connected', connecting: 'Connecting…', disconnected: 'Not connected' } as const;
+const STATUS_WORDS = {
+  connected: 'instance.status.connected',
+  connecting: 'instance.status.connecting',
+  disconnected: 'instance.status.notConnected',
+} as const;
 
 /**
  * One WhatsApp number: its state, why it is disconnected, and how to (re)link it.
@@ -21,7 +27,9 @@ export function InstancePage({
   flow: ConnectFlow | null;
   live: boolean;
 }) {
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<UserText | null>(null);
+  const i18n = useT();
+  const { t } = i18n;
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   // Which drop the user chose to re-link after, although the backend was bringing it back.
@@ -38,12 +46,16 @@ export function InstancePage({
     try {
       await invoke('instances:disconnect', { instanceId: instance.id });
     } catch (error) {
-      setProblem(error instanceof BridgeCommandError ? error.message : 'Could not disconnect. Try again.');
+      setProblem(failureText(error, 'instance.disconnectFailed'));
     }
     setBusy(false);
   };
 
-  const name = instance.name || 'Unnamed number';
+  const name = instance.name || t('instance.unnamed');
+  const status =
+    instance.status === 'connected' && instance.phoneNumber
+      ? t('instance.connectedAs', { phone: formatPhoneNumber(instance.phoneNumber) })
+      : t(STATUS_WORDS[instance.status]);
   const showFlow = (flow !== null || instance.status !== 'connected') && !waitingForBackend;
   return (
     <div className="instance-page" data-testid="instance-page" data-instance={instance.id}>
@@ -51,16 +63,12 @@ export function InstancePage({
         <div>
           <h1>{name}</h1>
           <p className={live ? 'muted' : 'muted stale'} data-testid="instance-status" data-live={live}>
-            {live ? '' : 'Last known: '}
-            {STATUS_WORDS[instance.status]}
-            {instance.status === 'connected' && instance.phoneNumber
-              ? ` as ${formatPhoneNumber(instance.phoneNumber)}`
-              : ''}
+            {live ? status : t('instance.lastKnownAs', { status })}
           </p>
         </div>
         {instance.status === 'connected' ? (
           <button type="button" className="button" disabled={busy} onClick={() => setConfirming(true)}>
-            Disconnect
+            {t('instance.disconnect')}
           </button>
         ) : null}
       </header>
@@ -69,7 +77,7 @@ export function InstancePage({
       ) : null}
       {problem ? (
         <p className="banner banner--error" role="alert" data-testid="instance-problem">
-          {problem}
+          {say(i18n, problem)}
         </p>
       ) : null}
       {explanation && !flow ? (
@@ -78,17 +86,17 @@ export function InstancePage({
           data-testid="instance-disconnect-reason"
           data-follow-up={explanation.followUp}
         >
-          <strong>{explanation.title}.</strong> {explanation.text}
+          <strong>{say(i18n, explanation.title)}.</strong> {say(i18n, explanation.text)}
         </div>
       ) : null}
       {waitingForBackend ? (
         <div className="flow" data-testid="instance-reconnecting">
           <p className="flow__waiting" role="status">
             <span className="spinner" aria-hidden="true" />
-            AuZap’s server is reconnecting this number — it usually comes back by itself.
+            {t('instance.backendReconnecting')}
           </p>
           <button type="button" className="button" onClick={() => setRelinkAfter(dropped?.at ?? null)}>
-            Link it again instead
+            {t('instance.relinkInstead')}
           </button>
         </div>
       ) : null}

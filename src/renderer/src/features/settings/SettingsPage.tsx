@@ -3,22 +3,21 @@ import type { SettingsView } from '../../../../shared/bridge';
 import type { NotificationSettings } from '../../../../shared/inbox';
 import type { LanguageChoice } from '../../../../shared/i18n/locale';
 import type { UpdateChannel } from '../../../../shared/updates';
-import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
+import { say, type UserText } from '../../../../shared/i18n/user-text';
+import { failureText, invoke } from '../../bridge/bridge-client';
 import { runCommand } from '../../bridge/run-command';
 import { UpdatePanel } from '../updates/UpdatePanel';
 import { useUpdateState } from '../updates/useUpdateState';
+import { useT } from '../../i18n/I18nProvider';
 import { LanguageSetting } from './LanguageSetting';
 import { NotificationControls } from './NotificationControls';
 
-const TOKEN_WORDS: Record<SettingsView['tokenStorage'], string> = {
-  encrypted: 'Saved, encrypted with your system keychain.',
-  plain: 'Saved unencrypted on this computer: no system keychain is available here.',
-  environment: 'Set by AUZAP_TOKEN in the environment.',
-  none: 'No sign-in token saved.',
-};
-
-const message = (failure: unknown, fallback: string) =>
-  failure instanceof BridgeCommandError ? failure.message : fallback;
+const TOKEN_WORDS = {
+  encrypted: 'settings.token.encrypted',
+  plain: 'settings.token.plain',
+  environment: 'settings.token.environment',
+  none: 'settings.token.none',
+} as const satisfies Record<SettingsView['tokenStorage'], string>;
 
 /** Where AuZap connects, how it notifies, how it starts and updates. */
 export function SettingsPage({
@@ -30,13 +29,15 @@ export function SettingsPage({
   signInRequest: number | null;
 }) {
   const [settings, setSettings] = useState<SettingsView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<UserText | null>(null);
   const updates = useUpdateState();
+  const i18n = useT();
+  const { t } = i18n;
 
   useEffect(() => {
     invoke('settings:get')
       .then(setSettings)
-      .catch((failure: unknown) => setLoadError(message(failure, 'Could not load the settings.')));
+      .catch((failure: unknown) => setLoadError(failureText(failure, 'settings.loadFailed')));
   }, []);
 
   const savePreference = (patch: {
@@ -51,23 +52,23 @@ export function SettingsPage({
   if (loadError) {
     return (
       <p className="banner banner--error" role="alert">
-        {loadError}
+        {say(i18n, loadError)}
       </p>
     );
   }
-  if (!settings) return <p className="muted">Loading settings…</p>;
+  if (!settings) return <p className="muted">{t('settings.loading')}</p>;
 
   return (
     <div className="settings" data-testid="settings-page">
-      <h1>Settings</h1>
+      <h1>{t('settings.title')}</h1>
       <ConnectionSettings settings={settings} onSaved={setSettings} signInRequest={signInRequest} />
       <section className="settings__section">
-        <h2>Notifications</h2>
+        <h2>{t('settings.notifications')}</h2>
         <NotificationControls settings={notifications} />
-        <p className="muted">Mute a single conversation from its header.</p>
+        <p className="muted">{t('settings.muteHint')}</p>
       </section>
       <section className="settings__section">
-        <h2>App</h2>
+        <h2>{t('settings.app')}</h2>
         <LanguageSetting value={settings.language} onChange={(language) => savePreference({ language })} />
         {settings.launchAtLoginSupported ? (
           <label className="toggle">
@@ -76,24 +77,24 @@ export function SettingsPage({
               checked={settings.launchAtLogin}
               onChange={(e) => savePreference({ launchAtLogin: e.target.checked })}
             />
-            Open AuZap when I log in
+            {t('settings.launchAtLogin')}
           </label>
         ) : null}
         <label className="settings__field">
-          Update channel
+          {t('settings.updateChannel')}
           <select
             className="select"
             value={settings.updateChannel}
             onChange={(e) => savePreference({ updateChannel: e.target.value as UpdateChannel })}
             data-testid="update-channel"
           >
-            <option value="stable">Stable</option>
-            <option value="beta">Beta (earlier, less tested)</option>
+            <option value="stable">{t('settings.channel.stable')}</option>
+            <option value="beta">{t('settings.channel.beta')}</option>
           </select>
         </label>
       </section>
       <section className="settings__section">
-        <h2>Updates</h2>
+        <h2>{t('settings.updates')}</h2>
         <UpdatePanel state={updates} supported={settings.updatesSupported} />
       </section>
     </div>
@@ -118,10 +119,12 @@ function ConnectionSettings({
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);
   const [organizationId, setOrganizationId] = useState(settings.organizationId);
   const [token, setToken] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<UserText | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const locked = settings.setByEnvironment;
+  const i18n = useT();
+  const { t } = i18n;
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -138,24 +141,21 @@ function ConnectionSettings({
       setSaved(true);
       onSaved(next);
     } catch (failure) {
-      setProblem(message(failure, 'Could not save. Nothing was changed.'));
+      setProblem(failureText(failure, 'settings.saveFailed'));
     }
     setBusy(false);
   };
 
   return (
     <form className="settings__section" onSubmit={(e) => void save(e)} noValidate data-testid="connection-settings">
-      <h2>Connection</h2>
+      <h2>{t('settings.connection')}</h2>
       {locked ? (
-        <p className="notice notice--info">
-          The server is set by AUZAP_SERVER_URL in the environment, so it is read-only here. A token typed below
-          replaces AUZAP_TOKEN until AuZap restarts.
-        </p>
+        <p className="notice notice--info">{t('settings.lockedByEnvironment')}</p>
       ) : (
-        <p className="muted">Leave the server empty to use the built-in demo backend.</p>
+        <p className="muted">{t('settings.demoHint')}</p>
       )}
       <label className="settings__field">
-        Server address
+        {t('settings.serverUrl')}
         <input
           className="input"
           type="url"
@@ -167,7 +167,7 @@ function ConnectionSettings({
         />
       </label>
       <label className="settings__field">
-        Organization
+        {t('settings.organization')}
         <input
           className="input"
           value={organizationId}
@@ -177,33 +177,33 @@ function ConnectionSettings({
         />
       </label>
       <label className="settings__field">
-        Sign-in token
+        {t('settings.token')}
         <input
           ref={tokenField}
           className="input"
           type="password"
           autoComplete="off"
-          placeholder={settings.hasToken ? 'Saved — type to replace' : 'Paste your token'}
+          placeholder={t(settings.hasToken ? 'settings.token.replace' : 'settings.token.paste')}
           value={token}
           onChange={(e) => setToken(e.target.value)}
           data-testid="token"
         />
         <span className="muted" data-testid="token-storage">
-          {TOKEN_WORDS[settings.tokenStorage]}
+          {t(TOKEN_WORDS[settings.tokenStorage])}
         </span>
       </label>
       {problem ? (
         <p className="field-error" role="alert" data-testid="settings-problem">
-          {problem}
+          {say(i18n, problem)}
         </p>
       ) : null}
       {saved ? (
         <p className="muted" role="status" data-testid="settings-saved">
-          Saved. Reconnecting…
+          {t('settings.savedReconnecting')}
         </p>
       ) : null}
       <button type="submit" className="button button--primary" disabled={busy || (locked && !token)}>
-        {locked ? 'Use this token and reconnect' : 'Save and reconnect'}
+        {t(locked ? 'settings.useToken' : 'settings.save')}
       </button>
     </form>
   );

@@ -3,6 +3,7 @@ import { contactLabel } from '../../../../shared/contact-label';
 import type { ConversationView } from '../../../../shared/inbox';
 import { formatPhoneNumber } from '../../../../shared/phone';
 import { ModalDialog } from '../../app/ModalDialog';
+import { useT } from '../../i18n/I18nProvider';
 import { matchesSearch } from '../inbox/inbox-model';
 import { nextListboxIndex } from '../inbox/listbox-keys';
 
@@ -27,6 +28,7 @@ export function QuickSwitcher({
   onOpen: (conversationId: string) => void;
   onClose: () => void;
 }) {
+  const i18n = useT();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const opened = useRef(false);
@@ -85,7 +87,7 @@ export function QuickSwitcher({
             onClick={() => open(row.id)}
           >
             <span className="switcher__name" dir="auto">
-              {contactLabel(row)}
+              {contactLabel(row, i18n)}
             </span>
             {row.contactName && row.contactPhone ? (
               <span className="muted">{formatPhoneNumber(row.contactPhone)}</span>

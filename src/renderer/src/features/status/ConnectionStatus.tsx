@@ -1,8 +1,11 @@
 import { CONNECTION_STATUS_WORDS, type ConnectionState } from '../../../../shared/bridge';
 import { runCommand } from '../../bridge/run-command';
+import { useT } from '../../i18n/I18nProvider';
+import { say } from '../../../../shared/i18n/user-text';
 
 export function ConnectionStatus({ connection }: { connection: ConnectionState }) {
   const canRetry = connection.status === 'offline' || connection.status === 'connecting';
+  const { t } = useT();
   return (
     <div
       className="connection"
@@ -12,13 +15,13 @@ export function ConnectionStatus({ connection }: { connection: ConnectionState }
       aria-live="polite"
     >
       <span className={`connection__dot connection__dot--${connection.status}`} aria-hidden="true" />
-      <span className="connection__label">{CONNECTION_STATUS_WORDS[connection.status]}</span>
+      <span className="connection__label">{t(CONNECTION_STATUS_WORDS[connection.status])}</span>
       {connection.status === 'offline' && connection.attempt > 0 ? (
-        <span className="connection__attempt">attempt {connection.attempt}</span>
+        <span className="connection__attempt">{t('connection.attempt', { attempt: connection.attempt })}</span>
       ) : null}
       {canRetry && connection.detail ? (
         <button type="button" className="link-button" onClick={() => void runCommand('connection:retry-now')}>
-          Retry now
+          {t('connection.retryNow')}
         </button>
       ) : null}
     </div>
@@ -27,6 +30,8 @@ export function ConnectionStatus({ connection }: { connection: ConnectionState }
 
 /** Why the app is not online, and — when the token was refused — the way to sign in. */
 export function ConnectionBanner({ connection, onSignIn }: { connection: ConnectionState; onSignIn: () => void }) {
+  const i18n = useT();
+  const { t } = i18n;
   if (connection.status === 'online' || !connection.detail) return null;
   const signInNeeded = connection.status === 'auth_failed';
   return (
@@ -35,10 +40,10 @@ export function ConnectionBanner({ connection, onSignIn }: { connection: Connect
       data-testid="connection-detail"
       role="alert"
     >
-      {connection.detail}
+      {say(i18n, connection.detail)}
       {signInNeeded ? (
         <button type="button" className="button banner__action" onClick={onSignIn} data-testid="sign-in">
-          Sign in
+          {t('connection.signIn')}
         </button>
       ) : null}
     </div>

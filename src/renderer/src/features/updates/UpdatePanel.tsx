@@ -1,49 +1,60 @@
+import type { Locale } from '../../../../shared/i18n/locale';
 import type { UpdateState } from '../../../../shared/updates';
 import { runCommand } from '../../bridge/run-command';
+import { useT } from '../../i18n/I18nProvider';
 
 const run = (channel: 'updates:check-now' | 'updates:restart' | 'updates:later') => void runCommand(channel);
 
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+/** "12,5 MB" / "12.5 MB": the unit and the decimal mark as the language writes them. */
+function formatBytes(bytes: number, locale: Locale): string {
+  const megabytes = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: megabytes ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: megabytes ? 1 : 0,
+  }).format(megabytes ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024)));
 }
 
 /** Where the update stands, with the one action that makes sense now. */
 export function UpdatePanel({ state, supported }: { state: UpdateState | null; supported: boolean }) {
+  const { t, locale } = useT();
   if (!supported || !state) {
     return (
       <p className="muted" data-testid="updates-unavailable">
-        Updates are installed by the AuZap desktop app.
+        {t('updates.unavailable')}
       </p>
     );
   }
   return (
     <div className="update-panel" data-testid="update-panel" data-status={state.status}>
       {state.status === 'idle' || state.status === 'not-available' ? (
-        <p>{state.status === 'not-available' ? 'AuZap is up to date.' : 'Updates are checked automatically.'}</p>
+        <p>{t(state.status === 'not-available' ? 'updates.upToDate' : 'updates.automatic')}</p>
       ) : null}
-      {state.status === 'checking' ? <p>Checking for updates…</p> : null}
-      {state.status === 'available' ? (
-        <p>Version {state.version} is available; downloading in the background…</p>
-      ) : null}
+      {state.status === 'checking' ? <p>{t('updates.checking')}</p> : null}
+      {state.status === 'available' ? <p>{t('updates.available', { version: state.version ?? '' })}</p> : null}
       {state.status === 'downloading' ? (
         <div>
           <p>
-            Downloading version {state.version}
-            {state.total ? ` (${formatBytes(state.transferred ?? 0)} of ${formatBytes(state.total)})` : ''}…
+            {state.total
+              ? t('updates.downloadingSize', {
+                  version: state.version ?? '',
+                  done: formatBytes(state.transferred ?? 0, locale),
+                  total: formatBytes(state.total, locale),
+                })
+              : t('updates.downloading', { version: state.version ?? '' })}
           </p>
-          <progress max={100} value={state.percent ?? 0} aria-label="Update download progress" />
+          <progress max={100} value={state.percent ?? 0} aria-label={t('updates.progress')} />
         </div>
       ) : null}
       {state.status === 'downloaded' ? <UpdateReady state={state} /> : null}
       {state.status === 'error' ? (
         <p className="field-error" role="alert">
-          {state.error ?? 'The update failed.'} AuZap keeps working; it will try again later.
+          {state.error ? t('updates.failedSaying', { error: state.error }) : t('updates.failed')}
         </p>
       ) : null}
       {state.status !== 'downloading' && state.status !== 'checking' ? (
         <button type="button" className="button" onClick={() => run('updates:check-now')}>
-          Check for updates
+          {t('updates.checkNow')}
         </button>
       ) : null}
     </div>
@@ -51,15 +62,16 @@ export function UpdatePanel({ state, supported }: { state: UpdateState | null; s
 }
 
 function UpdateReady({ state }: { state: UpdateState }) {
+  const { t } = useT();
   return (
     <div className="flow__actions">
-      <p>Version {state.version} is ready. It installs when AuZap restarts.</p>
+      <p>{t('updates.ready', { version: state.version ?? '' })}</p>
       <button type="button" className="button button--primary" onClick={() => run('updates:restart')}>
-        Restart to update
+        {t('updates.restart')}
       </button>
       {!state.dismissed ? (
         <button type="button" className="button" onClick={() => run('updates:later')}>
-          Later
+          {t('common.later')}
         </button>
       ) : null}
     </div>
