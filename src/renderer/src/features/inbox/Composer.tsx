@@ -51,7 +51,7 @@ export function Composer({
       <textarea
         ref={input}
         className="composer__input"
-        rows={2}
+        rows={1}
         dir="auto"
         placeholder="Write a reply — Enter to send, Shift+Enter for a new line"
         aria-label="Reply"

@@ -10,6 +10,7 @@ import { buildThreadRows, type ThreadRow } from './thread-rows';
 import { useT } from '../../i18n/I18nProvider';
 import { useThreadScroll, type ThreadScroll } from './useThreadScroll';
 import { useThread } from './useThread';
+import { useArrivalAnnouncement } from './useArrivalAnnouncement';
 
 /** One conversation: its messages (virtualized: 5,000 stay smooth) and the reply box. */
 export function ThreadView({
@@ -29,6 +30,9 @@ export function ThreadView({
   const rows = useMemo(() => buildThreadRows(messages, unreadAtOpen), [messages, unreadAtOpen]);
   const scroll = useThreadScroll({ rows, messages, ready: !thread.loading });
   const { scroller, virtualizer } = scroll;
+  const arrival = useArrivalAnnouncement(messages, !thread.loading);
+  const { t } = useT();
+  const name = contactLabel(conversation);
 
   const onScroll = () => {
     scroll.trackScroll();
@@ -46,7 +50,7 @@ export function ThreadView({
     <section className="thread" aria-label={`Conversation with ${contactLabel(conversation)}`} data-testid="thread">
       <header className="thread__header">
         <div>
-          <h1 dir="auto">{contactLabel(conversation)}</h1>
+          <h1 dir="auto">{name}</h1>
           {conversation.contactName && conversation.contactPhone ? (
             <p className="muted">{formatPhoneNumber(conversation.contactPhone)}</p>
           ) : null}
@@ -66,7 +70,17 @@ export function ThreadView({
           {thread.error}
         </p>
       ) : null}
-      <div className="thread__scroller" ref={scroller} onScroll={onScroll} data-testid="message-list">
+      {/* The log is not live itself: virtualized rows re-enter the DOM on every scroll and would be
+          read again. Arrivals are said once, by the polite region below. */}
+      <div
+        className="thread__scroller"
+        ref={scroller}
+        onScroll={onScroll}
+        role="log"
+        aria-live="off"
+        aria-label={t('thread.messages')}
+        data-testid="message-list"
+      >
         {loadingOlder ? <p className="thread__loading muted">Loading older messages…</p> : null}
         {thread.loading && messages.length === 0 ? <p className="thread__loading muted">Loading messages…</p> : null}
         <div className="thread__rows" style={{ height: virtualizer.getTotalSize() }}>
@@ -81,20 +95,23 @@ export function ThreadView({
                 className="thread__row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <ThreadRowContent row={row} />
+                <ThreadRowContent row={row} contact={name} />
               </div>
             );
           })}
         </div>
       </div>
+      <p className="visually-hidden" aria-live="polite" data-testid="thread-announcer">
+        {arrival === null ? '' : t('thread.newMessageFrom', { name, text: arrival })}
+      </p>
       {scroll.scrolledUp ? <JumpToLatest scroll={scroll} /> : null}
       <Composer conversationId={conversation.id} draft={draft} onDraftChange={onDraftChange} />
     </section>
   );
 }
 
-function ThreadRowContent({ row }: { row: ThreadRow }) {
-  if (row.kind === 'message') return <MessageBubble message={row.message} grouped={row.grouped} />;
+function ThreadRowContent({ row, contact }: { row: ThreadRow; contact: string }) {
+  if (row.kind === 'message') return <MessageBubble message={row.message} grouped={row.grouped} contact={contact} />;
   return <ThreadDivider row={row} />;
 }
 
