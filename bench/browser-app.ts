@@ -24,11 +24,13 @@ export interface AppInChromium {
   close(): Promise<void>;
 }
 
-export async function openInChromium(sim: Simulator): Promise<AppInChromium> {
+/** `env` adds to the host's environment (e.g. AUZAP_DATA_DIR holding a saved inbox). */
+export async function openInChromium(sim: Simulator, env: Record<string, string> = {}): Promise<AppInChromium> {
   const host = await startHost({
     AUZAP_SERVER_URL: sim.url,
     AUZAP_TOKEN: 'bench',
     AUZAP_ORGANIZATION_ID: BENCH_ORGANIZATION,
+    ...env,
   });
   const browser = await chromium
     .launch({

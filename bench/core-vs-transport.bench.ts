@@ -18,7 +18,6 @@ import { startHostRuntime } from '../src/core/host-runtime';
 import { openConfStateFile } from '../src/core/persistence/state-file';
 import { systemClock, type Logger } from '../src/core/ports';
 import { CLIENT_EVENT_JOIN_ORGANIZATION, type WhatsAppMessageEvent } from '../src/shared/events';
-import type { MessagesDelta } from '../src/shared/inbox';
 import { startDemoBackend } from '../src/simulator/demo-backend';
 import { createConversation, startSimulator, type Simulator } from '../src/simulator/simulator';
 import { report } from './report';
@@ -98,11 +97,14 @@ async function runCore(sim: Simulator, ids: string[]): Promise<number> {
     stateFile: openConfStateFile(dataDir, quiet),
     startDemoBackend,
   });
-  let pushed = 0;
+  let unread = 0;
   runtime.onPush((push) => {
     // What the bridge does with every push before it leaves the host.
     JSON.stringify(push);
-    if (push.channel === 'inbox:messages') pushed += (push.payload as MessagesDelta).upserts.length;
+    // Messages go to the window only for a thread on screen; every one counts as unread.
+    if (push.channel === 'app:snapshot' || push.channel === 'app:snapshot-patch') {
+      unread = push.payload.inbox?.totalUnread ?? unread;
+    }
   });
   try {
     await waitForJoined(sim, 1);
@@ -112,7 +114,7 @@ async function runCore(sim: Simulator, ids: string[]): Promise<number> {
       if (list.ok && (list.value as unknown[]).length >= CONVERSATIONS) break;
       await sleep(20);
     }
-    return await emitAll(sim, ids, () => pushed >= EVENTS);
+    return await emitAll(sim, ids, () => unread >= EVENTS);
   } finally {
     await runtime.shutdown();
   }

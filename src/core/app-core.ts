@@ -29,6 +29,7 @@ import { openSavedState } from './persistence/saved-state';
 import type { StateFile } from './persistence/state-file';
 import type { Clock, DesktopNotification, Logger, Notifier, Scheduler, TraySink, TrayState } from './ports';
 import { createRestClient } from './rest-client';
+import { pushForClickedNotification } from './notifications/notification-click';
 import {
   createServerConnection,
   type ServerConnection,
@@ -73,7 +74,7 @@ export interface AppCore {
   trayState(): TrayState;
   /** The OS says the network is back or the machine woke up: do not wait for the backoff. */
   networkMayHaveChanged(): void;
-  /** A notification was clicked: show that conversation. */
+  /** A notification was clicked: show its conversation or its number's page. */
   notificationClicked(notification: DesktopNotification): void;
   /** The tray menu's "Pause notifications". */
   setNotificationsPaused(paused: boolean): void;
@@ -194,9 +195,8 @@ export function createAppCore(given: AppCoreOptions): AppCore {
     trayState: publisher.trayState,
     networkMayHaveChanged: () => connection?.retryNow(),
     notificationClicked(notification) {
-      if (notification.conversationId) {
-        emit({ channel: 'ui:open-conversation', payload: { conversationId: notification.conversationId } });
-      }
+      const push = pushForClickedNotification(notification);
+      if (push) emit(push);
     },
     setNotificationsPaused: (paused) => void updateNotificationSettings({ paused }),
     localeChanged: () => publisher.refreshTray(),

@@ -7,15 +7,14 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startHostRuntime } from '../core/host-runtime';
-import { createOsNotifier } from '../core/os-notifier';
+import { startHostRuntime, type HostRuntime } from '../core/host-runtime';
 import { readEnvSettings } from '../core/host-config';
 import { describeError } from '../shared/errors';
 import { openConfStateFile, SETTINGS_FILE_NAME } from '../core/persistence/state-file';
 import { createBoundedLogger } from '../core/logging';
 import { createConsoleLogger, systemClock } from '../core/ports';
 import { startDemoBackend } from '../simulator/demo-backend';
-import { createHostShellState } from './host-shell';
+import { createWebShell } from './host-shell';
 import { logUncaughtErrors } from './process-errors';
 import { startWebHost } from './web-host';
 
@@ -46,7 +45,9 @@ async function main() {
   logUncaughtErrors(process, logger, () => shutdown(1));
   // Real desktop notifications too (notify-send on Linux), so the browser host proves the
   // same path the desktop app takes; /host/state keeps a copy for tests.
-  const shell = createHostShellState(createOsNotifier({ appName: 'AuZap', logger }));
+  // A clicked notification (where node-notifier reports clicks) opens its chat or number.
+  let clickTarget: HostRuntime | null = null;
+  const shell = createWebShell({ logger, clicked: (notification) => clickTarget?.notificationClicked(notification) });
   const settings = readEnvSettings(process.env);
   const dataDir =
     settings.dataDir ?? join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'auzap-desktop-web');
@@ -64,6 +65,7 @@ async function main() {
     startDemoBackend,
     settingsFile: openConfStateFile(dataDir, logger, SETTINGS_FILE_NAME),
   });
+  clickTarget = runtime;
   const web = await startWebHost({ runtime, shell, logger, rendererDir, bridgeScriptFile, port, host: values.host });
   console.log(`AuZap web host: open ${web.url}${runtime.demoBackendUrl() ? ' (demo mode, built-in backend)' : ''}`);
 

@@ -3,6 +3,7 @@
  * badge and in native notifications, recorded so `GET /host/state` can report it.
  * Notifications also go to the real OS notifier when one is given.
  */
+import { createOsNotifier, type OsNotifierOptions } from '../core/os-notifier';
 import type { DesktopNotification, Notifier, TraySink, TrayState } from '../core/ports';
 
 export interface HostStateReport {
@@ -34,4 +35,18 @@ export function createHostShellState(osNotifier?: Notifier): HostShellState {
       return { ...tray, notifications: [...notifications] };
     },
   };
+}
+
+/**
+ * The shell with real desktop notifications (notify-send on Linux, toasts on Windows,
+ * Notification Center on macOS). Where node-notifier reports a click, it goes to
+ * `clicked`, exactly as Electron's Notification 'click' does in the desktop app.
+ */
+export function createWebShell(
+  options: Pick<OsNotifierOptions, 'logger' | 'notifier' | 'backend'> & {
+    clicked: (notification: DesktopNotification) => void;
+  },
+): HostShellState {
+  const { clicked, ...rest } = options;
+  return createHostShellState(createOsNotifier({ appName: 'AuZap', onClick: clicked, ...rest }));
 }

@@ -40,6 +40,7 @@ export const PUSH_CHANNELS = [
   'inbox:conversations',
   'inbox:messages',
   'ui:open-conversation',
+  'ui:open-instance',
   'updates:state',
   'locale:changed',
 ] as const;

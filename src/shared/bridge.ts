@@ -246,6 +246,8 @@ export const pushContracts = {
   'inbox:messages': messagesDelta,
   /** A notification was clicked: show this conversation. */
   'ui:open-conversation': z.object({ conversationId: z.string() }),
+  /** A number's notification (it dropped, it connected) was clicked: show that number's page. */
+  'ui:open-instance': z.object({ instanceId: z.string() }),
   'updates:state': updateState,
   /** The language changed (Settings, or the system's as the host learnt it). */
   'locale:changed': localeState,

@@ -12,6 +12,8 @@ export const conversationView = z.object({
   contactId: z.string(),
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  /** The WhatsApp number the chat came in on; null when the server did not say (optional: older saved states). */
+  instanceId: z.string().nullable().optional(),
   lastMessageAt: isoTimestamp,
   lastMessagePreview: z.string().nullable(),
   unreadCount: z.number().int().nonnegative(),

@@ -43,6 +43,8 @@ export const conversationDto = z.object({
   contactId: nonEmpty,
   contactName: z.string().optional(),
   contactPhone: z.string().optional(),
+  /** The WhatsApp number (instance) the chat came in on, when the server knows it. */
+  instanceId: z.string().min(1).optional(),
   lastMessageAt: isoTimestamp,
   lastMessagePreview: z.string().optional(),
   unreadCount: z.number().int().nonnegative().optional(),

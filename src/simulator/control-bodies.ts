@@ -18,6 +18,7 @@ export const injectBody = z
     conversationId: nonEmpty.optional(),
     contactName: z.string().optional(),
     contactPhone: nonEmpty.optional(),
+    instanceId: nonEmpty.optional(),
     content: z.string().optional(),
     contentType: nonEmpty.optional(),
     mediaUrl: z.string().optional(),

@@ -60,11 +60,11 @@ function directionOf(index: number, unreadTail: number): 'incoming' | 'outgoing'
 }
 
 export function seedOrganization(state: SimulatorState, organizationId: string, now: Date = new Date()): void {
-  addInstance(state, organizationId, 'Atendimento', {
+  const support = addInstance(state, organizationId, 'Atendimento', {
     status: 'connected',
     phoneNumber: generateBrazilianPhoneNumber(),
   });
-  addInstance(state, organizationId, 'Vendas');
+  const sales = addInstance(state, organizationId, 'Vendas');
 
   LAST_ACTIVITY_MINUTES_AGO.forEach((minutesAgo, chatIndex) => {
     const unread = UNREAD_CHATS.has(chatIndex);
@@ -74,7 +74,11 @@ export function seedOrganization(state: SimulatorState, organizationId: string, 
       state,
       organizationId,
       // Some customers never saved a name on WhatsApp: the app must fall back to the number.
-      chatIndex === 4 ? { phone: generateBrazilianPhoneNumber() } : { name: randomContactName() },
+      {
+        ...(chatIndex === 4 ? { phone: generateBrazilianPhoneNumber() } : { name: randomContactName() }),
+        // A few chats came in on the sales number before it was disconnected.
+        instanceId: chatIndex % 3 === 2 ? sales.id : support.id,
+      },
       new Date(lastAt - total * 15 * MINUTE),
     );
     const unreadTail = unread ? randomInt(1, 4) : 0;

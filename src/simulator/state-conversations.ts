@@ -14,6 +14,13 @@ import {
 export interface NewContact {
   name?: string;
   phone?: string;
+  /** The number it writes to; default: the organization's first connected number, if any. */
+  instanceId?: string;
+}
+
+/** Where a new chat lands when nothing says: a connected number, as on the backend. */
+function defaultInstanceId(state: SimulatorState, organizationId: string): string | undefined {
+  return state.instances.find((i) => i.organizationId === organizationId && i.status === 'connected')?.id;
 }
 
 export function createConversation(
@@ -24,12 +31,14 @@ export function createConversation(
 ): SimConversation {
   requireOrganization(state, organizationId);
   const name = contact.name ?? (contact.phone === undefined ? randomContactName() : undefined);
+  const instanceId = contact.instanceId ?? defaultInstanceId(state, organizationId);
   const conversation: SimConversation = {
     id: randomUUID(),
     organizationId,
     contactId: randomUUID(),
     ...(name !== undefined ? { contactName: name } : {}),
     contactPhone: contact.phone ?? generateBrazilianPhoneNumber(),
+    ...(instanceId !== undefined ? { instanceId } : {}),
     createdAt: now.toISOString(),
     lastMessageAt: now.toISOString(),
     unreadCount: 0,
@@ -75,6 +84,7 @@ export function listConversations(
       contactId: c.contactId,
       ...(c.contactName !== undefined ? { contactName: c.contactName } : {}),
       contactPhone: c.contactPhone,
+      ...(c.instanceId !== undefined ? { instanceId: c.instanceId } : {}),
       lastMessageAt: c.lastMessageAt,
       ...(c.lastMessagePreview !== undefined ? { lastMessagePreview: c.lastMessagePreview } : {}),
       unreadCount: c.unreadCount,

@@ -56,6 +56,8 @@ export interface IncomingMessageInput {
   conversationId?: string;
   contactName?: string;
   contactPhone?: string;
+  /** The number a new contact writes to (see createConversation's default). */
+  instanceId?: string;
   content?: string;
   /** Any string; the five known types get realistic defaults (media URL, caption). */
   contentType?: string;
@@ -86,6 +88,7 @@ function resolveConversationFor(state: SimulatorState, input: IncomingMessageInp
     {
       ...(input.contactName !== undefined ? { name: input.contactName } : {}),
       ...(input.contactPhone !== undefined ? { phone: input.contactPhone } : {}),
+      ...(input.instanceId !== undefined ? { instanceId: input.instanceId } : {}),
     },
     now,
   );

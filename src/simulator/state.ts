@@ -48,6 +48,8 @@ export interface SimConversation {
   contactId: string;
   contactName?: string;
   contactPhone: string;
+  /** The WhatsApp number the chat came in on (absent in states from before it was kept). */
+  instanceId?: string;
   createdAt: string;
   lastMessageAt: string;
   lastMessagePreview?: string;

@@ -5,9 +5,11 @@ import { linkFromElsewhere, simPost } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 
-async function connectedSalesNumber(page: Page, apps: Apps) {
+/** "Sales" linked as +5511987654321 and opened; `others` are numbers never linked. */
+async function connectedSalesNumber(page: Page, apps: Apps, others: string[] = []) {
   const sim = await apps.simulator({ accounts: [A], seedDemoData: false, timing: { connectDelayMs: 50 } });
   const sales = addInstance(sim.state, A.organizationId, 'Sales');
+  const neverLinked = others.map((name) => addInstance(sim.state, A.organizationId, name));
   const host = await apps.hostFor(sim, A);
   await page.goto(host.url);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
@@ -15,7 +17,7 @@ async function connectedSalesNumber(page: Page, apps: Apps) {
   const item = page.getByTestId(`instance-${sales.id}`);
   await expect(item).toHaveAttribute('data-status', 'connected');
   await item.click();
-  return { sim, host, sales, item };
+  return { sim, host, sales, item, neverLinked };
 }
 
 test('disconnecting a number asks first, saying what happens; Cancel and Esc keep it connected', async ({
@@ -98,4 +100,63 @@ test('while the app is offline, number statuses are the last known, dimmed, not 
   await expect(list).toHaveAttribute('data-live', 'true');
   await expect(item).not.toContainText('Last known');
   expect(await dotOpacity()).toBe(1);
+});
+
+test('the list says in short why a number is down and keeps its last phone; a never-linked number looks neutral', async ({
+  page,
+  apps,
+}) => {
+  const { sim, sales, item, neverLinked } = await connectedSalesNumber(page, apps, ['Support']);
+  const fresh = page.getByTestId(`instance-${neverLinked[0]?.id}`);
+  await expect(fresh).toHaveAttribute('data-look', 'never-linked');
+  await expect(fresh.getByTestId('instance-headline')).toHaveText('Not linked yet');
+  await expect(fresh.getByTestId('instance-last-phone')).toHaveCount(0);
+
+  await simPost(sim, `/sim/instances/${sales.id}/drop`, { reason: 'connection_lost' });
+  await expect(item).toHaveAttribute('data-look', 'dropped');
+  await expect(item.getByTestId('instance-headline')).toHaveText('Connection lost');
+  await expect(item.getByTestId('instance-last-phone')).toHaveText('+5511987654321');
+
+  // Dropped warns (coloured words, red dot); never linked stays neutral (muted words, hollow ring).
+  const look = (el: typeof item) =>
+    el.evaluate((node) => {
+      const headline = getComputedStyle(node.querySelector('[data-testid="instance-headline"]')!).color;
+      const dot = getComputedStyle(node.querySelector('.status-dot')!).backgroundColor;
+      return { headline, dot };
+    });
+  const dropped = await look(item);
+  const neutral = await look(fresh);
+  expect(dropped.headline).not.toBe(neutral.headline);
+  expect(neutral.dot).toBe('rgba(0, 0, 0, 0)');
+  expect(dropped.dot).not.toBe('rgba(0, 0, 0, 0)');
+
+  await simPost(sim, `/sim/instances/${sales.id}/drop`, { reason: 'logged_out' });
+  await expect(item.getByTestId('instance-headline')).toHaveText('Logged out on the phone');
+  await expect(item.getByTestId('instance-last-phone')).toHaveText('+5511987654321');
+});
+
+test("clicking the alert of a number that dropped opens that number's page", async ({ page, apps }) => {
+  const { sim, host, sales } = await connectedSalesNumber(page, apps);
+  // The user is elsewhere in the app, and then in another application.
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('settings-page')).toBeVisible();
+  await page.evaluate(() => {
+    document.hasFocus = () => false;
+    window.dispatchEvent(new Event('blur'));
+  });
+
+  await simPost(sim, `/sim/instances/${sales.id}/drop`, { reason: 'connection_lost' });
+  const dropAlert = async () =>
+    (await host.hostState()).notifications.findIndex(
+      (n) => n.instanceId === sales.id && String(n.title).includes('Connection lost'),
+    );
+  await expect.poll(dropAlert, { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
+  const index = await dropAlert();
+  expect((await host.hostState()).notifications[index]).toMatchObject({ title: 'Sales: Connection lost' });
+
+  const click = await fetch(new URL(`host/notifications/${index}/click`, host.url), { method: 'POST' });
+  expect(click.status).toBe(202);
+  await expect(page.getByTestId('instance-page')).toHaveAttribute('data-instance', sales.id);
+  await expect(page.getByTestId('settings-page')).toBeHidden();
+  await expect(page.getByTestId('instance-reconnecting')).toContainText('server is reconnecting');
 });

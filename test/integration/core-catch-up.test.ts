@@ -10,7 +10,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CATCH_UP_PAGE_SIZE } from '../../src/core/inbox/catch-up';
 import { startSimulator, storeIncomingMessages, type Simulator } from '../../src/simulator/simulator';
 import { openConfStateFile } from '../../src/core/persistence/state-file';
-import { call, postJson, quietLogger, startCore, waitFor, waitForJoined, type CoreUnderTest } from './support';
+import {
+  call,
+  postJson,
+  quietLogger,
+  startCore,
+  waitFor,
+  waitForJoined,
+  waitForListed,
+  type CoreUnderTest,
+} from './support';
 import { everyMessageId, serverMessageIds } from './support-threads';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
@@ -58,7 +67,7 @@ describe.each([1_500, 5_000])('one conversation receives %i messages during one 
     c = await onlineCore(sim);
     const [first] = sim.injectMessage({ contactName: 'Rita', content: 'before' });
     const conversationId = first?.conversationId ?? '';
-    await waitFor(() => c?.core.snapshot().inbox.totalUnread === 1, 5_000, 'first');
+    await waitForListed(c.core, 1);
 
     await outage((state) => storeIncomingMessages(state, { conversationId, content: 'while away', count }));
     await c.waitForStatus('online', 15_000);
@@ -106,7 +115,7 @@ describe('catch-up', () => {
     c = await onlineCore(sim);
     const [first] = sim.injectMessage({ contactName: 'Tina', content: 'before' });
     const conversationId = first?.conversationId ?? '';
-    await waitFor(() => c?.core.snapshot().inbox.totalUnread === 1, 5_000, 'first');
+    await waitForListed(c.core, 1);
     const instant = new Date(Date.now() + 60_000).toISOString();
     await outage((state) => {
       storeIncomingMessages(state, { conversationId, content: 'a', count: 30 });
@@ -148,7 +157,7 @@ describe('catch-up', () => {
     await waitForJoined(sim.url, A.organizationId);
     await call(core.core, 'ui:view-changed', unfocused);
     conversationId = sim.injectMessage({ contactName: 'Sara', content: 'before' })[0]?.conversationId ?? '';
-    await waitFor(() => core.core.snapshot().inbox.totalUnread === 1, 5_000, 'first');
+    await waitForListed(core.core, 1);
     pageRequests = 0;
     failuresLeft = 1;
 
@@ -204,7 +213,7 @@ describe('catch-up', () => {
     await waitForJoined(sim.url, A.organizationId);
     await call(first.core, 'ui:view-changed', unfocused);
     conversationId = sim.injectMessage({ contactName: 'Vera', content: 'before' })[0]?.conversationId ?? '';
-    await waitFor(() => first.core.snapshot().inbox.totalUnread === 1, 5_000, 'first');
+    await waitForListed(first.core, 1);
     await waitFor(() => !first.core.snapshot().inbox.syncing, 5_000, 'the new chat’s sync');
     broken = true;
     await outage((state) => storeIncomingMessages(state, { conversationId, content: 'missed', count: 700 }));
@@ -246,7 +255,7 @@ describe('a gap the background cannot fill', () => {
     await waitForJoined(sim.url, A.organizationId);
     await call(core.core, 'ui:view-changed', unfocused);
     conversationId = sim.injectMessage({ contactName: 'Noa', content: 'before' })[0]?.conversationId ?? '';
-    await waitFor(() => core.core.snapshot().inbox.totalUnread === 1, 5_000, 'first');
+    await waitForListed(core.core, 1);
     await waitFor(() => !core.core.snapshot().inbox.syncing, 5_000, 'the new chat’s sync');
     broken = true;
     await outage((state) => storeIncomingMessages(state, { conversationId, content: 'missed', count: 450 }));
@@ -303,7 +312,7 @@ describe('catch-up while the chat keeps talking', () => {
     await waitForJoined(sim.url, A.organizationId);
     await call(core.core, 'ui:view-changed', unfocused);
     conversationId = sim.injectMessage({ contactName: 'Lia', content: 'before' })[0]?.conversationId ?? '';
-    await waitFor(() => core.core.snapshot().inbox.totalUnread === 1, 5_000, 'first');
+    await waitForListed(core.core, 1);
     await waitFor(() => !core.core.snapshot().inbox.syncing, 5_000, 'the new chat’s sync');
 
     await outage((state) => storeIncomingMessages(state, { conversationId, content: 'while away', count: 400 }));

@@ -1,13 +1,16 @@
 /**
  * The resync edge cases a busy shop hits: a live message racing the resync, a fetch
- * failing half-way, and messages that share a second across a page boundary.
+ * failing half-way, messages that share a second across a page boundary, a chat first
+ * heard live and flooded before it was listed, and memory let go during a scroll.
  */
 import { describe, expect } from 'vitest';
 import { storeIncomingMessages } from '../../src/simulator/simulator';
 import { test as it } from './fixtures';
-import { call, postJson, waitFor, waitForJoined, type CoreUnderTest } from './support';
+import { call, postJson, waitFor, waitForJoined, waitForListed, type CoreUnderTest } from './support';
+import { everyMessageId, serverMessageIds } from './support-threads';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
+const unfocused = { focused: false, visible: true, conversationId: null };
 
 const contents = async (core: CoreUnderTest['core'], conversationId: string) =>
   (await call(core, 'inbox:open-conversation', { conversationId })).messages.map((m) => m.content);
@@ -35,7 +38,7 @@ describe('resync', () => {
     await c.waitForStatus('online');
     await waitForJoined(sim.url, A.organizationId);
     conversationId = sim.injectMessage({ contactName: 'Rita', content: 'before' })[0]?.conversationId ?? '';
-    await waitFor(() => core.snapshot().inbox.totalUnread === 1, 5_000, 'first');
+    await waitForListed(core, 1);
     await call(core, 'inbox:open-conversation', { conversationId });
     await call(core, 'ui:view-changed', { focused: false, visible: true, conversationId: null });
 
@@ -57,7 +60,7 @@ describe('resync', () => {
     await c.waitForStatus('online');
     await waitForJoined(sim.url, A.organizationId);
     const conversationId = sim.injectMessage({ contactName: 'Sara', content: 'before' })[0]?.conversationId ?? '';
-    await waitFor(() => core.snapshot().inbox.totalUnread === 1, 5_000, 'first');
+    await waitForListed(core, 1);
 
     const { port, state } = sim;
     await sim.close();
@@ -106,5 +109,107 @@ describe('resync', () => {
       Array.from({ length: 60 }, (_, i) => `m${String(i).padStart(2, '0')}`),
     );
     expect(older.hasOlder).toBe(false);
+  });
+
+  it.for([
+    { readFirst: false, unread: 121, why: 'the server’s count is taken' },
+    { readFirst: true, unread: 120, why: 'read before the outage: what it missed is unread' },
+  ])(
+    'a chat known only from a live message, flooded before it was ever listed ($why): every message can be scrolled to',
+    async ({ readFirst, unread }, { backend }) => {
+      let sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+      // The conversation list can be refused on demand, so the new chat stays unlisted until the outage is over.
+      let listingRefused = false;
+      const refusingFetch: typeof fetch = (input, init) =>
+        listingRefused && /\/conversations(\?|$)/.test(String(input))
+          ? Promise.reject(new TypeError('fetch failed'))
+          : fetch(input, init);
+      const c = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, { fetch: refusingFetch });
+      const core = c.core;
+      await c.waitForStatus('online');
+      await waitForJoined(sim.url, A.organizationId);
+      await waitFor(
+        () => core.snapshot().inbox.lastSyncAt !== null && !core.snapshot().inbox.syncing,
+        5_000,
+        'first sync',
+      );
+      await call(core, 'ui:view-changed', unfocused);
+
+      listingRefused = true;
+      const conversationId = sim.injectMessage({ contactName: 'Nina', content: 'first' })[0]?.conversationId ?? '';
+      await waitFor(() => core.snapshot().inbox.syncError !== null, 5_000, 'the listing of the new chat refused');
+      expect(core.snapshot().inbox.totalUnread).toBe(1);
+      if (readFirst) await call(core, 'inbox:open-conversation', { conversationId });
+
+      const { port, state } = sim;
+      await sim.close();
+      await c.waitForStatus('offline');
+      storeIncomingMessages(state, { conversationId, content: 'while down', count: 120 });
+      sim = await backend.simulator({ port, state });
+      listingRefused = false;
+      await c.waitForStatus('online', 15_000);
+      // Counted once: by the server's count (the walk adds nothing to it), or by the walk alone.
+      await waitFor(
+        () => core.snapshot().inbox.totalUnread === unread && !core.snapshot().inbox.syncing,
+        15_000,
+        'the chat listed and caught up',
+      );
+      sim.injectMessage({ conversationId, content: 'after' });
+      await waitFor(() => core.snapshot().inbox.totalUnread === unread + 1, 5_000, 'the live message');
+
+      const ids = await everyMessageId(core, conversationId);
+      expect(ids).toHaveLength(122);
+      expect(ids).toEqual(serverMessageIds(sim, conversationId));
+      expect(core.snapshot().inbox.totalUnread).toBe(0); // opened: read
+    },
+  );
+
+  it('a thread let go to its tail while an older page is on its way keeps no hole', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const start = Date.parse('2026-11-26T10:00:00.000Z');
+    const [first] = storeIncomingMessages(sim.state, {
+      organizationId: A.organizationId,
+      contactName: 'Vera',
+      timestamp: new Date(start).toISOString(),
+    });
+    const conversationId = first?.conversationId ?? '';
+    for (let i = 1; i < 120; i += 1) {
+      storeIncomingMessages(sim.state, { conversationId, timestamp: new Date(start + i * 1_000).toISOString() });
+    }
+    const others = ['Ana', 'Bia', 'Cau', 'Duda', 'Eva'].map(
+      (contactName) => storeIncomingMessages(sim.state, { organizationId: A.organizationId, contactName })[0],
+    );
+    // The next older page of Vera's chat waits until the test lets it go.
+    let holdOlderPage = false;
+    let release = () => undefined as void;
+    let held = false;
+    const holdingFetch: typeof fetch = async (input, init) => {
+      if (holdOlderPage && String(input).includes(`/conversations/${conversationId}/messages?before=`)) {
+        holdOlderPage = false;
+        await new Promise<void>((resolve) => {
+          release = resolve;
+          held = true;
+        });
+      }
+      return fetch(input, init);
+    };
+    const c = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, { fetch: holdingFetch });
+    const core = c.core;
+    await c.waitForStatus('online');
+    await waitFor(() => core.snapshot().inbox.conversationCount === 6, 5_000, 'the conversations');
+    expect((await call(core, 'inbox:open-conversation', { conversationId })).messages).toHaveLength(50);
+
+    holdOlderPage = true;
+    const scrolled = call(core, 'inbox:load-older', { conversationId });
+    await waitFor(() => held, 5_000, 'the older page requested');
+    // Five other chats opened meanwhile: Vera's falls back to its latest messages.
+    for (const other of others)
+      await call(core, 'inbox:open-conversation', { conversationId: other?.conversationId ?? '' });
+    release();
+    const page = await scrolled;
+    const server = serverMessageIds(sim, conversationId);
+    // Whatever it shows is one unbroken stretch of the newest messages.
+    expect(page.messages.map((m) => m.id)).toEqual(server.slice(server.length - page.messages.length));
+    expect(await everyMessageId(core, conversationId)).toEqual(server);
   });
 });

@@ -71,6 +71,17 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 5_000, what 
   }
 }
 
+/**
+ * A chat that began with a live message is counted, and the listing that message started is
+ * done: an outage from here on takes the path of a listed chat, however loaded the machine.
+ */
+export const waitForListed = (core: AppCore, unread: number): Promise<void> =>
+  waitFor(
+    () => core.snapshot().inbox.totalUnread === unread && !core.snapshot().inbox.syncing,
+    5_000,
+    `${unread} unread and the chat listed`,
+  );
+
 export async function postJson(url: string, body: unknown): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }

@@ -61,6 +61,26 @@ describe('renderer inbox model', () => {
     expect(rows.sorted.map((r) => r.id)).toEqual(['a', 'b']);
   });
 
+  it('takes a whole list main sent in order as it is, and sorts one that is not (or repeats a row)', () => {
+    const inOrder = [
+      row('c', '2026-01-03T00:00:00Z'),
+      row('b', '2026-01-02T00:00:00Z'),
+      row('a', '2026-01-01T00:00:00Z'),
+    ];
+    const taken = applyConversationsDelta(NO_CONVERSATIONS, { reset: true, upserts: inOrder, removedIds: [] });
+    expect(taken.sorted.map((r) => r.id)).toEqual(['c', 'b', 'a']);
+    const repeated = applyConversationsDelta(NO_CONVERSATIONS, {
+      reset: true,
+      upserts: [...inOrder, row('c', '2026-01-04T00:00:00Z')],
+      removedIds: [],
+    });
+    expect(repeated.sorted.map((r) => [r.id, r.lastMessageAt.slice(0, 10)])).toEqual([
+      ['c', '2026-01-04'],
+      ['b', '2026-01-02'],
+      ['a', '2026-01-01'],
+    ]);
+  });
+
   it('searches by name (accents ignored), phone digits and message text', () => {
     const ana = row('a', '2026-01-01T00:00:00Z', {
       contactName: 'Ana Conceição',

@@ -80,6 +80,26 @@ describe('inbox store', () => {
     expect(store.takeChanges().messages.size).toBe(0);
   });
 
+  it('a listing that repeats what it holds changes nothing; a row the listing changed is pushed', () => {
+    const store = createInboxStore();
+    const row = (i: number) => ({
+      id: `c${i}`,
+      contactId: `k${i}`,
+      contactName: `Contact ${i}`,
+      lastMessageAt: at(i % 60),
+      lastMessagePreview: `hello ${i}`,
+      unreadCount: 1,
+    });
+    const listing = Array.from({ length: 1_000 }, (_, i) => row(i));
+    store.table.merge(listing);
+    store.takeChanges();
+    store.table.merge(listing); // the next sync lists the same 1,000 conversations
+    expect(store.takeChanges().conversations).toEqual(new Set());
+    store.table.merge([{ ...row(7), contactName: 'Renamed', lastMessageAt: at(59) }]);
+    expect(store.takeChanges().conversations).toEqual(new Set(['c7']));
+    expect(store.conversation('c7')?.contactName).toBe('Renamed');
+  });
+
   it('swaps a sent message’s local id for the server’s and keeps failed ones for retry', () => {
     const store = createInboxStore();
     store.receiveIncoming(incoming('1', 1), { countUnread: false });

@@ -50,7 +50,12 @@ describe('instances model', () => {
     expect(answers).toHaveLength(3);
     answers[2]?.resolve([{ id: 'i1', name: 'Sales', status: 'disconnected' }]);
     await stale;
-    expect(model.state().items[0]).toMatchObject({ status: 'disconnected', lastDisconnect: { reason: 'logged_out' } });
+    // The server no longer sends the phone of a dropped number; the list keeps showing it.
+    expect(model.state().items[0]).toMatchObject({
+      status: 'disconnected',
+      lastDisconnect: { reason: 'logged_out' },
+      phoneNumber: '5511999990000',
+    });
     model.stop();
   });
 });

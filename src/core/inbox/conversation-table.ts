@@ -17,6 +17,8 @@ export interface ConversationRecord {
   contactId: string;
   contactName: string | null;
   contactPhone: string | null;
+  /** The WhatsApp number the chat came in on, when the server says so. */
+  instanceId: string | null;
   lastMessageAt: string;
   lastMessagePreview: string | null;
   unreadCount: number;
@@ -33,6 +35,7 @@ const fromDto = (dto: ConversationDto): ConversationRecord => ({
   contactId: dto.contactId,
   contactName: cleanName(dto.contactName),
   contactPhone: dto.contactPhone ?? null,
+  instanceId: dto.instanceId ?? null,
   lastMessageAt: dto.lastMessageAt,
   lastMessagePreview: previewOfServerText(dto.lastMessagePreview),
   unreadCount: 0,
@@ -43,11 +46,16 @@ function updateFromDto(record: ConversationRecord, dto: ConversationDto) {
   record.contactId = dto.contactId;
   record.contactName = cleanName(dto.contactName) ?? record.contactName;
   record.contactPhone = dto.contactPhone ?? record.contactPhone;
+  record.instanceId = dto.instanceId ?? record.instanceId;
   if (dto.lastMessageAt > record.lastMessageAt) {
     record.lastMessageAt = dto.lastMessageAt;
     record.lastMessagePreview = previewOfServerText(dto.lastMessagePreview) ?? record.lastMessagePreview;
   }
 }
+
+/** Everything a row shows, as one string: equal signatures, nothing to push. */
+const rowSignature = (r: ConversationRecord): string =>
+  JSON.stringify([r.contactId, r.contactName, r.contactPhone, r.lastMessageAt, r.lastMessagePreview, r.unreadCount]);
 
 /** The row of a conversation seen only in a live event so far (REST fills in the contact). */
 const bareRow = (id: string, contactId: string, lastMessageAt: string): ConversationRecord => ({
@@ -55,6 +63,7 @@ const bareRow = (id: string, contactId: string, lastMessageAt: string): Conversa
   contactId,
   contactName: null,
   contactPhone: null,
+  instanceId: null,
   lastMessageAt,
   lastMessagePreview: null,
   unreadCount: 0,
@@ -105,9 +114,24 @@ const rowView = (record: ConversationRecord, muted: boolean, pendingReply: Pendi
 const newestFirst = (a: ConversationView, b: ConversationView) =>
   a.lastMessageAt < b.lastMessageAt ? 1 : a.lastMessageAt > b.lastMessageAt ? -1 : 0;
 
+/** Muted conversations; `changed` tells the table a row's look changed. */
+function createMutedIds(changed: (id: string) => void) {
+  const ids = new Set<string>();
+  return {
+    has: (id: string) => ids.has(id),
+    list: () => [...ids],
+    set(id: string, muted: boolean): void {
+      if (muted) ids.add(id);
+      else ids.delete(id);
+      changed(id);
+    },
+    restore: (saved: string[]) => saved.forEach((id) => ids.add(id)),
+  };
+}
+
 export function createConversationTable(changes: ChangeSet) {
   const rows = new Map<string, ConversationRecord>();
-  const mutedIds = new Set<string>();
+  const mutedIds = createMutedIds((id) => rows.has(id) && touch(id));
   const pendingReplies = createPendingReplies((id) => rows.has(id) && touch(id));
   const serverCounts = createServerCounts();
   let sortedCache: ConversationView[] | null = null;
@@ -154,8 +178,8 @@ export function createConversationTable(changes: ChangeSet) {
     has: (id: string) => rows.has(id),
     size: () => rows.size,
     totalUnread: () => totalUnread,
-    isMuted: (id: string) => mutedIds.has(id),
-    mutedIds: () => [...mutedIds],
+    isMuted: mutedIds.has,
+    mutedIds: mutedIds.list,
 
     /** The row for a live message's conversation, created bare if it is new (REST fills in the contact). */
     ensure(id: string, contactId: string, timestamp: string): void {
@@ -191,11 +215,7 @@ export function createConversationTable(changes: ChangeSet) {
 
     setPendingReply: pendingReplies.set,
 
-    setMuted(conversationId: string, muted: boolean): void {
-      if (muted) mutedIds.add(conversationId);
-      else mutedIds.delete(conversationId);
-      if (rows.has(conversationId)) touch(conversationId);
-    },
+    setMuted: mutedIds.set,
 
     /** Conversations from GET /conversations: contact details and activity; unread as server-counts.ts says. */
     merge(dtos: ConversationDto[]): void {
@@ -206,19 +226,26 @@ export function createConversationTable(changes: ChangeSet) {
           insert({ ...fromDto(dto), unreadCount: unread ?? 0 });
           continue;
         }
-        updateFromDto(previews.settle(record), dto);
+        const before = rowSignature(previews.settle(record));
+        updateFromDto(record, dto);
         if (unread !== null) setUnread(record, unread);
-        touch(dto.id);
+        // A listing mostly repeats what we hold: only rows that changed are pushed (a sync
+        // of 10,000 conversations must not ship all of them to the window again).
+        if (rowSignature(record) !== before) touch(dto.id);
       }
     },
 
     /** Known only from live events so far (the next listing brings its contact and count). */
     isUnlisted: serverCounts.isUnlisted,
 
+    /** Listing this conversation now takes the server's unread count (it covers everything up to the listed time). */
+    takesServerCount: serverCounts.takesCount,
+
     /** Saved rows and mutes, as they were. */
     restore(saved: Array<Omit<ConversationView, 'muted' | 'pendingReply'>>, muted: string[]): void {
-      for (const row of saved) insert({ ...row, contactName: cleanName(row.contactName) });
-      for (const id of muted) mutedIds.add(id);
+      for (const row of saved)
+        insert({ ...row, contactName: cleanName(row.contactName), instanceId: row.instanceId ?? null });
+      mutedIds.restore(muted);
     },
   };
 }

@@ -6,6 +6,7 @@
  * missed while offline must not wait for the next disconnect to show up.
  */
 import type { Logger, Scheduler, Timer } from '../ports';
+import type { ConversationDto } from '../../shared/rest';
 import type { RestClient } from '../rest-client';
 import type { CatchUp } from './catch-up';
 import type { InboxStore } from './inbox-store';
@@ -74,6 +75,24 @@ export function createInboxSync(options: InboxSyncOptions) {
 
   const edges = createSyncEdges(store);
 
+  /** The listed conversation moved on past what the app knew at `edge`: what lies between may be missing. */
+  const openRange = (dto: ConversationDto, edge: string, countedByServer: boolean) => {
+    const held = store.messages(dto.id);
+    const atEdge = held.filter((m) => m.timestamp === edge);
+    // What came live between the edge and this list was counted then: the walk must not count it again.
+    const cameLive = held.filter((m) => !isUnsent(m) && m.timestamp > edge && m.timestamp <= dto.lastMessageAt);
+    store.missed.open(
+      dto.id,
+      {
+        after: edge,
+        knownAtAfter: atEdge.length > 0 ? atEdge.map((m) => m.id) : null,
+        until: dto.lastMessageAt,
+        ...(countedByServer ? { countedUntil: dto.lastMessageAt } : {}),
+      },
+      cameLive.map((m) => m.id),
+    );
+  };
+
   const syncOnce = async () => {
     const startedAt = scheduler.now();
     const previous = store.lastSyncAt();
@@ -87,24 +106,13 @@ export function createInboxSync(options: InboxSyncOptions) {
       throw failure;
     }
     for (const dto of dtos) {
-      if (store.table.isUnlisted(dto.id)) {
-        // Known only from live events: the server's count is taken for it (conversation-table.ts),
-        // which covers everything up to its listed time — an edge taken earlier must not count those again.
-        edges.raise(dto.id, dto.lastMessageAt);
-        continue;
-      }
+      // Known only from live events: this first listing settles its count up to the listed time
+      // (server-counts.ts) — a pending edge must not count those again.
+      if (store.table.isUnlisted(dto.id)) edges.raise(dto.id, dto.lastMessageAt);
       const edge = known.get(dto.id);
-      if (edge !== undefined && dto.lastMessageAt > edge) {
-        const held = store.messages(dto.id);
-        const atEdge = held.filter((m) => m.timestamp === edge);
-        // What came live between the edge and this list was counted then: the walk must not count it again.
-        const cameLive = held.filter((m) => !isUnsent(m) && m.timestamp > edge && m.timestamp <= dto.lastMessageAt);
-        store.missed.open(
-          dto.id,
-          { after: edge, knownAtAfter: atEdge.length > 0 ? atEdge.map((m) => m.id) : null, until: dto.lastMessageAt },
-          cameLive.map((m) => m.id),
-        );
-      }
+      // Such a chat's thread may lack what arrived while the app could not hear too: its range is
+      // walked all the same (no hole may stay), counting nothing the server's count includes.
+      if (edge !== undefined && dto.lastMessageAt > edge) openRange(dto, edge, store.table.takesServerCount(dto));
     }
     store.table.merge(dtos);
     // The gaps are in the (saved) ledger now: a later sync may start from here.

@@ -14,6 +14,10 @@
  * its event arrives), and the ids that did come live inside the range are kept with it
  * (`liveIds`), so the walk does not count them again even after the thread has let them
  * go to bound memory.
+ *
+ * A chat the app knew only from live events has its first listing's unread count taken
+ * from the server (server-counts.ts); its range, opened on that listing, is still walked
+ * (its thread must not keep a hole) but counts nothing the server's count includes.
  */
 import type { PageCursor } from './message-pager';
 
@@ -35,7 +39,12 @@ export interface MissedRange {
   liveIds: string[];
   /** How far down the range has been fetched; null: not started (begin at `until`). */
   fetchedDownTo: PageCursor | null;
+  /** The server's unread count already includes the messages up to this instant; null: none. */
+  countedUntil: string | null;
 }
+
+/** The later of two instants, either possibly absent. */
+const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
 
 /** Beyond this many live ids in one range, the thread's own memory of ids is relied on. */
 export const MAX_LIVE_IDS = 2_000;
@@ -107,7 +116,10 @@ export function createMissedRanges() {
      */
     covers(conversationId: string, timestamp: string, id: string): boolean {
       return (ranges.get(conversationId) ?? []).some(
-        (range) => inRange(range, timestamp, id) && !(range.liveIds.length > 0 && liveSetOf(range).has(id)),
+        (range) =>
+          inRange(range, timestamp, id) &&
+          !(range.countedUntil !== null && timestamp <= range.countedUntil) &&
+          !(range.liveIds.length > 0 && liveSetOf(range).has(id)),
       );
     },
 
@@ -120,14 +132,16 @@ export function createMissedRanges() {
 
     /**
      * Messages after `after` (other than `knownAtAfter` at that very instant) up to `until`
-     * may have been missed; `liveIds` of them came live meanwhile.
+     * may have been missed; `liveIds` of them came live meanwhile; those up to
+     * `countedUntil` are in the server's unread count already.
      */
     open(
       conversationId: string,
-      edges: { after: string; knownAtAfter: string[] | null; until: string },
+      edges: { after: string; knownAtAfter: string[] | null; until: string; countedUntil?: string },
       liveIds: string[] = [],
     ): void {
       const { after, knownAtAfter, until } = edges;
+      const countedUntil = edges.countedUntil ?? null;
       const list = ranges.get(conversationId) ?? [];
       const newest = list[0];
       const live = liveIds.slice(0, MAX_LIVE_IDS);
@@ -137,16 +151,21 @@ export function createMissedRanges() {
         if (after < newest.after) Object.assign(newest, { after, knownAtAfter });
         newest.fetchedDownTo = null;
         if (newest.until !== null && newest.until < until) newest.until = until;
+        newest.countedUntil = later(newest.countedUntil, countedUntil);
         addLiveIds(newest, live);
       } else {
-        list.unshift({ after, knownAtAfter, until, liveIds: live, fetchedDownTo: null });
+        list.unshift({ after, knownAtAfter, until, liveIds: live, fetchedDownTo: null, countedUntil });
       }
       while (list.length > MAX_RANGES_PER_CONVERSATION) {
         // Merge the two oldest: the band between them is fetched again; known ids keep it from counting twice.
         const older = list.pop();
         const newer = list.at(-1);
         if (older && newer) {
-          Object.assign(newer, { after: older.after, knownAtAfter: older.knownAtAfter });
+          Object.assign(newer, {
+            after: older.after,
+            knownAtAfter: older.knownAtAfter,
+            countedUntil: later(newer.countedUntil, older.countedUntil),
+          });
           addLiveIds(newer, older.liveIds);
         }
       }

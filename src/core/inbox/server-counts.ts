@@ -21,6 +21,10 @@ export function createServerCounts() {
   return {
     isUnlisted: (conversationId: string) => unlisted.has(conversationId),
 
+    /** Whether listing this row made from live events now takes the server's count (as `listed` decides). */
+    takesCount: (dto: ConversationDto): boolean =>
+      unlisted.has(dto.id) && dto.unreadCount !== undefined && !readWhileUnlisted.has(dto.id),
+
     /** A row was made from a live event. */
     createdLive(conversationId: string): void {
       unlisted.set(conversationId, []);

@@ -66,6 +66,9 @@ export function createThreadReader(options: ThreadReaderOptions) {
       (m.timestamp === floor.timestamp && (floor.passed === true || floor.ids.includes(m.id)));
     for (let attempt = 0; attempt < 2 && cursor; attempt += 1) {
       const page = await fetchOlderPage(rest, conversationId, cursor, THREAD_PAGE_SIZE);
+      // Memory let go of the thread's oldest messages meanwhile (other chats were opened): the
+      // page no longer touches what it holds and would leave a hole. The next scroll asks again.
+      if (oldestStored(t)?.id !== oldest.id) return;
       const shown = page.messages.filter(aboveFloor);
       store.mergeMessages(conversationId, shown, 'older');
       if (page.reachedEnd && shown.length === page.messages.length) t.hasOlder = false;

@@ -54,7 +54,8 @@ export function createInstanceList(options: {
           id: dto.id,
           name: dto.name,
           status: dto.status,
-          phoneNumber: dto.phoneNumber ?? null,
+          // A dropped number keeps showing the phone it was linked as, even if the server forgets it.
+          phoneNumber: dto.phoneNumber ?? known?.phoneNumber ?? null,
           lastDisconnect: dto.status === 'connected' ? null : (known?.lastDisconnect ?? null),
         };
       });

@@ -34,6 +34,8 @@ const missedRange = z.object({
   until: isoTimestamp.nullable().default(null),
   liveIds: z.array(z.string()).max(MAX_LIVE_IDS).default([]),
   fetchedDownTo: pageCursor.nullable(),
+  /** Absent in files from before it was kept: the range counts every message it finds. */
+  countedUntil: isoTimestamp.nullable().default(null),
 });
 
 const persistedInbox = z.object({

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppSnapshot } from '../../../shared/bridge';
 import type { ConversationView } from '../../../shared/inbox';
 import { getBridge, useAppSnapshot } from '../bridge/bridge-client';
 import { ConversationList } from '../features/inbox/ConversationList';
 import { ThreadView } from '../features/inbox/ThreadView';
+import { filterByNumber, NumberFilter, numberName, useNumberFilter } from '../features/inbox/NumberFilter';
 import { useConversations } from '../features/inbox/useConversations';
 import { InstanceList } from '../features/instances/InstanceList';
 import { ConnectionBanner } from '../features/status/ConnectionStatus';
@@ -16,14 +17,25 @@ import { InstancePage, ScreenSuspense, SettingsPage } from './lazy-screens';
 import { StatusBar, TopBar } from './TopBar';
 import { useSelection, type Selection } from './useSelection';
 
+const NO_INSTANCES: AppSnapshot['instances']['items'] = [];
+
 export function App() {
   const snapshot = useAppSnapshot();
   const conversations = useConversations();
   const updates = useUpdateState();
-  const { t } = useT();
+  const translator = useT();
+  const { t } = translator;
   const [selection, select] = useSelection(snapshot);
   const openConversationId = selection.kind === 'conversation' ? selection.id : null;
   useReportView(openConversationId);
+  const instances = snapshot?.instances.items ?? NO_INSTANCES;
+  const [numberFilter, setNumberFilter] = useNumberFilter(instances);
+  const numbered = instances.length > 1;
+  const numberNames = useMemo(
+    () => (numbered ? new Map(instances.map((i) => [i.id, numberName(i, translator)])) : null),
+    [instances, numbered, translator],
+  );
+  const listed = useMemo(() => filterByNumber(conversations, numberFilter), [conversations, numberFilter]);
 
   const totalUnread = snapshot?.inbox.totalUnread ?? 0;
   useEffect(() => {
@@ -73,7 +85,12 @@ export function App() {
             connection={snapshot.connection.status}
           />
           <ConversationList
-            conversations={conversations}
+            conversations={listed}
+            emptyNote={numberFilter ? t('numberFilter.empty') : undefined}
+            numberNames={numberNames}
+            filter={
+              numbered ? <NumberFilter instances={instances} value={numberFilter} onChange={setNumberFilter} /> : null
+            }
             selectedId={openConversationId}
             onSelect={(id) => select({ kind: 'conversation', id })}
           />

@@ -4,6 +4,7 @@
  * pairing flows and the QR library) come as their own chunks.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
+import { useT } from '../i18n/I18nProvider';
 
 export const SettingsPage = lazy(() =>
   import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
@@ -15,11 +16,12 @@ export const InstancePage = lazy(() =>
 
 /** A quiet stand-in while a screen's chunk loads (a blink on a fast disk, so no spinner). */
 export function ScreenSuspense({ children }: { children: ReactNode }) {
+  const { t } = useT();
   return (
     <Suspense
       fallback={
         <section className="placeholder" aria-busy="true" data-testid="screen-loading">
-          <p className="muted">Opening…</p>
+          <p className="muted">{t('app.openingScreen')}</p>
         </section>
       }
     >

@@ -10,7 +10,7 @@ export type Selection =
   | { kind: 'conversation'; id: string };
 
 /**
- * What the main area shows. A clicked notification opens its conversation; a window
+ * What the main area shows. A clicked notification opens its conversation (or its number's page); a window
  * reloaded in the middle of linking a number goes straight back to that flow.
  */
 export function useSelection(snapshot: AppSnapshot | null): [Selection, (next: Selection) => void] {
@@ -19,6 +19,10 @@ export function useSelection(snapshot: AppSnapshot | null): [Selection, (next: S
   usePush(
     'ui:open-conversation',
     useCallback(({ conversationId }) => setSelection({ kind: 'conversation', id: conversationId }), []),
+  );
+  usePush(
+    'ui:open-instance',
+    useCallback(({ instanceId }) => setSelection({ kind: 'instance', id: instanceId }), []),
   );
 
   const firstFlowId = snapshot?.connectFlows[0]?.instanceId ?? null;

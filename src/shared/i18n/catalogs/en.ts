@@ -7,6 +7,7 @@ export const en = {
   'app.nameDemo': 'AuZap (Demo)',
   'app.titleUnread': '({count}) AuZap',
   'app.starting': 'Starting AuZap…',
+  'app.openingScreen': 'Opening…',
   'app.noBridge': 'This window must be opened by AuZap Desktop (or by npm run web).',
 
   'language.label': 'Language',
@@ -41,6 +42,14 @@ export const en = {
   'thread.newMessageFrom': 'New message from {name}: {text}',
   'thread.jumpToLatestLabel':
     '{count, plural, =0 {Jump to latest} one {Jump to latest, # new message} other {Jump to latest, # new messages}}',
+  'numbers.connected': 'Connected',
+  'numbers.connecting': 'Connecting…',
+  'numbers.droppedNoReason': 'Disconnected',
+  'numbers.notLinkedYet': 'Not linked yet',
+  'numbers.unnamed': 'Unnamed number',
+  'numberFilter.label': 'Show conversations from',
+  'numberFilter.all': 'All numbers',
+  'numberFilter.empty': 'No conversations on this number yet.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

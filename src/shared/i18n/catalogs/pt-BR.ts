@@ -6,6 +6,7 @@ export const ptBR: Record<MessageKey, string> = {
   'app.nameDemo': 'AuZap (Demonstração)',
   'app.titleUnread': '({count}) AuZap',
   'app.starting': 'Abrindo o AuZap…',
+  'app.openingScreen': 'Abrindo…',
   'app.noBridge': 'Esta janela precisa ser aberta pelo AuZap Desktop (ou pelo npm run web).',
 
   'language.label': 'Idioma',
@@ -41,4 +42,12 @@ export const ptBR: Record<MessageKey, string> = {
   'thread.newMessageFrom': 'Nova mensagem de {name}: {text}',
   'thread.jumpToLatestLabel':
     '{count, plural, =0 {Ir para as mais recentes} one {Ir para as mais recentes, # nova mensagem} other {Ir para as mais recentes, # novas mensagens}}',
+  'numbers.connected': 'Conectado',
+  'numbers.connecting': 'Conectando…',
+  'numbers.droppedNoReason': 'Desconectado',
+  'numbers.notLinkedYet': 'Ainda não conectado',
+  'numbers.unnamed': 'Número sem nome',
+  'numberFilter.label': 'Mostrar conversas de',
+  'numberFilter.all': 'Todos os números',
+  'numberFilter.empty': 'Nenhuma conversa neste número ainda.',
 };

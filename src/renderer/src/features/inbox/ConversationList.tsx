@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useNow } from '../../hooks/useNow';
 import { ConversationRow } from './ConversationRow';
@@ -7,6 +7,7 @@ import { matchesSearch } from './inbox-model';
 import { useListboxCursor } from './useListboxCursor';
 
 const ROW_HEIGHT = 64;
+const estimateRowHeight = () => ROW_HEIGHT;
 const optionId = (conversationId: string) => `conversation-option-${conversationId}`;
 
 /**
@@ -19,11 +20,17 @@ export function ConversationList({
   selectedId,
   onSelect,
   emptyNote = 'No conversations yet.',
+  numberNames = null,
+  filter = null,
 }: {
   conversations: ConversationView[];
   selectedId: string | null;
   onSelect: (id: string) => void;
   emptyNote?: string;
+  /** instanceId → the number's name, to say which number each chat came in on (null: one number only). */
+  numberNames?: ReadonlyMap<string, string> | null;
+  /** Shown above the search (the number filter). */
+  filter?: ReactNode;
 }) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
@@ -34,12 +41,15 @@ export function ConversationList({
   const scroller = useRef<HTMLDivElement>(null);
   const listbox = useRef<HTMLUListElement>(null);
   const search = useRef<HTMLInputElement>(null);
+  // The same function until the rows change: a new one makes the virtualizer measure all
+  // 10,000 rows again, on every scroll.
+  const rowKey = useCallback((index: number) => visible[index]?.id ?? index, [visible]);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: estimateRowHeight,
     overscan: 8,
-    getItemKey: (index) => visible[index]?.id ?? index,
+    getItemKey: rowKey,
   });
 
   const cursor = useListboxCursor({
@@ -61,6 +71,7 @@ export function ConversationList({
   const activeRow = visible[activeIndex];
   return (
     <section className="conversations" aria-label="Conversations">
+      {filter}
       <div className="conversations__search">
         <input
           ref={search}
@@ -110,6 +121,7 @@ export function ConversationList({
                 top={item.start}
                 height={ROW_HEIGHT}
                 now={now}
+                numberName={row.instanceId ? (numberNames?.get(row.instanceId) ?? null) : null}
                 onOpen={() => onSelect(row.id)}
               />
             );

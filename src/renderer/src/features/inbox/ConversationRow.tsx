@@ -12,6 +12,7 @@ export function ConversationRow({
   top,
   height,
   now,
+  numberName,
   onOpen,
 }: {
   id: string;
@@ -21,6 +22,8 @@ export function ConversationRow({
   top: number;
   height: number;
   now: number;
+  /** The WhatsApp number the chat came in on, when known and worth saying. */
+  numberName: string | null;
   onOpen: () => void;
 }) {
   const classes = ['conversation-row'];
@@ -48,6 +51,11 @@ export function ConversationRow({
           <span className="conversation-row__name" dir="auto">
             {contactLabel(row)}
           </span>
+          {numberName ? (
+            <span className="conversation-row__number" data-testid="conversation-number">
+              {numberName}
+            </span>
+          ) : null}
           <time className="conversation-row__time" dateTime={row.lastMessageAt}>
             {formatListTime(row.lastMessageAt, now)}
           </time>

@@ -4,7 +4,7 @@ import { mediaWord } from '../../../../shared/message-text';
 import { runCommand } from '../../bridge/run-command';
 import { FormattedText } from './FormattedText';
 import { useT } from '../../i18n/I18nProvider';
-import { safeMediaUrl } from './inbox-model';
+import { formatTimeOfDay, safeMediaUrl } from './inbox-model';
 import type { MessageGrouping } from './thread-rows';
 
 const MEDIA_ICONS: Record<string, string> = { image: '🖼️', audio: '🎤', video: '🎬', document: '📄', other: '❔' };
@@ -28,7 +28,7 @@ export function MessageBubble({
   const outgoing = message.direction === 'outgoing';
   const media = mediaWord(message.contentType);
   const link = media ? safeMediaUrl(message.mediaUrl) : null;
-  const time = new Date(message.timestamp).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const time = formatTimeOfDay(message.timestamp, locale);
   const classes = [
     'bubble',
     outgoing ? 'bubble--out' : 'bubble--in',

@@ -32,10 +32,22 @@ export function sortConversations(rows: Iterable<ConversationView>): Conversatio
   return [...rows].sort(compareConversations);
 }
 
+/** Main sends whole lists already in order: checking that is O(n), sorting again is not. */
+function inListOrder(rows: readonly ConversationView[]): boolean {
+  for (let i = 1; i < rows.length; i++) {
+    if (compareConversations(rows[i - 1] as ConversationView, rows[i] as ConversationView) > 0) return false;
+  }
+  return true;
+}
+
 export function applyConversationsDelta(current: ConversationRows, delta: ConversationsDelta): ConversationRows {
   if (delta.reset) {
     const byId = new Map(delta.upserts.map((row) => [row.id, row]));
-    return { byId, sorted: sortConversations(byId.values()) };
+    const sorted =
+      byId.size === delta.upserts.length && inListOrder(delta.upserts)
+        ? [...delta.upserts]
+        : sortConversations(byId.values());
+    return { byId, sorted };
   }
   const byId = new Map(current.byId);
   const touched = new Set<string>();
@@ -98,16 +110,41 @@ export function applyMessagesDelta(current: MessageView[], delta: MessagesDelta)
   return [...byId.values()].sort(compareMessagesByTime);
 }
 
+/**
+ * Formatters made once per locale: `toLocaleTimeString(locale, options)` builds a new
+ * Intl.DateTimeFormat on every call, which made each row (and each bubble) that scrolls
+ * into view cost a formatter.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const SHORT_TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+const SHORT_DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: '2-digit' };
+
+function formatter(locale: string | undefined, kind: 'time' | 'date'): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${kind}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, kind === 'time' ? SHORT_TIME : SHORT_DATE);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** "14:05": a message's time of day. */
+export function formatTimeOfDay(iso: string, locale?: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : formatter(locale, 'time').format(date);
+}
+
 /** "14:05" today, "Yesterday", else a short date. */
 export function formatListTime(iso: string, nowMs: number, locale?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const now = new Date(nowMs);
   const sameDay = date.toDateString() === now.toDateString();
-  if (sameDay) return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  if (sameDay) return formatter(locale, 'time').format(date);
   const yesterday = new Date(nowMs - 86_400_000);
   if (date.toDateString() === yesterday.toDateString()) return 'Yesterday';
-  return date.toLocaleDateString(locale, { day: '2-digit', month: '2-digit', year: '2-digit' });
+  return formatter(locale, 'date').format(date);
 }
 
 /** Media links open only for web addresses; anything else (javascript:, file:) is shown as text. */

@@ -1,10 +1,12 @@
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { MessageView } from '../../../../shared/inbox';
 import { messageKey, type ThreadRow } from './thread-rows';
 
 /** Closer to the bottom than this counts as "at the bottom" (a bubble's worth). */
 const AT_BOTTOM_PX = 80;
+
+const estimateRowHeight = () => 56;
 
 function showBottom(el: HTMLElement | null): void {
   if (el) el.scrollTop = el.scrollHeight;
@@ -47,12 +49,14 @@ export function useThreadScroll({
   const last = messages[messages.length - 1];
   const lastKey = last ? messageKey(last) : null;
 
+  // Stable until the rows change: a new function re-measures all 5,000 on every scroll.
+  const rowKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 56,
+    estimateSize: estimateRowHeight,
     overscan: 10,
-    getItemKey: (index) => rows[index]?.key ?? index,
+    getItemKey: rowKey,
   });
 
   // Opening: the first unread message at the top, or the newest at the bottom.

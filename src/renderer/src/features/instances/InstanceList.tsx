@@ -1,7 +1,6 @@
 import type { AppSnapshot, ConnectionStatus } from '../../../../shared/bridge';
-import { formatPhoneNumber } from '../../../../shared/phone';
-
-const STATUS_WORDS = { connected: 'Connected', connecting: 'Connecting…', disconnected: 'Disconnected' } as const;
+import { useT } from '../../i18n/I18nProvider';
+import { summarizeInstance } from './instance-summary';
 
 /** Never a bare "Loading…" that stays: when nothing can load, say why. */
 function notLoadedYet(connection: ConnectionStatus): string {
@@ -26,6 +25,7 @@ export function InstanceList({
   connection: ConnectionStatus;
 }) {
   const live = connection === 'online';
+  const translator = useT();
   return (
     <nav
       className={`sidebar__section${live ? '' : ' instance-list--stale'}`}
@@ -54,10 +54,7 @@ export function InstanceList({
       ) : null}
       <ul className="instance-list">
         {instances.items.map((instance) => {
-          const words =
-            instance.status === 'connected' && instance.phoneNumber
-              ? formatPhoneNumber(instance.phoneNumber)
-              : STATUS_WORDS[instance.status];
+          const summary = summarizeInstance(instance, translator);
           return (
             <li key={instance.id}>
               <button
@@ -65,13 +62,24 @@ export function InstanceList({
                 className={`instance-item${instance.id === selectedId ? ' instance-item--selected' : ''}`}
                 data-testid={`instance-${instance.id}`}
                 data-status={instance.status}
+                data-look={summary.look}
                 aria-current={instance.id === selectedId ? 'page' : undefined}
                 onClick={() => onSelect(instance.id)}
               >
-                <span className={`status-dot status-dot--${instance.status}`} aria-hidden="true" />
+                <span className={`status-dot status-dot--${summary.look}`} aria-hidden="true" />
                 <span className="instance-item__text">
                   <span className="instance-item__name">{instance.name || 'Unnamed number'}</span>
-                  <span className="instance-item__meta">{live ? words : `Last known: ${words}`}</span>
+                  <span
+                    className={`instance-item__meta instance-item__meta--${summary.look}`}
+                    data-testid="instance-headline"
+                  >
+                    {live ? summary.headline : `Last known: ${summary.headline}`}
+                  </span>
+                  {summary.lastPhone ? (
+                    <span className="instance-item__meta" data-testid="instance-last-phone">
+                      {summary.lastPhone}
+                    </span>
+                  ) : null}
                 </span>
               </button>
             </li>

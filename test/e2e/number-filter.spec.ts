@@ -1,0 +1,56 @@
+/**
+ * Conversations say which WhatsApp number they came in on (the server's `instanceId`), and
+ * the inbox can show one number's conversations only — a choice that survives a reload.
+ */
+import { addInstance } from '../../src/simulator/simulator';
+import { expect, test } from './support/fixtures';
+import { simPost, waitUntilOnline } from './support/sim';
+
+const A = { token: 'token-a', organizationId: 'org-a' };
+
+test('each conversation shows its number, and the inbox filters by number, remembered', async ({ page, apps }) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  // Carla wrote before any number was linked: the server cannot say which number she used.
+  await simPost(sim, '/sim/messages', { contactName: 'Carla', content: 'Olá?' });
+  const sales = addInstance(sim.state, A.organizationId, 'Sales', {
+    status: 'connected',
+    phoneNumber: '5511900000001',
+  });
+  const support = addInstance(sim.state, A.organizationId, 'Support', {
+    status: 'connected',
+    phoneNumber: '5511900000002',
+  });
+  await simPost(sim, '/sim/messages', { contactName: 'Ana', content: 'Quero comprar', instanceId: sales.id });
+  await simPost(sim, '/sim/messages', { contactName: 'Bruno', content: 'Meu pedido quebrou', instanceId: support.id });
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+
+  const rows = page.getByTestId('conversation-row');
+  const row = (name: string) => rows.filter({ hasText: name });
+  await expect(rows).toHaveCount(3);
+  await expect(row('Ana').getByTestId('conversation-number')).toHaveText('Sales');
+  await expect(row('Bruno').getByTestId('conversation-number')).toHaveText('Support');
+  await expect(row('Carla').getByTestId('conversation-number')).toHaveCount(0);
+
+  const filter = page.getByRole('combobox', { name: 'Show conversations from' });
+  await expect(filter).toHaveValue('');
+  await expect(filter.locator('option:checked')).toHaveText('All numbers');
+  await filter.selectOption({ label: 'Sales' });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('Ana');
+
+  // A new customer writing to Sales joins the filtered list once the server says where they wrote.
+  await simPost(sim, '/sim/messages', { contactName: 'Dora', content: 'Tem em azul?', instanceId: sales.id });
+  await simPost(sim, '/sim/messages', { contactName: 'Edu', content: 'Suporte?', instanceId: support.id });
+  await expect(row('Dora')).toBeVisible({ timeout: 15_000 });
+  await expect(row('Edu')).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  await expect(filter.locator('option:checked')).toHaveText('Sales');
+  await expect(rows).toHaveCount(2);
+  await expect(row('Bruno')).toHaveCount(0);
+
+  await filter.selectOption({ label: 'All numbers' });
+  await expect(rows).toHaveCount(5);
+});
