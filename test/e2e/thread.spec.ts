@@ -243,3 +243,113 @@ test('consecutive messages from one side, minutes apart, are grouped with one ti
   expect(gap(0)).toBeLessThan(gap(2));
   expect(gap(3)).toBeLessThan(gap(4));
 });
+
+test('the reply box grows with its text up to about six lines, then scrolls', async ({ page, apps }) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  seedThread(sim, A.organizationId, 'Fabi', [{ at: minutesAgo(5), from: 'customer', text: 'Oi' }]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Fabi');
+  const reply = thread.getByRole('textbox', { name: 'Reply' });
+  await expect(reply).toBeFocused();
+  const lineHeight = await reply.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  const height = async () => (await reply.boundingBox())?.height ?? 0;
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}`).join('\n');
+
+  await reply.fill('one line');
+  const oneLine = await height();
+  await reply.fill(lines(3));
+  expect(await height()).toBeCloseTo(oneLine + 2 * lineHeight, -1);
+  await reply.fill(lines(6));
+  const sixLines = await height();
+  expect(sixLines).toBeCloseTo(oneLine + 5 * lineHeight, -1);
+  await reply.fill(lines(20));
+  expect(await height()).toBe(sixLines);
+  // Past six lines the box scrolls, and the text is all there.
+  expect(await reply.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  await expect(reply).toHaveValue(lines(20));
+  // Still room for the thread above it.
+  const list = await thread.getByTestId('message-list').boundingBox();
+  expect(list?.height ?? 0).toBeGreaterThan(200);
+});
+
+test('bubbles keep a readable width at 1920×1080; the header never breaks a word at 800×600', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const name = 'Maria Aparecida dos Santos Ferreira de Albuquerque';
+  seedThread(sim, A.organizationId, name, [
+    { at: minutesAgo(6), from: 'customer', text: paragraph(1).repeat(4) },
+    { at: minutesAgo(5), from: 'staff', text: paragraph(2).repeat(4) },
+  ]);
+  const host = await apps.hostFor(sim, A);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, name);
+  const list = await thread.getByTestId('message-list').boundingBox();
+  for (const bubble of await thread.getByTestId('message').all()) {
+    const box = await bubble.boundingBox();
+    // About 75 characters a line at most, however wide the window.
+    expect(box?.width ?? Infinity).toBeLessThanOrEqual(620);
+    expect(box?.width ?? 0).toBeLessThan((list?.width ?? 0) / 2);
+  }
+
+  await page.setViewportSize({ width: 800, height: 600 });
+  await thread.getByTestId('mute-toggle').click();
+  await expect(thread.getByTestId('mute-toggle')).toHaveText('Unmute notifications');
+  const header = thread.locator('header');
+  const broken = await header.evaluate((root) => {
+    const split: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (tops.size > 1) split.push(match[0]);
+      }
+    }
+    return split;
+  });
+  expect(broken).toEqual([]);
+  expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expect(thread.getByRole('heading', { name })).toBeInViewport({ ratio: 1 });
+});
+
+test('the thread is a log; a message arriving in it is announced politely; each side is said in words', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const conversationId = seedThread(sim, A.organizationId, 'Gabi', [
+    { at: minutesAgo(30), from: 'customer', text: 'Vocês abrem sábado?' },
+    { at: minutesAgo(20), from: 'staff', text: 'Abrimos, das 9h às 13h.' },
+  ]);
+  const other = seedThread(sim, A.organizationId, 'Hugo', [{ at: minutesAgo(40), from: 'customer', text: 'Oi' }]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Gabi');
+
+  const log = thread.getByRole('log', { name: 'Messages' });
+  await expect(log.getByTestId('message')).toHaveCount(2);
+  // Which side a bubble is on is said in words, not only shown by colour and position.
+  const sides = log.getByTestId('message-side');
+  await expect(sides).toHaveText(['Received from Gabi:', 'Sent to Gabi:']);
+  for (const side of await sides.all()) expect((await side.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+
+  const announcer = page.getByTestId('thread-announcer');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  // What was there on opening is not news; another chat's message is not said here.
+  await expect(announcer).toHaveText('');
+  sim.injectMessage({ conversationId: other, content: 'em outra conversa' });
+  await expect(page.getByTestId('conversation-row').filter({ hasText: 'Hugo' })).toContainText('em outra conversa');
+  await expect(announcer).toHaveText('');
+
+  sim.injectMessage({ conversationId, content: 'E domingo?' });
+  await expect(log.getByTestId('message')).toHaveCount(3);
+  await expect(announcer).toHaveText('New message from Gabi: E domingo?');
+  await expect(log.getByTestId('message-side').last()).toHaveText('Received from Gabi:');
+});

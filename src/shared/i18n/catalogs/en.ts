@@ -296,6 +296,9 @@ export const en = {
   'thread.unreadMessages': '{count, plural, one {# unread message} other {# unread messages}}',
   'thread.jumpToLatest': 'Jump to latest',
   'thread.newSince': '{count} new',
+  'thread.receivedFrom': 'Received from {name}:',
+  'thread.sentTo': 'Sent to {name}:',
+  'thread.newMessageFrom': 'New message from {name}: {text}',
   'thread.jumpToLatestLabel':
     '{count, plural, =0 {Jump to latest} one {Jump to latest, # new message} other {Jump to latest, # new messages}}',
   'numbers.connected': 'Connected',

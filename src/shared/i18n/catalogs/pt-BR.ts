@@ -297,6 +297,9 @@ export const ptBR: Record<MessageKey, string> = {
   'thread.unreadMessages': '{count, plural, one {# mensagem não lida} other {# mensagens não lidas}}',
   'thread.jumpToLatest': 'Ir para as mais recentes',
   'thread.newSince': '{count, plural, one {# nova} other {# novas}}',
+  'thread.receivedFrom': 'Recebida de {name}:',
+  'thread.sentTo': 'Enviada para {name}:',
+  'thread.newMessageFrom': 'Nova mensagem de {name}: {text}',
   'thread.jumpToLatestLabel':
     '{count, plural, =0 {Ir para as mais recentes} one {Ir para as mais recentes, # nova mensagem} other {Ir para as mais recentes, # novas mensagens}}',
   'numbers.connected': 'Conectado',

@@ -58,7 +58,7 @@ export function Composer({
       <textarea
         ref={input}
         className="composer__input"
-        rows={2}
+        rows={1}
         dir="auto"
         placeholder={t('thread.replyPlaceholder')}
         aria-label={t('thread.reply')}

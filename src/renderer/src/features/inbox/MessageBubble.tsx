@@ -13,7 +13,16 @@ import { say } from '../../../../shared/i18n/user-text';
  * In a group (same side, minutes apart) only the last bubble shows the time; the others
  * keep it for screen readers.
  */
-export function MessageBubble({ message, grouped }: { message: MessageView; grouped: MessageGrouping }) {
+export function MessageBubble({
+  message,
+  grouped,
+  contact,
+}: {
+  message: MessageView;
+  grouped: MessageGrouping;
+  /** Who the chat is with, for the words that say which side a bubble is on. */
+  contact: string;
+}) {
   const { t, locale } = useT();
   const outgoing = message.direction === 'outgoing';
   const media = mediaWord(message.contentType);
@@ -34,6 +43,10 @@ export function MessageBubble({ message, grouped }: { message: MessageView; grou
       data-direction={message.direction}
       data-status={message.status}
     >
+      {/* The side is a colour and a position on screen; a screen reader hears it in words. */}
+      <span className="visually-hidden" data-testid="message-side">
+        {t(outgoing ? 'thread.sentTo' : 'thread.receivedFrom', { name: contact })}{' '}
+      </span>
       {media ? (
         <div className="bubble__media" data-testid="media-placeholder" data-content-type={message.contentType}>
           <span>{t(media)}</span>

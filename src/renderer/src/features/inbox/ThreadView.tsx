@@ -11,6 +11,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useThreadScroll, type ThreadScroll } from './useThreadScroll';
 import { useThread } from './useThread';
 import { say } from '../../../../shared/i18n/user-text';
+import { useArrivalAnnouncement } from './useArrivalAnnouncement';
 
 /** One conversation: its messages (virtualized: 5,000 stay smooth) and the reply box. */
 export function ThreadView({
@@ -33,6 +34,7 @@ export function ThreadView({
   const rows = useMemo(() => buildThreadRows(messages, unreadAtOpen), [messages, unreadAtOpen]);
   const scroll = useThreadScroll({ rows, messages, ready: !thread.loading });
   const { scroller, virtualizer } = scroll;
+  const arrival = useArrivalAnnouncement(messages, !thread.loading);
   const i18n = useT();
   const { t } = i18n;
   const name = contactLabel(conversation, i18n);
@@ -73,7 +75,17 @@ export function ThreadView({
           {say(i18n, thread.error)}
         </p>
       ) : null}
-      <div className="thread__scroller" ref={scroller} onScroll={onScroll} data-testid="message-list">
+      {/* The log is not live itself: virtualized rows re-enter the DOM on every scroll and would be
+          read again. Arrivals are said once, by the polite region below. */}
+      <div
+        className="thread__scroller"
+        ref={scroller}
+        onScroll={onScroll}
+        role="log"
+        aria-live="off"
+        aria-label={t('thread.messages')}
+        data-testid="message-list"
+      >
         {loadingOlder ? <p className="thread__loading muted">{t('thread.loadingOlder')}</p> : null}
         {thread.loading && messages.length === 0 ? (
           <p className="thread__loading muted">{t('thread.loading')}</p>
@@ -90,12 +102,15 @@ export function ThreadView({
                 className="thread__row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <ThreadRowContent row={row} />
+                <ThreadRowContent row={row} contact={name} />
               </div>
             );
           })}
         </div>
       </div>
+      <p className="visually-hidden" aria-live="polite" data-testid="thread-announcer">
+        {arrival === null ? '' : t('thread.newMessageFrom', { name, text: arrival })}
+      </p>
       {scroll.scrolledUp ? <JumpToLatest scroll={scroll} /> : null}
       <Composer
         conversationId={conversation.id}
@@ -107,8 +122,8 @@ export function ThreadView({
   );
 }
 
-function ThreadRowContent({ row }: { row: ThreadRow }) {
-  if (row.kind === 'message') return <MessageBubble message={row.message} grouped={row.grouped} />;
+function ThreadRowContent({ row, contact }: { row: ThreadRow; contact: string }) {
+  if (row.kind === 'message') return <MessageBubble message={row.message} grouped={row.grouped} contact={contact} />;
   return <ThreadDivider row={row} />;
 }
 
