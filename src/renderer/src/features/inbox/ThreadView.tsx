@@ -7,6 +7,7 @@ import { BridgeCommandError, invoke } from '../../bridge/bridge-client';
 import { runCommand } from '../../bridge/run-command';
 import { contactLabel } from '../../../../shared/contact-label';
 import { FormattedText } from './FormattedText';
+import { MuteControl } from './MuteControl';
 import { safeMediaUrl } from './inbox-model';
 import { useThread } from './useThread';
 
@@ -54,9 +55,6 @@ export function ThreadView({
     }
   };
 
-  const toggleMute = () =>
-    void runCommand('inbox:set-muted', { conversationId: conversation.id, muted: !conversation.muted });
-
   return (
     <section className="thread" aria-label={`Conversation with ${contactLabel(conversation)}`} data-testid="thread">
       <header className="thread__header">
@@ -66,15 +64,7 @@ export function ThreadView({
             <p className="muted">{formatPhoneNumber(conversation.contactPhone)}</p>
           ) : null}
         </div>
-        <button
-          type="button"
-          className="button"
-          onClick={toggleMute}
-          aria-pressed={conversation.muted}
-          data-testid="mute-toggle"
-        >
-          {conversation.muted ? 'Unmute notifications' : 'Mute notifications'}
-        </button>
+        <MuteControl conversation={conversation} />
       </header>
       {thread.error ? (
         <p className="banner banner--error" role="alert" data-testid="thread-error">
