@@ -4,6 +4,7 @@
  * renderer and tray (which show what is left) agree, and tests need no real clock.
  */
 import { z } from 'zod';
+import type { Translator } from './i18n/translate';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -51,26 +52,23 @@ export function isPaused(settings: { paused: boolean; pausedUntil?: string | nul
   return settings.paused && stillOn(settings.pausedUntil ? Date.parse(settings.pausedUntil) : null, now);
 }
 
-const WORDS = {
-  underMinute: 'less than a minute',
-  minutes: (m: number) => `${m} min`,
-  hours: (h: number, m: number) => (m === 0 ? `${h} h` : `${h} h ${m} min`),
-  days: (d: number, h: number) => (h === 0 ? `${d} day${d === 1 ? '' : 's'}` : `${d} d ${h} h`),
-  left: (span: string) => `${span} left`,
-};
-
 /**
- * What is left of a mute or pause, in words ("8 h left", "6 d 23 h left"). Rounded up to
- * the minute, so a one-hour mute reads "1 h left" when it starts, never "59 min".
+ * What is left of a mute or pause, in words ("8 h left", "6 d 23 h left"). Rounded to the
+ * nearest minute, so a one-hour mute reads "1 h left" when it starts, never "59 min" nor,
+ * read a moment before main set it, "1 h 1 min".
  */
-export function remainingWords(endsAt: number, now: number): string {
-  const ms = endsAt - now;
-  if (ms <= 0) return WORDS.left(WORDS.underMinute);
-  const minutes = Math.ceil(ms / 60_000);
-  if (minutes < 60) return WORDS.left(WORDS.minutes(minutes));
+export function remainingWords(endsAt: number, now: number, t: Translator['t']): string {
+  const minutes = Math.round((endsAt - now) / 60_000);
+  if (minutes < 1) return t('quiet.leftUnderMinute');
+  if (minutes < 60) return t('quiet.leftMinutes', { minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return WORDS.left(WORDS.hours(hours, minutes % 60));
-  return WORDS.left(WORDS.days(Math.floor(hours / 24), hours % 24));
+  if (hours < 24) {
+    return minutes % 60 === 0
+      ? t('quiet.leftHours', { hours })
+      : t('quiet.leftHoursMinutes', { hours, minutes: minutes % 60 });
+  }
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? t('quiet.leftDays', { days }) : t('quiet.leftDaysHours', { days, hours: hours % 24 });
 }
 
 /** The wall-clock time a mute or pause ends at, in the user's locale ("08:00"). */

@@ -181,7 +181,7 @@ test('settings, unread counts and mutes survive a restart; a garbage store falls
   await expect(row(page, 'Helena')).toHaveAttribute('data-unread', '2');
   await simPost(sim, '/sim/messages', { contactName: 'Igor', content: 'dois' });
   await row(page, 'Igor').click();
-  await page.getByTestId('mute-toggle').click();
+  await page.getByTestId('mute-for').selectOption('always');
   await expect(page.getByTestId('mute-toggle')).toHaveText('Unmute notifications');
   await page.getByTestId('notification-privacy').selectOption('name');
   // Saving is debounced: wait until the choice and the mute are on disk, as a user closing later would.
@@ -236,7 +236,7 @@ test('a command that cannot reach the host is shown in words, never swallowed', 
   await expect(page.getByTestId('thread')).toBeVisible();
 
   await host.stop();
-  await page.getByTestId('mute-toggle').click();
+  await page.getByTestId('mute-for').selectOption('1h');
   const notice = page.getByTestId('failure-notice');
   await expect(notice).toContainText('Could not change the mute setting: Lost contact with the AuZap host.');
   await notice.getByRole('button', { name: 'Dismiss' }).click();

@@ -92,7 +92,8 @@ test('message notifications on the session bus: text, coalescing, none for the o
   await expectQuiet(notifications, 4, 6_000);
 
   // Paused: nothing at all.
-  await page.getByTestId('pause-notifications').check();
+  await page.getByTestId('pause-notifications').selectOption('until-resumed');
+  await expect(page.getByTestId('pause-state')).toHaveText('Notifications paused');
   await simPost(sim, '/sim/messages', { contactName: 'Dora', content: 'alguém aí?' });
   await expect(page.getByTestId('conversation-row').filter({ hasText: 'Dora' })).toBeVisible();
   await expectQuiet(notifications, 4);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAlarm } from '../../src/core/notifications/alarm';
 import { isPaused, muteEndsAt, pauseEndsAt, remainingWords, stillOn } from '../../src/shared/quiet-time';
+import { translator } from '../../src/shared/i18n/translate';
 import { createFakeScheduler } from '../support/fake-scheduler';
 
 const HOUR = 3_600_000;
@@ -52,15 +53,27 @@ describe('how long a pause lasts', () => {
 describe('the time left, in words', () => {
   it('reads the chosen duration when it starts, then counts down', () => {
     const now = local(1, 10);
-    expect(remainingWords(now + HOUR, now + 5)).toBe('1 h left');
-    expect(remainingWords(now + 8 * HOUR, now)).toBe('8 h left');
-    expect(remainingWords(now + 7 * 24 * HOUR, now)).toBe('7 days left');
-    expect(remainingWords(now + HOUR, now + 15 * 60_000)).toBe('45 min left');
-    expect(remainingWords(now + 8 * HOUR, now + 30 * 60_000)).toBe('7 h 30 min left');
-    expect(remainingWords(now + 7 * 24 * HOUR, now + 3 * HOUR)).toBe('6 d 21 h left');
-    expect(remainingWords(now + 24 * HOUR, now)).toBe('1 day left');
-    expect(remainingWords(now + 30_000, now)).toBe('1 min left');
-    expect(remainingWords(now, now + 10)).toBe('less than a minute left');
+    const { t } = translator('en');
+    expect(remainingWords(now + HOUR, now + 5, t)).toBe('1 h left');
+    expect(remainingWords(now + 8 * HOUR, now, t)).toBe('8 h left');
+    expect(remainingWords(now + 7 * 24 * HOUR, now, t)).toBe('7 days left');
+    expect(remainingWords(now + HOUR, now + 15 * 60_000, t)).toBe('45 min left');
+    expect(remainingWords(now + 8 * HOUR, now + 30 * 60_000, t)).toBe('7 h 30 min left');
+    expect(remainingWords(now + 7 * 24 * HOUR, now + 3 * HOUR, t)).toBe('6 d 21 h left');
+    expect(remainingWords(now + 24 * HOUR, now, t)).toBe('1 day left');
+    expect(remainingWords(now + 30_000, now, t)).toBe('1 min left');
+    expect(remainingWords(now + HOUR + 20_000, now, t)).toBe('1 h left');
+    expect(remainingWords(now + 20_000, now, t)).toBe('less than a minute left');
+    expect(remainingWords(now, now + 10, t)).toBe('less than a minute left');
+  });
+
+  it('says it in Brazilian Portuguese too', () => {
+    const now = local(1, 10);
+    const { t } = translator('pt-BR');
+    expect(remainingWords(now + HOUR, now, t)).toBe('falta 1 h');
+    expect(remainingWords(now + 8 * HOUR, now, t)).toBe('faltam 8 h');
+    expect(remainingWords(now + 7 * 24 * HOUR, now, t)).toBe('faltam 7 dias');
+    expect(remainingWords(now + 45 * 60_000, now, t)).toBe('faltam 45 min');
   });
 });
 

@@ -1,8 +1,10 @@
 import { contactLabel } from '../../../../shared/contact-label';
 import { nameInitials } from '../../../../shared/display-name';
 import type { ConversationView } from '../../../../shared/inbox';
-import { useT } from '../../i18n/I18nProvider';
 import { describeMessage } from '../../../../shared/message-text';
+import { remainingWords } from '../../../../shared/quiet-time';
+import { useNow } from '../../hooks/useNow';
+import { useT } from '../../i18n/I18nProvider';
 import { formatListTime } from './inbox-model';
 
 /** One option of the conversation listbox: contact, last message, time, a waiting or refused reply, unread and mute. */
@@ -81,15 +83,7 @@ export function ConversationRow({
               {row.pendingReply === 'failed' ? '⚠' : '🕓'}
             </span>
           ) : null}
-          {row.muted ? (
-            <span
-              className="conversation-row__muted"
-              title={t('conversations.mutedHint')}
-              aria-label={t('conversations.muted')}
-            >
-              🔕
-            </span>
-          ) : null}
+          {row.muted ? <MutedMark mutedUntil={row.mutedUntil ?? null} /> : null}
           {row.unreadCount > 0 ? (
             <span
               className="unread-badge"
@@ -102,5 +96,18 @@ export function ConversationRow({
         </span>
       </span>
     </li>
+  );
+}
+
+/** The bell struck through; a timed mute says what is left of it. */
+function MutedMark({ mutedUntil }: { mutedUntil: string | null }) {
+  const { t } = useT();
+  // Its own clock, started when the mark shows: the list's clock may be a tick behind.
+  const now = useNow(30_000);
+  const words = mutedUntil ? t('mute.onFor', { left: remainingWords(Date.parse(mutedUntil), now, t) }) : t('mute.on');
+  return (
+    <span className="conversation-row__muted" title={words} aria-label={words} data-testid="row-muted">
+      🔕
+    </span>
   );
 }

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { formatPhoneNumber } from '../../../../shared/phone';
-import { runCommand } from '../../bridge/run-command';
 import { contactLabel } from '../../../../shared/contact-label';
 import { Composer } from './Composer';
 import { dayLabel } from './day-label';
@@ -9,6 +8,7 @@ import { MessageBubble } from './MessageBubble';
 import { buildThreadRows, type ThreadRow } from './thread-rows';
 import { useT } from '../../i18n/I18nProvider';
 import { useThreadScroll, type ThreadScroll } from './useThreadScroll';
+import { MuteControl } from './MuteControl';
 import { useThread } from './useThread';
 import { say } from '../../../../shared/i18n/user-text';
 import { useArrivalAnnouncement } from './useArrivalAnnouncement';
@@ -48,9 +48,6 @@ export function ThreadView({
     }
   };
 
-  const toggleMute = () =>
-    void runCommand('inbox:set-muted', { conversationId: conversation.id, muted: !conversation.muted });
-
   return (
     <section className="thread" aria-label={t('thread.label', { name })} data-testid="thread">
       <header className="thread__header">
@@ -60,15 +57,7 @@ export function ThreadView({
             <p className="muted">{formatPhoneNumber(conversation.contactPhone)}</p>
           ) : null}
         </div>
-        <button
-          type="button"
-          className="button"
-          onClick={toggleMute}
-          aria-pressed={conversation.muted}
-          data-testid="mute-toggle"
-        >
-          {t(conversation.muted ? 'thread.unmute' : 'thread.mute')}
-        </button>
+        <MuteControl conversation={conversation} />
       </header>
       {thread.error ? (
         <p className="banner banner--error" role="alert" data-testid="thread-error">

@@ -1,6 +1,15 @@
 import { useState } from 'react';
 import type { NotificationPrivacy, NotificationSettings } from '../../../../shared/inbox';
+import type { NotificationSettingsPatch } from '../../../../shared/bridge';
+import {
+  endClockTime,
+  MORNING_HOUR,
+  PAUSE_DURATIONS,
+  pauseDuration,
+  remainingWords,
+} from '../../../../shared/quiet-time';
 import { runCommand } from '../../bridge/run-command';
+import { useNow } from '../../hooks/useNow';
 import { useT } from '../../i18n/I18nProvider';
 
 const PRIVACY_LABELS = {
@@ -15,21 +24,14 @@ export function NotificationControls({ settings }: { settings: NotificationSetti
   const [pending, setPending] = useState<Partial<NotificationSettings>>({});
   const { t } = useT();
   const shown = { ...settings, ...pending };
-  const update = (patch: Partial<NotificationSettings>) => {
-    setPending((current) => ({ ...current, ...patch }));
+  const update = (patch: NotificationSettingsPatch) => {
+    const { pauseFor: _pauseFor, ...visible } = patch;
+    setPending((current) => ({ ...current, ...visible }));
     void runCommand('notifications:update-settings', patch).finally(() => setPending({}));
   };
   return (
     <div className="notification-controls">
-      <label className="toggle">
-        <input
-          type="checkbox"
-          checked={shown.paused}
-          onChange={(e) => update({ paused: e.target.checked })}
-          data-testid="pause-notifications"
-        />
-        {t('notifications.pause')}
-      </label>
+      <PauseControl settings={shown} onChange={update} />
       <select
         className="select"
         aria-label={t('privacy.label')}
@@ -44,5 +46,62 @@ export function NotificationControls({ settings }: { settings: NotificationSetti
         ))}
       </select>
     </div>
+  );
+}
+
+/**
+ * Pause for 1 hour, until tomorrow morning or until turned back on; while paused, until
+ * when and what is left, and Resume.
+ */
+function PauseControl({
+  settings,
+  onChange,
+}: {
+  settings: NotificationSettings;
+  onChange: (patch: NotificationSettingsPatch) => void;
+}) {
+  const { t, locale } = useT();
+  const now = useNow(30_000);
+  if (!settings.paused) {
+    const morning = endClockTime(new Date(now).setHours(MORNING_HOUR, 0, 0, 0), locale);
+    return (
+      <select
+        className="select"
+        aria-label={t('pause.label')}
+        value=""
+        onChange={(event) => {
+          const chosen = pauseDuration.safeParse(event.target.value);
+          if (chosen.success) onChange({ paused: true, pauseFor: chosen.data });
+        }}
+        data-testid="pause-notifications"
+      >
+        <option value="">{t('pause.none')}</option>
+        {PAUSE_DURATIONS.map((duration) => (
+          <option key={duration} value={duration}>
+            {t(`pause.for.${duration}`, { time: morning })}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return <PausedState pausedUntil={settings.pausedUntil ?? null} onResume={() => onChange({ paused: false })} />;
+}
+
+/** Its own clock, started when the pause shows: the time left is never read off an older tick. */
+function PausedState({ pausedUntil, onResume }: { pausedUntil: string | null; onResume: () => void }) {
+  const { t, locale } = useT();
+  const now = useNow(30_000);
+  const until = pausedUntil ? Date.parse(pausedUntil) : null;
+  return (
+    <span className="pause-control">
+      <span role="status" data-testid="pause-state">
+        {until === null
+          ? t('pause.on')
+          : t('pause.onUntil', { time: endClockTime(until, locale), left: remainingWords(until, now, t) })}
+      </span>
+      <button type="button" className="button" onClick={onResume} data-testid="pause-resume">
+        {t('pause.resume')}
+      </button>
+    </span>
   );
 }
