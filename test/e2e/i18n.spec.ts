@@ -46,6 +46,30 @@ test.describe('pt-BR', () => {
     expect(leftInSettings).toEqual([]);
   });
 
+  test('a thread, the quick switcher and the shortcut help are in Portuguese too', async ({ page, apps }) => {
+    const sim = await apps.simulator({ accounts: [A] });
+    const host = await apps.hostFor(sim, A);
+    await waitUntilOnline(page, host.url, sim);
+    const english = wordsOnlyIn(en, ptBR);
+    const leftOver = async () => [...(await visibleWords(page))].filter((word) => english.has(word));
+
+    await page.getByTestId('conversation-row').first().click();
+    await expect(page.getByTestId('thread')).toBeVisible();
+    await expect(page.getByTestId('message').first()).toBeVisible();
+    expect(await leftOver()).toEqual([]);
+
+    await page.keyboard.press('Control+K');
+    await expect(page.getByTestId('quick-switcher')).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Ir para a conversa' })).toBeFocused();
+    expect(await leftOver()).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('Control+/');
+    await expect(page.getByTestId('shortcut-help')).toBeVisible();
+    await expect(page.getByTestId('shortcut-help')).toContainText('Atalhos de teclado');
+    expect(await leftOver()).toEqual([]);
+  });
+
   test('choosing English in Settings switches the window at once', async ({ page, apps }) => {
     const sim = await apps.simulator({ accounts: [A] });
     const host = await apps.hostFor(sim, A);

@@ -340,6 +340,22 @@ export const en = {
   'numbers.filterLabel': 'Show conversations from',
   'numbers.all': 'All numbers',
   'numbers.noneOnNumber': 'No conversations on this number yet.',
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.or': 'or',
+  'shortcuts.close': 'Close',
+  'shortcuts.listbox': 'In the conversation list: ↑/↓, Home/End, PageUp/PageDown move; Enter opens.',
+  'shortcuts.quickSwitcher': 'Jump to a conversation by name or number',
+  'shortcuts.previous': 'Previous conversation',
+  'shortcuts.next': 'Next conversation',
+  'shortcuts.previousUnread': 'Previous unread conversation',
+  'shortcuts.nextUnread': 'Next unread conversation',
+  'shortcuts.search': 'Search conversations',
+  'shortcuts.escape': 'Close a dialog or Settings; clear the search',
+  'shortcuts.help': 'Show these shortcuts',
+  'switcher.title': 'Go to conversation',
+  'switcher.placeholder': 'Type a name or a phone number',
+  'switcher.nothing': 'No conversation matches.',
+  'switcher.hint': '↑/↓ to choose, Enter to open, Esc to close',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -8,11 +8,11 @@ import { matchesSearch } from '../inbox/inbox-model';
 import { nextListboxIndex } from '../inbox/listbox-keys';
 
 const WORDS = {
-  title: 'Go to conversation',
-  placeholder: 'Type a name or a phone number',
-  nothing: 'No conversation matches.',
-  hint: '↑/↓ to choose, Enter to open, Esc to close',
-};
+  title: 'switcher.title',
+  placeholder: 'switcher.placeholder',
+  nothing: 'switcher.nothing',
+  hint: 'switcher.hint',
+} as const;
 
 /** Enough to choose from without scrolling; typing narrows it. */
 const MAX_SHOWN = 8;
@@ -29,6 +29,7 @@ export function QuickSwitcher({
   onClose: () => void;
 }) {
   const i18n = useT();
+  const { t } = i18n;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const opened = useRef(false);
@@ -56,16 +57,22 @@ export function QuickSwitcher({
   };
 
   return (
-    <ModalDialog label={WORDS.title} className="switcher" testId="quick-switcher" focusMoved={opened} onClose={onClose}>
+    <ModalDialog
+      label={t(WORDS.title)}
+      className="switcher"
+      testId="quick-switcher"
+      focusMoved={opened}
+      onClose={onClose}
+    >
       <input
         className="input switcher__input"
         role="combobox"
-        aria-label={WORDS.title}
+        aria-label={t(WORDS.title)}
         aria-expanded={matches.length > 0}
         aria-controls="switcher-listbox"
         aria-activedescendant={activeRow ? optionId(activeRow.id) : undefined}
         aria-autocomplete="list"
-        placeholder={WORDS.placeholder}
+        placeholder={t(WORDS.placeholder)}
         autoFocus
         value={query}
         onChange={(event) => {
@@ -74,7 +81,7 @@ export function QuickSwitcher({
         }}
         onKeyDown={onKeyDown}
       />
-      <ul id="switcher-listbox" className="switcher__options" role="listbox" aria-label={WORDS.title}>
+      <ul id="switcher-listbox" className="switcher__options" role="listbox" aria-label={t(WORDS.title)}>
         {matches.map((row) => (
           <li
             key={row.id}
@@ -96,8 +103,8 @@ export function QuickSwitcher({
           </li>
         ))}
       </ul>
-      {matches.length === 0 ? <p className="muted">{WORDS.nothing}</p> : null}
-      <p className="muted switcher__hint">{WORDS.hint}</p>
+      {matches.length === 0 ? <p className="muted">{t(WORDS.nothing)}</p> : null}
+      <p className="muted switcher__hint">{t(WORDS.hint)}</p>
     </ModalDialog>
   );
 }

@@ -1,18 +1,20 @@
 import { ModalDialog } from '../../app/ModalDialog';
+import { useT } from '../../i18n/I18nProvider';
 import { keyLabel, SHORTCUTS } from './shortcut-table';
 
 const WORDS = {
-  title: 'Keyboard shortcuts',
-  or: 'or',
-  close: 'Close',
-  listbox: 'In the conversation list: ↑/↓, Home/End, PageUp/PageDown move; Enter opens.',
-};
+  title: 'shortcuts.title',
+  or: 'shortcuts.or',
+  close: 'shortcuts.close',
+  listbox: 'shortcuts.listbox',
+} as const;
 
 /** `?` or Ctrl/⌘+/: every shortcut, read from the same table the key handler uses. */
 export function ShortcutHelp({ mac, onClose }: { mac: boolean; onClose: () => void }) {
+  const { t } = useT();
   return (
-    <ModalDialog label={WORDS.title} className="shortcut-help" testId="shortcut-help" onClose={onClose}>
-      <h2>{WORDS.title}</h2>
+    <ModalDialog label={t(WORDS.title)} className="shortcut-help" testId="shortcut-help" onClose={onClose}>
+      <h2>{t(WORDS.title)}</h2>
       <table className="shortcut-help__table">
         <tbody>
           {SHORTCUTS.map((shortcut) => (
@@ -20,20 +22,20 @@ export function ShortcutHelp({ mac, onClose }: { mac: boolean; onClose: () => vo
               <td>
                 {shortcut.keys.map((keys, index) => (
                   <span key={keys.join('+')}>
-                    {index > 0 ? ` ${WORDS.or} ` : null}
+                    {index > 0 ? ` ${t(WORDS.or)} ` : null}
                     <kbd>{keyLabel(keys, mac)}</kbd>
                   </span>
                 ))}
               </td>
-              <td>{shortcut.does}</td>
+              <td>{t(shortcut.does)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="muted">{WORDS.listbox}</p>
+      <p className="muted">{t(WORDS.listbox)}</p>
       <div className="dialog__actions">
         <button type="button" className="button" autoFocus onClick={onClose}>
-          {WORDS.close}
+          {t(WORDS.close)}
         </button>
       </div>
     </ModalDialog>

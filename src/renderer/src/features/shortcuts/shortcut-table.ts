@@ -3,6 +3,7 @@
  * action a key press is, and the help overlay lists it, so the two can never disagree.
  * Pure (no DOM), so the rules are unit-tested.
  */
+import type { MessageKey } from '../../../../shared/i18n/catalogs/en';
 
 export type ShortcutAction =
   | 'quick-switcher'
@@ -27,8 +28,8 @@ interface Shortcut {
   action: ShortcutAction;
   /** Each way to press it, as key names; "Mod" is ⌘ on macOS and Ctrl elsewhere. */
   keys: string[][];
-  /** What it does, for the help overlay. */
-  does: string;
+  /** What it does, for the help overlay (a catalog key). */
+  does: MessageKey;
   /**
    * Also while typing in a field. Only chords with Ctrl/⌘ or Alt (they type no
    * character) and Esc (it types nothing) may; `?` would eat the character.
@@ -48,56 +49,56 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     action: 'quick-switcher',
     keys: [['Mod', 'K']],
-    does: 'Jump to a conversation by name or number',
+    does: 'shortcuts.quickSwitcher',
     whileTyping: true,
     matches: (p, mac) => mod(p, mac) && !p.altKey && !p.shiftKey && letter(p, 'k'),
   },
   {
     action: 'previous-conversation',
     keys: [['Alt', '↑']],
-    does: 'Previous conversation',
+    does: 'shortcuts.previous',
     whileTyping: true,
     matches: (p) => altArrow(p, 'ArrowUp', false),
   },
   {
     action: 'next-conversation',
     keys: [['Alt', '↓']],
-    does: 'Next conversation',
+    does: 'shortcuts.next',
     whileTyping: true,
     matches: (p) => altArrow(p, 'ArrowDown', false),
   },
   {
     action: 'previous-unread',
     keys: [['Alt', 'Shift', '↑']],
-    does: 'Previous unread conversation',
+    does: 'shortcuts.previousUnread',
     whileTyping: true,
     matches: (p) => altArrow(p, 'ArrowUp', true),
   },
   {
     action: 'next-unread',
     keys: [['Alt', 'Shift', '↓']],
-    does: 'Next unread conversation',
+    does: 'shortcuts.nextUnread',
     whileTyping: true,
     matches: (p) => altArrow(p, 'ArrowDown', true),
   },
   {
     action: 'focus-search',
     keys: [['Mod', 'F']],
-    does: 'Search conversations',
+    does: 'shortcuts.search',
     whileTyping: true,
     matches: (p, mac) => mod(p, mac) && !p.altKey && !p.shiftKey && letter(p, 'f'),
   },
   {
     action: 'escape',
     keys: [['Esc']],
-    does: 'Close a dialog or Settings; clear the search',
+    does: 'shortcuts.escape',
     whileTyping: true,
     matches: (p) => noMod(p) && p.key === 'Escape',
   },
   {
     action: 'help',
     keys: [['?'], ['Mod', '/']],
-    does: 'Show these shortcuts',
+    does: 'shortcuts.help',
     whileTyping: false,
     matches: (p, mac) => (noMod(p) && p.key === '?') || (mod(p, mac) && !p.altKey && p.key === '/'),
   },
