@@ -230,7 +230,7 @@ test('REST errors show the server’s message, a retry works, and a 401 asks to 
     error: 'Token expired',
   });
   await page.getByRole('button', { name: 'Show QR code' }).click();
-  await expect(page.getByTestId('connect-error')).toContainText('Sign-in needed: Token expired');
+  await expect(page.getByTestId('connect-error')).toHaveText('Sign-in needed: the server said “Token expired”.');
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'auth_failed');
 });
 
