@@ -296,7 +296,8 @@ test('bubbles keep a readable width at 1920×1080; the header never breaks a wor
   }
 
   await page.setViewportSize({ width: 800, height: 600 });
-  await thread.getByTestId('mute-toggle').click();
+  // Muted for a while: the header's longest state (what is left, and Unmute).
+  await thread.getByTestId('mute-for').selectOption('1h');
   await expect(thread.getByTestId('mute-toggle')).toHaveText('Unmute notifications');
   const header = thread.locator('header');
   const broken = await header.evaluate((root) => {
