@@ -162,10 +162,7 @@ test('a short thread sits at the bottom, next to the reply box', async ({ page, 
   expect((firstBox?.y ?? 0) - listBox.y).toBeGreaterThan(listBox.height / 2);
 });
 
-// Known bug, open under issue 12: in a clean CI run (2 of 3 runs) the newest message is
-// virtualized out of view after one of the resizes, so the view does not stay pinned; it
-// passes locally. Marked fixme so the rest lands; the fix belongs in useThreadScroll.ts.
-test.fixme('the view stays at the bottom through resizes and new messages, and where the user is once scrolled up', async ({
+test('the view stays at the bottom through resizes and new messages, and where the user is once scrolled up', async ({
   page,
   apps,
 }) => {

@@ -8,6 +8,46 @@ const AT_BOTTOM_PX = 80;
 
 const estimateRowHeight = () => 56;
 
+/** A scroll this soon after the user's wheel, touch or key is theirs; later ones are layout's. */
+const INTENT_MS = 1000;
+
+/**
+ * Whether the user is moving the thread themselves. A resize re-wraps every bubble, the
+ * virtualizer then re-measures rows one by one and shifts the scroll offset to match, and
+ * those scroll events land mid-way, away from the bottom: only the user's own scrolling may
+ * unpin the view.
+ */
+function useScrollIntent(scroller: RefObject<HTMLDivElement | null>): () => boolean {
+  const lastIntent = useRef(-Infinity);
+  const pointerDown = useRef(false);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const note = () => {
+      lastIntent.current = performance.now();
+    };
+    const press = () => {
+      pointerDown.current = true;
+      note();
+    };
+    const release = () => {
+      pointerDown.current = false;
+    };
+    const events = ['wheel', 'touchmove', 'keydown'] as const;
+    for (const type of events) el.addEventListener(type, note, { passive: true });
+    el.addEventListener('pointerdown', press);
+    window.addEventListener('pointerup', release);
+    window.addEventListener('pointercancel', release);
+    return () => {
+      for (const type of events) el.removeEventListener(type, note);
+      el.removeEventListener('pointerdown', press);
+      window.removeEventListener('pointerup', release);
+      window.removeEventListener('pointercancel', release);
+    };
+  }, [scroller]);
+  return useCallback(() => pointerDown.current || performance.now() - lastIntent.current < INTENT_MS, []);
+}
+
 function showBottom(el: HTMLElement | null): void {
   if (el) el.scrollTop = el.scrollHeight;
 }
@@ -41,6 +81,7 @@ export function useThreadScroll({
   ready: boolean;
 }): ThreadScroll {
   const scroller = useRef<HTMLDivElement>(null);
+  const userIsScrolling = useScrollIntent(scroller);
   const stick = useRef(true);
   const positioned = useRef(false);
   const [scrolledUp, setScrolledUp] = useState(false);
@@ -97,6 +138,11 @@ export function useThreadScroll({
     const el = scroller.current;
     if (!el || !positioned.current) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_PX;
+    if (!atBottom && stick.current && !userIsScrolling()) {
+      // Layout moved the view (re-wrapped rows being measured), not the reader: back down.
+      showBottom(el);
+      return;
+    }
     stick.current = atBottom;
     setScrolledUp(!atBottom);
     if (atBottom) setSeenKey(lastKey);
