@@ -157,6 +157,10 @@ function refreshedFromListing(
   return rowSignature(record) !== before;
 }
 
+function* activityOf(rows: Map<string, ConversationRecord>): IterableIterator<[id: string, lastMessageAt: string]> {
+  for (const record of rows.values()) yield [record.id, record.lastMessageAt];
+}
+
 export function createConversationTable(changes: ChangeSet) {
   const rows = new Map<string, ConversationRecord>();
   const pendingReplies = createPendingReplies((id) => rows.has(id) && touch(id));
@@ -201,6 +205,8 @@ export function createConversationTable(changes: ChangeSet) {
     },
     has: (id: string) => rows.has(id),
     size: () => rows.size,
+    /** Each row's last activity, unordered, no views built: per-event work must not sort every row. */
+    lastActivity: () => activityOf(rows),
     totalUnread: unreadTotal.get,
     isMuted: mutes.isMuted,
     mutedIds: mutes.ids,

@@ -42,7 +42,7 @@ export interface InboxSyncOptions {
 function createSyncEdges(store: InboxStore) {
   let pending = new Map<string, string>();
   const capture = () => {
-    for (const row of store.conversations()) if (!pending.has(row.id)) pending.set(row.id, row.lastMessageAt);
+    for (const [id, lastMessageAt] of store.table.lastActivity()) if (!pending.has(id)) pending.set(id, lastMessageAt);
   };
   return {
     capture,
