@@ -208,6 +208,7 @@ export const commandContracts = {
   'inbox:get-conversations': { args: z.tuple([]), result: z.array(conversationView) },
   /** Shows a conversation: marks it read and returns its newest messages (loading them if needed). */
   'inbox:open-conversation': { args: z.tuple([conversationRef]), result: threadPage },
+  /** `messages`: the thread's start through the last message this fetch added; the window has the rest. */
   'inbox:load-older': { args: z.tuple([conversationRef]), result: threadPage },
   /** Sends at once as "sending"; the outcome arrives as an `inbox:messages` delta. */
   'inbox:send': {

@@ -20,7 +20,7 @@ import {
   waitForListed,
   type CoreUnderTest,
 } from './support';
-import { everyMessageId, serverMessageIds } from './support-threads';
+import { everyMessageId, openThread, serverMessageIds } from './support-threads';
 import { inEnglish } from '../support/words';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
@@ -267,16 +267,16 @@ describe('a gap the background cannot fill', () => {
 
     scrolling = true;
     await call(core.core, 'ui:view-changed', { focused: true, visible: true, conversationId });
-    let page = await call(core.core, 'inbox:open-conversation', { conversationId });
+    const thread = await openThread(core.core, conversationId);
     // Still inside the gap after opening: the rest comes as the user scrolls up.
     expect(core.core.inboxStats().missedRanges).toBe(1);
-    for (let guard = 0; page.hasOlder && guard < 50; guard += 1) {
-      page = await call(core.core, 'inbox:load-older', { conversationId });
-      expect(page.error).toBeNull();
+    for (let guard = 0; thread.hasOlder && guard < 50; guard += 1) {
+      expect((await thread.loadOlder()).error).toBeNull();
     }
+    thread.close();
     scrolling = false;
     expect(core.core.inboxStats().missedRanges).toBe(0);
-    const ids = page.messages.map((m) => m.id);
+    const ids = thread.messages.map((m) => m.id);
     expect(ids).toEqual(serverMessageIds(sim, conversationId));
     expect(new Set(ids).size).toBe(451);
     expect(core.core.snapshot().inbox.totalUnread).toBe(0);

@@ -8,6 +8,7 @@ import type { ConversationView } from '../../src/shared/inbox';
 import { test as it } from './fixtures';
 import { call, postJson, quietLogger, waitFor, waitForJoined, type CoreUnderTest } from './support';
 import { inEnglish } from '../support/words';
+import { openThread } from './support-threads';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 
@@ -38,7 +39,7 @@ describe('inbox in the core, against the simulator', () => {
     const [first] = sim.injectMessage({ contactName: 'Bruno', content: 'before' });
     const conversationId = first?.conversationId ?? '';
     await waitFor(() => c.core.snapshot().inbox.totalUnread === 1, 5_000, 'first message');
-    await c.core.dispatch('inbox:open-conversation', [{ conversationId }]);
+    const thread = await openThread(c.core, conversationId);
     await c.core.dispatch('ui:view-changed', [unfocused]);
 
     const { port, state } = sim;
@@ -51,7 +52,11 @@ describe('inbox in the core, against the simulator', () => {
     await c.waitForStatus('online', 15_000);
     await waitFor(() => c.core.snapshot().inbox.totalUnread === 4, 10_000, 'missed messages');
     await waitFor(() => !c.core.snapshot().inbox.syncing, 5_000, 'sync end');
-    const { messages } = await call(c.core, 'inbox:load-older', { conversationId });
+    await thread.loadOlder();
+    // Fetched in the background while the thread was open: they reach the window as its deltas.
+    await waitFor(() => thread.messages.length >= 4, 5_000, 'the missed messages in the window');
+    const { messages } = thread;
+    thread.close();
     expect(messages.map((m) => m.content)).toEqual([
       'before',
       'while you were away',

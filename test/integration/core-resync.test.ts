@@ -7,7 +7,7 @@ import { describe, expect } from 'vitest';
 import { storeIncomingMessages } from '../../src/simulator/simulator';
 import { test as it } from './fixtures';
 import { call, postJson, waitFor, waitForJoined, waitForListed, type CoreUnderTest } from './support';
-import { everyMessageId, serverMessageIds } from './support-threads';
+import { everyMessageId, openThread, serverMessageIds } from './support-threads';
 import { inEnglish } from '../support/words';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
@@ -102,14 +102,17 @@ describe('resync', () => {
     const core = c.core;
     await c.waitForStatus('online');
     await waitFor(() => core.snapshot().inbox.conversationCount === 1, 5_000, 'conversation');
-    const opened = await call(core, 'inbox:open-conversation', { conversationId });
-    expect(opened.messages).toHaveLength(50);
-    expect(opened.hasOlder).toBe(true);
-    const older = await call(core, 'inbox:load-older', { conversationId });
-    expect(older.messages.map((m) => m.content)).toEqual(
+    const thread = await openThread(core, conversationId);
+    expect(thread.messages).toHaveLength(50);
+    expect(thread.hasOlder).toBe(true);
+    const older = await thread.loadOlder();
+    thread.close();
+    // The page brings the thread's start the window lacked; the window then shows all 60.
+    expect(older.messages).toHaveLength(10);
+    expect(thread.messages.map((m) => m.content)).toEqual(
       Array.from({ length: 60 }, (_, i) => `m${String(i).padStart(2, '0')}`),
     );
-    expect(older.hasOlder).toBe(false);
+    expect(thread.hasOlder).toBe(false);
   });
 
   it.for([
@@ -198,19 +201,22 @@ describe('resync', () => {
     const core = c.core;
     await c.waitForStatus('online');
     await waitFor(() => core.snapshot().inbox.conversationCount === 6, 5_000, 'the conversations');
-    expect((await call(core, 'inbox:open-conversation', { conversationId })).messages).toHaveLength(50);
+    const thread = await openThread(core, conversationId);
+    expect(thread.messages).toHaveLength(50);
 
     holdOlderPage = true;
-    const scrolled = call(core, 'inbox:load-older', { conversationId });
+    const scrolled = thread.loadOlder();
     await waitFor(() => held, 5_000, 'the older page requested');
     // Five other chats opened meanwhile: Vera's falls back to its latest messages.
     for (const other of others)
       await call(core, 'inbox:open-conversation', { conversationId: other?.conversationId ?? '' });
     release();
-    const page = await scrolled;
+    await scrolled;
+    thread.close();
     const server = serverMessageIds(sim, conversationId);
     // Whatever it shows is one unbroken stretch of the newest messages.
-    expect(page.messages.map((m) => m.id)).toEqual(server.slice(server.length - page.messages.length));
+    const shown = thread.messages.map((m) => m.id);
+    expect(shown).toEqual(server.slice(server.length - shown.length));
     expect(await everyMessageId(core, conversationId)).toEqual(server);
   });
 });

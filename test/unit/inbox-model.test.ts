@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyConversationsDelta,
   applyMessagesDelta,
+  joinThreadStart,
   formatListTime,
   matchesSearch,
   NO_CONVERSATIONS,
@@ -109,17 +110,61 @@ describe('renderer inbox model', () => {
       error: null,
     });
     let list = applyMessagesDelta([], {
-      conversationId: 'c',
       upserts: [m('b', '2'), m('local-1', '3', 'local-1')],
       removedIds: [],
     });
-    list = applyMessagesDelta(list, { conversationId: 'c', upserts: [m('a', '1'), m('b', '2')], removedIds: [] });
+    list = applyMessagesDelta(list, { upserts: [m('a', '1'), m('b', '2')], removedIds: [] });
     list = applyMessagesDelta(list, {
-      conversationId: 'c',
       upserts: [m('srv', '3', 'local-1')],
       removedIds: ['local-1'],
     });
     expect(list.map((x) => x.id)).toEqual(['a', 'b', 'srv']);
+  });
+
+  it('joins an older page, a status change and a re-timed message without losing the order', () => {
+    const m = (id: string, ts: string, status: MessageView['status'] = 'sent'): MessageView => ({
+      id,
+      localId: null,
+      conversationId: 'c',
+      content: id,
+      contentType: 'text',
+      direction: 'outgoing',
+      timestamp: ts,
+      mediaUrl: null,
+      status,
+      error: null,
+    });
+    const shown = [m('c', '3'), m('d', '4', 'sending'), m('e', '5')];
+    // An older page arrives unsorted and repeats one message the window has.
+    let list = applyMessagesDelta(shown, { upserts: [m('b', '2'), m('a', '1'), m('c', '3')], removedIds: [] });
+    expect(list.map((x) => x.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // A status change keeps its place; untouched messages stay the very same objects (no re-render).
+    list = applyMessagesDelta(list, { upserts: [m('d', '4', 'sent')], removedIds: [] });
+    expect(list.map((x) => `${x.id}:${x.status}`)).toEqual(['a:sent', 'b:sent', 'c:sent', 'd:sent', 'e:sent']);
+    expect(list[4]).toBe(shown[2]);
+    // The server's time for a sent message moves it; a same-instant newcomer goes after what was there.
+    list = applyMessagesDelta(list, { upserts: [m('b', '6'), m('f', '5')], removedIds: ['a'] });
+    expect(list.map((x) => x.id)).toEqual(['c', 'd', 'e', 'f', 'b']);
+  });
+
+  it("puts an older page before the thread shown, in main's order even within one second", () => {
+    const m = (id: string, ts: string): MessageView => ({
+      id,
+      localId: null,
+      conversationId: 'c',
+      content: id,
+      contentType: 'text',
+      direction: 'incoming',
+      timestamp: ts,
+      mediaUrl: null,
+      status: 'received',
+      error: null,
+    });
+    const shown = [m('x', '5'), m('y', '5'), m('z', '6')];
+    // Main's thread start: two older messages of the same second as the oldest shown, then it.
+    const list = joinThreadStart(shown, [m('v', '5'), m('w', '5'), m('x', '5')]);
+    expect(list.map((x) => x.id)).toEqual(['v', 'w', 'x', 'y', 'z']);
+    expect(joinThreadStart(shown, [])).toBe(shown);
   });
 
   it('opens only web links for media', () => {

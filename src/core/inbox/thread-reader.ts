@@ -123,9 +123,17 @@ export function createThreadReader(options: ThreadReaderOptions) {
       });
     },
 
+    /**
+     * The window already has the open thread (and its deltas): what comes back is the thread's
+     * start, in this order, through the last message this fetch added — for a page at the top,
+     * just that page — so reading 5,000 messages back is not 100 whole threads over the bridge.
+     */
     async loadOlder(conversationId: string): Promise<ThreadPage> {
       store.shelf.markOpen(conversationId);
-      return attempt(conversationId, 'thread.loadOlderFailed', () => showOlder(conversationId));
+      const shown = new Set(store.messages(conversationId).map((m) => m.id));
+      const page = await attempt(conversationId, 'thread.loadOlderFailed', () => showOlder(conversationId));
+      const lastAdded = page.messages.findLastIndex((m) => !shown.has(m.id));
+      return { ...page, messages: page.messages.slice(0, lastAdded + 1) };
     },
   };
 }

@@ -59,17 +59,18 @@ export function applyConversationsDelta(current: ConversationRows, delta: Conver
   if (touched.size === 0) return current;
   const kept = current.sorted.filter((row) => !touched.has(row.id));
   const moved = sortConversations([...touched].flatMap((id) => byId.get(id) ?? []));
-  return { byId, sorted: mergeSorted(kept, moved) };
+  return { byId, sorted: mergeSorted(kept, moved, compareConversations) };
 }
 
-function mergeSorted(a: readonly ConversationView[], b: readonly ConversationView[]): ConversationView[] {
-  const out: ConversationView[] = [];
+/** Two lists each in `compare` order, as one; on ties `a` (what was there) comes first. */
+function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+  const out: T[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    const left = a[i] as ConversationView;
-    const right = b[j] as ConversationView;
-    if (compareConversations(left, right) <= 0) {
+    const left = a[i] as T;
+    const right = b[j] as T;
+    if (compare(left, right) <= 0) {
       out.push(left);
       i++;
     } else {
@@ -77,8 +78,8 @@ function mergeSorted(a: readonly ConversationView[], b: readonly ConversationVie
       j++;
     }
   }
-  for (; i < a.length; i++) out.push(a[i] as ConversationView);
-  for (; j < b.length; j++) out.push(b[j] as ConversationView);
+  for (; i < a.length; i++) out.push(a[i] as T);
+  for (; j < b.length; j++) out.push(b[j] as T);
   return out;
 }
 
@@ -101,13 +102,31 @@ function fold(text: string): string {
     .toLowerCase();
 }
 
-/** Applies a delta to a thread (oldest first); duplicates by id are impossible by construction. */
-export function applyMessagesDelta(current: MessageView[], delta: MessagesDelta): MessageView[] {
+/**
+ * Applies a delta to a thread (oldest first) without sorting it again: O(n + k log k), so
+ * a page of 50 older messages (or one new message) does not re-sort a 5,000-message thread.
+ * Duplicates by id are impossible by construction.
+ */
+export function applyMessagesDelta(
+  current: MessageView[],
+  delta: Pick<MessagesDelta, 'upserts' | 'removedIds'>,
+): MessageView[] {
   if (delta.upserts.length === 0 && delta.removedIds.length === 0) return current;
-  const byId = new Map(current.map((m) => [m.id, m]));
-  for (const id of delta.removedIds) byId.delete(id);
-  for (const message of delta.upserts) byId.set(message.id, message);
-  return [...byId.values()].sort(compareMessagesByTime);
+  const gone = new Set(delta.removedIds);
+  const incoming = new Map(delta.upserts.map((m) => [m.id, m]));
+  const kept: MessageView[] = [];
+  for (const message of current) {
+    if (gone.has(message.id)) continue;
+    const update = incoming.get(message.id);
+    if (!update) kept.push(message);
+    else if (update.timestamp === message.timestamp) {
+      // Same time, same place (a status change); one whose time moved is placed again below.
+      kept.push(update);
+      incoming.delete(message.id);
+    }
+  }
+  if (incoming.size === 0) return kept;
+  return mergeSorted(kept, [...incoming.values()].sort(compareMessagesByTime), compareMessagesByTime);
 }
 
 /**
@@ -168,4 +187,15 @@ export function safeMediaUrl(url: string | null): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * An older page joined to the thread shown: `start` is the thread's beginning in main's
+ * order (which keeps same-second messages right), through the last message the page added;
+ * everything else the window has comes after it.
+ */
+export function joinThreadStart(current: readonly MessageView[], start: readonly MessageView[]): MessageView[] {
+  if (start.length === 0) return current as MessageView[];
+  const ids = new Set(start.map((m) => m.id));
+  return [...start, ...current.filter((m) => !ids.has(m.id))];
 }

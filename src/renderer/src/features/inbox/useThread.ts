@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MessageView, ThreadPage } from '../../../../shared/inbox';
 import type { UserText } from '../../../../shared/i18n/user-text';
 import { failureText, getBridge, invoke } from '../../bridge/bridge-client';
-import { applyMessagesDelta } from './inbox-model';
+import { applyMessagesDelta, joinThreadStart } from './inbox-model';
 
 export interface ThreadState {
   messages: MessageView[];
@@ -20,7 +20,7 @@ export function useThread(conversationId: string): ThreadState {
   const [error, setError] = useState<UserText | null>(null);
 
   const take = useCallback((page: ThreadPage) => {
-    // A page is the whole thread in main's order (which keeps same-second messages right).
+    // Opening brings the whole thread in main's order (which keeps same-second messages right).
     setMessages(page.messages);
     setHasOlder(page.hasOlder);
     setError(page.error);
@@ -41,11 +41,15 @@ export function useThread(conversationId: string): ThreadState {
 
   const loadOlder = useCallback(async () => {
     try {
-      take(await invoke('inbox:load-older', { conversationId }));
+      // The thread's start through what the fetch added comes back, not the whole thread per page.
+      const page = await invoke('inbox:load-older', { conversationId });
+      setMessages((current) => joinThreadStart(current, page.messages));
+      setHasOlder(page.hasOlder);
+      setError(page.error);
     } catch (failure) {
       setError(failureText(failure, 'thread.olderFailed'));
     }
-  }, [conversationId, take]);
+  }, [conversationId]);
 
   return { messages, hasOlder, loading, error, loadOlder };
 }
