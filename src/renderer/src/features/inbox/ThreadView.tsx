@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { InstanceView } from '../../../../shared/bridge';
 import type { ConversationView } from '../../../../shared/inbox';
 import { formatPhoneNumber } from '../../../../shared/phone';
 import { contactLabel } from '../../../../shared/contact-label';
@@ -12,15 +13,19 @@ import { MuteControl } from './MuteControl';
 import { useThread } from './useThread';
 import { say } from '../../../../shared/i18n/user-text';
 import { useArrivalAnnouncement } from './useArrivalAnnouncement';
+import { ThreadNumber } from './ThreadNumber';
 
 /** One conversation: its messages (virtualized: 5,000 stay smooth) and the reply box. */
 export function ThreadView({
   conversation,
+  number,
   draft,
   onDraftChange,
   focusRequest,
 }: {
   conversation: ConversationView;
+  /** The WhatsApp number the chat came in on, when the server said which and the app knows it. */
+  number: InstanceView | null;
   draft: string;
   onDraftChange: (text: string) => void;
   /** A new number each time the conversation is opened again: the reply box takes the focus. */
@@ -56,6 +61,7 @@ export function ThreadView({
           {conversation.contactName && conversation.contactPhone ? (
             <p className="muted">{formatPhoneNumber(conversation.contactPhone)}</p>
           ) : null}
+          {number ? <ThreadNumber instance={number} /> : null}
         </div>
         <MuteControl conversation={conversation} />
       </header>
