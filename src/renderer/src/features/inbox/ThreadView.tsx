@@ -14,6 +14,7 @@ import { useThread } from './useThread';
 import { say } from '../../../../shared/i18n/user-text';
 import { useArrivalAnnouncement } from './useArrivalAnnouncement';
 import { ThreadNumber } from './ThreadNumber';
+import { useToday } from '../../hooks/useToday';
 
 /** One conversation: its messages (virtualized: 5,000 stay smooth) and the reply box. */
 export function ThreadView({
@@ -43,6 +44,8 @@ export function ThreadView({
   const i18n = useT();
   const { t } = i18n;
   const name = contactLabel(conversation, i18n);
+  // Day separators say "Today" or "Yesterday": a thread left open past midnight renders again.
+  const today = useToday();
 
   const onScroll = () => {
     scroll.trackScroll();
@@ -97,7 +100,7 @@ export function ThreadView({
                 className="thread__row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <ThreadRowContent row={row} contact={name} />
+                <ThreadRowContent row={row} contact={name} today={today} />
               </div>
             );
           })}
@@ -117,12 +120,12 @@ export function ThreadView({
   );
 }
 
-function ThreadRowContent({ row, contact }: { row: ThreadRow; contact: string }) {
+function ThreadRowContent({ row, contact, today }: { row: ThreadRow; contact: string; today: number }) {
   if (row.kind === 'message') return <MessageBubble message={row.message} grouped={row.grouped} contact={contact} />;
-  return <ThreadDivider row={row} />;
+  return <ThreadDivider row={row} today={today} />;
 }
 
-function ThreadDivider({ row }: { row: Exclude<ThreadRow, { kind: 'message' }> }) {
+function ThreadDivider({ row, today }: { row: Exclude<ThreadRow, { kind: 'message' }>; today: number }) {
   const { t, locale } = useT();
   if (row.kind === 'unread') {
     return (
@@ -133,7 +136,7 @@ function ThreadDivider({ row }: { row: Exclude<ThreadRow, { kind: 'message' }> }
   }
   return (
     <div className="thread__day" data-testid="day-separator">
-      <span dir="auto">{dayLabel(row.date, new Date(), locale)}</span>
+      <span dir="auto">{dayLabel(row.date, new Date(today), locale)}</span>
     </div>
   );
 }
