@@ -46,6 +46,7 @@ function readLayout(control: Locator): Promise<Layout> {
       flex: 'none',
     });
     el.parentElement?.append(natural);
+    natural.value = el.value; // a clone shows its first choice, not the one chosen
     const wanted = natural.getBoundingClientRect().width;
     natural.remove();
     return { broken, squeezed: el.getBoundingClientRect().width + 0.5 < wanted };
