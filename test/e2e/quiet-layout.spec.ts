@@ -5,6 +5,7 @@
  * no word broken across lines and nothing scrolling sideways.
  */
 import type { Locator, Page } from '@playwright/test';
+import { addInstance } from '../../src/simulator/simulator';
 import { SIZES } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { waitUntilOnline } from './support/sim';
@@ -91,6 +92,11 @@ for (const locale of ['en-US', 'pt-BR']) {
       apps,
     }) => {
       const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+      // The header at its fullest: a long name, and the number the chat came in on.
+      addInstance(sim.state, A.organizationId, 'Atendimento Loja Centro', {
+        status: 'connected',
+        phoneNumber: '5511900000001',
+      });
       seedThread(sim, A.organizationId, NAME, [{ at: minutesAgo(3), from: 'customer', text: 'Bom dia!' }]);
       const host = await apps.hostFor(sim, A);
       await page.setViewportSize(SIZES[0]);
@@ -106,13 +112,13 @@ for (const locale of ['en-US', 'pt-BR']) {
         }
       };
 
-      await checkAll('not muted', header, ['mute-for']);
+      await checkAll('not muted', header, ['mute-for', 'thread-number']);
       await checkAll('not paused', topbar, ['pause-notifications', 'notification-privacy']);
 
       // The longest states: a week's mute ("6 d 23 h left" soon) and a pause until the morning.
       await header.getByTestId('mute-for').selectOption('1w');
       await expect(header.getByTestId('mute-state')).toBeVisible();
-      await checkAll('muted for a week', header, ['mute-state', 'mute-toggle']);
+      await checkAll('muted for a week', header, ['mute-state', 'mute-toggle', 'thread-number']);
       await topbar.getByTestId('pause-notifications').selectOption('morning');
       await expect(topbar.getByTestId('pause-state')).toBeVisible();
       await checkAll('paused until the morning', topbar, ['pause-state', 'pause-resume', 'notification-privacy']);
