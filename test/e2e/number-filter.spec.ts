@@ -5,6 +5,7 @@
 import { addInstance } from '../../src/simulator/simulator';
 import { expect, test } from './support/fixtures';
 import { simPost, waitUntilOnline } from './support/sim';
+import { openConversation } from './support/thread';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 
@@ -53,4 +54,38 @@ test('each conversation shows its number, and the inbox filters by number, remem
 
   await filter.selectOption({ label: 'All numbers' });
   await expect(rows).toHaveCount(5);
+});
+
+// Where a reply will leave from is worth a line in the header whenever the server says it,
+// even for a shop with one number: the header has room, unlike a list row.
+test("the thread's header says which number the chat came in on, by name and phone", async ({ page, apps }) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  await simPost(sim, '/sim/messages', { contactName: 'Carla', content: 'Olá?' });
+  const sales = addInstance(sim.state, A.organizationId, 'Sales', {
+    status: 'connected',
+    phoneNumber: '5511900000001',
+  });
+  await simPost(sim, '/sim/messages', { contactName: 'Ana', content: 'Quero comprar', instanceId: sales.id });
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const header = page.getByTestId('thread').locator('header');
+  const number = page.getByTestId('thread-number');
+
+  // One number only: the list has nothing to tell apart, the header still says it.
+  await openConversation(page, 'Ana');
+  await expect(number).toHaveText('Came in on Sales · +55 11 90000-0001');
+  await openConversation(page, 'Carla');
+  await expect(header).toBeVisible();
+  await expect(number).toHaveCount(0);
+
+  // A second number, unnamed and not linked yet: the name the app gives it, no phone.
+  const support = addInstance(sim.state, A.organizationId, '', { status: 'disconnected' });
+  await simPost(sim, '/sim/messages', { contactName: 'Bruno', content: 'Meu pedido quebrou', instanceId: support.id });
+  await host.stop();
+  const second = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, second.url, sim);
+  await openConversation(page, 'Bruno');
+  await expect(number).toHaveText('Came in on Unnamed number');
+  await openConversation(page, 'Ana');
+  await expect(number).toHaveText('Came in on Sales · +55 11 90000-0001');
 });

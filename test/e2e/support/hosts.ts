@@ -20,12 +20,25 @@ export interface RunningHost {
     attention: string;
     notifications: Array<Record<string, unknown>>;
   }>;
+  /** Sends to the host over its IPC channel (only with `onMessage`). */
+  send(message: unknown): void;
   stop(): Promise<void>;
 }
 
-export async function startHost(env: Record<string, string | undefined> = {}): Promise<RunningHost> {
+export interface HostOptions {
+  /** More Node flags, after tsx's (such as another `--import`). */
+  nodeArgs?: string[];
+  /** Opens an IPC channel to the host process; what it sends comes here. */
+  onMessage?: (message: unknown) => void;
+}
+
+export async function startHost(
+  env: Record<string, string | undefined> = {},
+  options: HostOptions = {},
+): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'auzap-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/host-web/cli.ts', '--port', '0'], {
+  const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), 'src/host-web/cli.ts', '--port', '0'];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,
@@ -35,8 +48,9 @@ export async function startHost(env: Record<string, string | undefined> = {}): P
       AUZAP_DATA_DIR: dataDir,
       ...env,
     } as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.onMessage ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
+  if (options.onMessage) child.on('message', options.onMessage);
   let log = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 60_000);
@@ -63,6 +77,9 @@ export async function startHost(env: Record<string, string | undefined> = {}): P
     async hostState() {
       const res = await fetch(new URL('host/state', url));
       return (await res.json()) as Awaited<ReturnType<RunningHost['hostState']>>;
+    },
+    send(message) {
+      child.send?.(message as Parameters<NonNullable<ChildProcess['send']>>[0]);
     },
     async stop() {
       if (child.exitCode !== null) return;

@@ -174,6 +174,7 @@ function MainContent({
       <ThreadView
         key={conversation.id}
         conversation={conversation}
+        number={snapshot.instances.items.find((i) => i.id === conversation.instanceId) ?? null}
         draft={drafts[conversation.id] ?? ''}
         onDraftChange={(text) => setDrafts((all) => ({ ...all, [conversation.id]: text }))}
         focusRequest={replyFocus}

@@ -322,6 +322,8 @@ export const en = {
   'thread.receivedFrom': 'Received from {name}:',
   'thread.sentTo': 'Sent to {name}:',
   'thread.newMessageFrom': 'New message from {name}: {text}',
+  'thread.cameInOn': 'Came in on {number}',
+  'thread.cameInOnPhone': 'Came in on {number} · {phone}',
   'thread.jumpToLatestLabel':
     '{count, plural, =0 {Jump to latest} one {Jump to latest, # new message} other {Jump to latest, # new messages}}',
   'numbers.connected': 'Connected',

@@ -323,6 +323,8 @@ export const ptBR: Record<MessageKey, string> = {
   'thread.receivedFrom': 'Recebida de {name}:',
   'thread.sentTo': 'Enviada para {name}:',
   'thread.newMessageFrom': 'Nova mensagem de {name}: {text}',
+  'thread.cameInOn': 'Chegou pelo número {number}',
+  'thread.cameInOnPhone': 'Chegou pelo número {number} · {phone}',
   'thread.jumpToLatestLabel':
     '{count, plural, =0 {Ir para as mais recentes} one {Ir para as mais recentes, # nova mensagem} other {Ir para as mais recentes, # novas mensagens}}',
   'numbers.connected': 'Conectado',

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
-import { useNow } from '../../hooks/useNow';
+import { useToday } from '../../hooks/useToday';
 import { ConversationRow } from './ConversationRow';
 import { matchesSearch } from './inbox-model';
 import { useListboxCursor } from './useListboxCursor';
@@ -76,7 +76,8 @@ export function ConversationList({
   });
   const activeIndex = cursor.activeIndex;
 
-  const now = useNow(30_000);
+  // A row shows a time today, then "Yesterday", a weekday, a date: it changes only at midnight.
+  const now = useToday();
   const activeRow = visible[activeIndex];
   const { t } = useT();
   return (

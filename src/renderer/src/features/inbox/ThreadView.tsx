@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { InstanceView } from '../../../../shared/bridge';
 import type { ConversationView } from '../../../../shared/inbox';
 import { formatPhoneNumber } from '../../../../shared/phone';
 import { contactLabel } from '../../../../shared/contact-label';
@@ -12,15 +13,20 @@ import { MuteControl } from './MuteControl';
 import { useThread } from './useThread';
 import { say } from '../../../../shared/i18n/user-text';
 import { useArrivalAnnouncement } from './useArrivalAnnouncement';
+import { ThreadNumber } from './ThreadNumber';
+import { useToday } from '../../hooks/useToday';
 
 /** One conversation: its messages (virtualized: 5,000 stay smooth) and the reply box. */
 export function ThreadView({
   conversation,
+  number,
   draft,
   onDraftChange,
   focusRequest,
 }: {
   conversation: ConversationView;
+  /** The WhatsApp number the chat came in on, when the server said which and the app knows it. */
+  number: InstanceView | null;
   draft: string;
   onDraftChange: (text: string) => void;
   /** A new number each time the conversation is opened again: the reply box takes the focus. */
@@ -38,6 +44,8 @@ export function ThreadView({
   const i18n = useT();
   const { t } = i18n;
   const name = contactLabel(conversation, i18n);
+  // Day separators say "Today" or "Yesterday": a thread left open past midnight renders again.
+  const today = useToday();
 
   const onScroll = () => {
     scroll.trackScroll();
@@ -56,6 +64,7 @@ export function ThreadView({
           {conversation.contactName && conversation.contactPhone ? (
             <p className="muted">{formatPhoneNumber(conversation.contactPhone)}</p>
           ) : null}
+          {number ? <ThreadNumber instance={number} /> : null}
         </div>
         <MuteControl conversation={conversation} />
       </header>
@@ -91,7 +100,7 @@ export function ThreadView({
                 className="thread__row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <ThreadRowContent row={row} contact={name} />
+                <ThreadRowContent row={row} contact={name} today={today} />
               </div>
             );
           })}
@@ -111,12 +120,12 @@ export function ThreadView({
   );
 }
 
-function ThreadRowContent({ row, contact }: { row: ThreadRow; contact: string }) {
+function ThreadRowContent({ row, contact, today }: { row: ThreadRow; contact: string; today: number }) {
   if (row.kind === 'message') return <MessageBubble message={row.message} grouped={row.grouped} contact={contact} />;
-  return <ThreadDivider row={row} />;
+  return <ThreadDivider row={row} today={today} />;
 }
 
-function ThreadDivider({ row }: { row: Exclude<ThreadRow, { kind: 'message' }> }) {
+function ThreadDivider({ row, today }: { row: Exclude<ThreadRow, { kind: 'message' }>; today: number }) {
   const { t, locale } = useT();
   if (row.kind === 'unread') {
     return (
@@ -127,7 +136,7 @@ function ThreadDivider({ row }: { row: Exclude<ThreadRow, { kind: 'message' }> }
   }
   return (
     <div className="thread__day" data-testid="day-separator">
-      <span dir="auto">{dayLabel(row.date, new Date(), locale)}</span>
+      <span dir="auto">{dayLabel(row.date, new Date(today), locale)}</span>
     </div>
   );
 }

@@ -1,0 +1,21 @@
+import type { InstanceView } from '../../../../shared/bridge';
+import { formatPhoneNumber } from '../../../../shared/phone';
+import { useT } from '../../i18n/I18nProvider';
+import { numberName } from './NumberFilter';
+
+/**
+ * The WhatsApp number a chat came in on, in the thread's header: the number a reply leaves
+ * from. Said whenever the server named it (not only with two numbers, as in the list): the
+ * header has room for it, and the agent answering should not have to guess.
+ */
+export function ThreadNumber({ instance }: { instance: InstanceView }) {
+  const i18n = useT();
+  const number = numberName(instance, i18n);
+  return (
+    <p className="muted thread__number" data-testid="thread-number">
+      {instance.phoneNumber
+        ? i18n.t('thread.cameInOnPhone', { number, phone: formatPhoneNumber(instance.phoneNumber) })
+        : i18n.t('thread.cameInOn', { number })}
+    </p>
+  );
+}
