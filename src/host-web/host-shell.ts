@@ -29,7 +29,9 @@ export function createHostShellState(osNotifier?: Notifier): HostShellState {
     notify(notification) {
       notifications.push({ ...notification, at: new Date().toISOString() });
       if (notifications.length > KEEP_NOTIFICATIONS) notifications.splice(0, notifications.length - KEEP_NOTIFICATIONS);
-      osNotifier?.notify(notification);
+      // Forking notify-send blocks the event loop for milliseconds: it runs once this task is
+      // done, after the push that shows the same message on screen.
+      if (osNotifier) setImmediate(() => osNotifier.notify(notification));
     },
     read() {
       return { ...tray, notifications: [...notifications] };

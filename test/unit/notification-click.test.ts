@@ -33,7 +33,7 @@ describe('a clicked notification', () => {
 });
 
 describe('the browser host shell', () => {
-  it("hands a node-notifier click to the host with the number's notification, and records it for /host/state", () => {
+  it("hands a node-notifier click to the host with the number's notification, and records it for /host/state", async () => {
     const calls: NodeNotifierCallback[] = [];
     const clicked: DesktopNotification[] = [];
     const shell = createWebShell({
@@ -49,6 +49,10 @@ describe('the browser host shell', () => {
     });
     shell.notify(dropped);
     expect(shell.read().notifications).toMatchObject([dropped]);
+    // The OS notification is raised once the current task is done (after the window's push).
+    expect(calls).toHaveLength(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toHaveLength(1);
     expect(clicked).toEqual([]);
     calls[0]?.(null, 'activate', { activationType: 'clicked' });
     expect(clicked).toEqual([dropped]);
