@@ -73,16 +73,20 @@ test.describe('pt-BR', () => {
     expect(await leftOver()).toEqual([]);
   });
 
-  test('choosing English in Settings switches the window at once', async ({ page, apps }) => {
+  test('choosing English in Settings switches the window and the tray tooltip at once', async ({ page, apps }) => {
     const sim = await apps.simulator({ accounts: [A] });
     const host = await apps.hostFor(sim, A);
     await waitUntilOnline(page, host.url, sim);
+    await expect.poll(async () => (await host.hostState()).tooltip).toMatch(/^AuZap — Conectado, /);
     await page.getByTestId('open-settings').click();
     await page.getByTestId('language').selectOption('en');
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // The tray's tooltip follows at once too.
+    await expect.poll(async () => (await host.hostState()).tooltip).toMatch(/^AuZap — Online, /);
     await page.getByTestId('language').selectOption('system');
     await expect(page.getByRole('heading', { name: 'Configurações' })).toBeVisible();
+    await expect.poll(async () => (await host.hostState()).tooltip).toMatch(/^AuZap — Conectado, /);
   });
 });
 
