@@ -200,7 +200,8 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
   };
   nativeTheme.on('updated', onThemeUpdated);
   apply();
-  // Cheap when nothing changed (the view is compared first); keeps "3 h left" true.
+  // Cheap when nothing changed (the view is compared first); keeps "3 h left" true. While a
+  // timed pause runs the label changes each minute, so a menu open on Linux closes then: rare, and harmless.
   const ticker = setInterval(apply, MINUTE);
   ticker.unref?.();
 
