@@ -46,7 +46,8 @@ export interface HostRuntime {
   trayState(): TrayState;
   notificationClicked(notification: DesktopNotification): void;
   setNotificationsPaused(paused: boolean, pauseFor?: PauseDuration): void;
-  notificationsPaused(): boolean;
+  /** Whether notifications are paused, and until when (the tray menu shows what is left). */
+  notificationPause(): { paused: boolean; pausedUntil: string | null };
   networkMayHaveChanged(): void;
   /** The language notifications, the tray and dialogs speak (the window follows `locale:changed`). */
   locale(): Locale;
@@ -128,7 +129,10 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     trayState: () => booted.core.trayState(),
     notificationClicked: (notification) => booted.core.notificationClicked(notification),
     setNotificationsPaused: (paused, pauseFor) => booted.core.setNotificationsPaused(paused, pauseFor),
-    notificationsPaused: () => booted.core.snapshot().notifications.paused,
+    notificationPause() {
+      const { paused, pausedUntil } = booted.core.snapshot().notifications;
+      return { paused, pausedUntil: pausedUntil ?? null };
+    },
     networkMayHaveChanged: () => booted.core.networkMayHaveChanged(),
     locale: locale.current,
     demoBackendUrl: () => booted.demoBackend?.url ?? null,

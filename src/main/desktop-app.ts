@@ -5,15 +5,13 @@
  * a second launch and for quitting.
  */
 import { join } from 'node:path';
-import { app, Menu, net, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, net, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron';
 import { RENDERER_CSP } from '../shared/csp';
 import type { EnvSettings } from '../core/host-config';
 import { startHostRuntime, type HostRuntime } from '../core/host-runtime';
 import { SETTINGS_FILE_NAME, STATE_FILE_NAME } from '../core/persistence/state-file';
 import { systemClock, type DesktopNotification, type Logger } from '../core/ports';
 import { startDemoBackend } from '../simulator/demo-backend';
-import { appMenuTemplate } from './shell/app-menu';
-import { APP_NAME } from './shell/app-identity';
 import { installAppProtocol } from './shell/app-protocol';
 import type { QuitFlag } from './shell/close-to-tray';
 import { createLaunchAtLogin, startedAtLogin } from './shell/login-item';
@@ -22,6 +20,7 @@ import { installPermissionHandlers } from './shell/permissions';
 import { quitCleanlyOnShutdown } from './shell/quit-handling';
 import { createSafeStorageSecretBox } from './shell/secret-box';
 import { openKeyValueStore, openStoreFile } from './shell/stores';
+import { systemLanguages, type MainLocale } from './shell/system-locale';
 import { detectTraySupport } from './shell/tray-support';
 import { isOurOrigin } from './shell/window';
 import { wireBridge } from './shell/ipc';
@@ -29,12 +28,15 @@ import { createDesktopNotifier } from './wiring/notifications';
 import { exposeShellTestHooks } from './wiring/test-hooks';
 import { createTrayAndBadge, createUpdates } from './wiring/tray-and-updates';
 import { createWindowWiring } from './wiring/window';
+import { createAppMenu, followRuntime } from './wiring/words';
 
 export interface DesktopAppContext {
   env: EnvSettings;
   logger: Logger;
   quit: QuitFlag;
   quitForReal(): void;
+  /** The language main speaks; followRuntime keeps it the runtime's. */
+  locale: MainLocale;
   logFile(): string;
 }
 
@@ -45,15 +47,12 @@ export interface DesktopApp {
 }
 
 export async function startDesktopApp(context: DesktopAppContext): Promise<DesktopApp> {
-  const { logger, quit } = context;
+  const { logger, quit, locale } = context;
   const platform = process.platform;
   installAppProtocol({ root: join(import.meta.dirname, '../renderer'), csp: RENDERER_CSP });
   installPermissionHandlers(session.defaultSession, (url) => isOurOrigin(url));
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      appMenuTemplate({ platform, appName: APP_NAME, developerTools: !app.isPackaged, quit: context.quitForReal }),
-    ),
-  );
+  const showAppMenu = createAppMenu({ platform, developerTools: !app.isPackaged, quit: context.quitForReal });
+  showAppMenu(locale.current());
   const traySupport = detectTraySupport(platform);
 
   let runtime: HostRuntime | null = null;
@@ -74,6 +73,7 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
     runtime: () => runtime,
     updates,
     window: currentWindow,
+    locale: locale.current,
   });
 
   const launchAtLogin = createLaunchAtLogin({ platform, app, execPath: process.execPath, env: process.env });
@@ -90,20 +90,12 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
     secretBox: await createSafeStorageSecretBox(safeStorage),
     ...(updates ? { updates: updates.port } : {}),
     platform: launchAtLogin ? { setLaunchAtLogin: launchAtLogin } : {},
-    systemLanguages: () => {
-      const preferred = app.getPreferredSystemLanguages();
-      return preferred.length > 0 ? preferred : [app.getLocale()];
-    },
+    systemLanguages: () => systemLanguages(app),
   });
   const started = runtime;
   const demoUrl = started.demoBackendUrl();
   if (demoUrl) logger.info(`demo mode: the built-in backend runs at ${demoUrl}`);
-  // The pause flag (also switched from the window) and the update state show in the tray menu.
-  started.onPush((push) => {
-    const pauseMayHaveChanged =
-      push.channel === 'app:snapshot' || (push.channel === 'app:snapshot-patch' && push.payload.notifications);
-    if (pauseMayHaveChanged || push.channel === 'updates:state') shell.tray.refresh();
-  });
+  followRuntime(started, { locale, showAppMenu, tray: shell.tray, badge: shell.badge });
   shell.sink.update(started.trayState());
   const unwireBridge = wireBridge(started, currentWindow, logger);
 
@@ -119,6 +111,7 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
     badge: shell.badge,
     notify: (notification) => notifier.notify(notification),
     trayAvailable: () => tray.available,
+    locale: locale.current,
   });
   windows.open(!startedAtLogin(process.argv, app, platform));
 

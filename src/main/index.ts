@@ -30,6 +30,7 @@ import { createFileLog } from './shell/file-log';
 import { installQuitHandling } from './shell/quit-handling';
 import { reportStartFailure } from './shell/start-failure';
 import { chooseUserDataFolder } from './shell/stores';
+import { createMainLocale, startLocale } from './shell/system-locale';
 import { hardenAllWebContents } from './shell/window';
 
 const fileLog = createFileLog({ appName: APP_NAME, dir: () => join(app.getPath('userData'), 'logs') });
@@ -37,6 +38,8 @@ fileLog.catchProcessErrors();
 const logger = fileLog.logger;
 const env = readEnvSettings(process.env);
 const quit = createQuitFlag();
+// Menus, dialogs and the tray speak the app's language from the first one on.
+const locale = createMainLocale(() => startLocale(env.locale, app));
 
 chooseUserDataFolder(env.dataDir, logger);
 registerAppScheme();
@@ -57,10 +60,10 @@ if (!app.requestSingleInstanceLock()) {
     cleanUp: () => (desktop ? () => desktop?.shutdown() ?? Promise.resolve() : null),
     logger,
   });
-  hardenAllWebContents();
+  hardenAllWebContents(locale.current);
   app
     .whenReady()
-    .then(() => startDesktopApp({ env, logger, quit, quitForReal, logFile: () => fileLog.file() }))
+    .then(() => startDesktopApp({ env, logger, quit, quitForReal, locale, logFile: () => fileLog.file() }))
     .then((started) => {
       desktop = started;
     })
@@ -69,6 +72,7 @@ if (!app.requestSingleInstanceLock()) {
         showErrorBox: (title, content) => dialog.showErrorBox(title, content),
         logger,
         logFile: fileLog.file(),
+        locale: locale.current(),
       });
       quit.markQuitting();
       app.exit(1);

@@ -14,7 +14,23 @@ export function formatPhoneNumber(raw: string): string {
   // Where that layout adds a trunk prefix (UK "07911") or has none, the international one is used.
   const national = parsed.formatNational().replace(/^\((\d+)\)\s*/, '$1 ');
   const sameDigits = national.replace(/\D/g, '') === parsed.nationalNumber;
-  return sameDigits && /\s/.test(national) ? `+${parsed.countryCallingCode} ${national}` : parsed.formatInternational();
+  if (sameDigits && /\s/.test(national)) return `+${parsed.countryCallingCode} ${national}`;
+  // A number the metadata cannot place (an old 8-digit mobile, a test number) comes back in one block.
+  const international = parsed.formatInternational();
+  return /\s\d+\s/.test(international) ? international : grouped(parsed.countryCallingCode, parsed.nationalNumber);
+}
+
+/**
+ * The way Brazilians write any number when the metadata does not know it: area code, then
+ * the last four digits after a hyphen ("+55 11 9000-0003"). Elsewhere, the country code apart.
+ */
+function grouped(country: string, national: string): string {
+  if (country === '55' && national.length >= 8 && national.length <= 11) {
+    const area = national.slice(0, 2);
+    const rest = national.slice(2);
+    return `+55 ${area} ${rest.slice(0, -4)}-${rest.slice(-4)}`;
+  }
+  return `+${country} ${national}`;
 }
 
 /**

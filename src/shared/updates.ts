@@ -1,9 +1,10 @@
 /**
  * What the window shows about app updates: the contract between the main process's
  * update controller and the renderer. Updates never block the app: an error is shown
- * in words and the app keeps working.
+ * in words, in the window's language, and the app keeps working.
  */
 import { z } from 'zod';
+import { userText } from './i18n/user-text';
 
 export const updateChannel = z.enum(['stable', 'beta']);
 export type UpdateChannel = z.infer<typeof updateChannel>;
@@ -31,8 +32,8 @@ export const updateState = z.object({
   bytesPerSecond: nonNegative.optional(),
   transferred: nonNegative.optional(),
   total: nonNegative.optional(),
-  /** User-facing words (never a stack trace) when status is 'error'. */
-  error: z.string().min(1).optional(),
+  /** What went wrong when status is 'error', as catalog words (never a stack trace); an updater's own message is a quoted parameter. */
+  error: userText.optional(),
   /** When the last check finished. */
   checkedAt: z.iso.datetime({ offset: true }).optional(),
   channel: updateChannel,

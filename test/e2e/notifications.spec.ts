@@ -118,3 +118,52 @@ test('a burst over many conversations becomes a summary, not a wall of pop-ups',
     expect.stringMatching(/^\d+ new messages in \d+ conversations$/),
   );
 });
+
+test.describe('in Portuguese', () => {
+  test.use({ locale: 'pt-BR' });
+
+  test('notifications on the bus speak pt-BR, and the language chosen in Settings from the next one on', async ({
+    page,
+    apps,
+  }) => {
+    test.skip(Boolean(skipReason), skipReason);
+    test.setTimeout(90_000);
+    const { sim, notifications } = await startInSession(page, apps);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
+    await setFocus(page, false);
+
+    await simPost(sim, '/sim/messages', { contactName: 'Carla Dias', contentType: 'audio', content: '' });
+    await expect.poll(() => notifications().length).toBe(1);
+    expect(notifications()[0]).toMatchObject({ summary: 'Carla Dias', body: '🎤 Áudio' });
+    // Quick messages in one chat are counted in the title, with the Portuguese plural.
+    const carla = await page
+      .getByTestId('conversation-row')
+      .filter({ hasText: 'Carla Dias' })
+      .getAttribute('data-conversation-id');
+    for (const content of ['um', 'dois', 'três']) {
+      await simPost(sim, '/sim/messages', { conversationId: carla, content });
+    }
+    await expect
+      .poll(() => notifications().map((call) => call.summary), { timeout: 15_000 })
+      .toContainEqual(expect.stringMatching(/^Carla Dias \(\d+ novas mensagens\)$/));
+    const settled = notifications().length;
+    await expectQuiet(notifications, settled, 6_000);
+
+    // English chosen in Settings: the very next notification is in English, no restart.
+    await setFocus(page, true);
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('language').selectOption('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await setFocus(page, false);
+    await simPost(sim, '/sim/messages', { contactName: 'Dora', contentType: 'image', content: '' });
+    await expect.poll(() => notifications().length).toBe(settled + 1);
+    expect(notifications()[settled]).toMatchObject({ summary: 'Dora', body: '📷 Photo' });
+
+    // And back to Portuguese.
+    await page.getByTestId('language').selectOption('pt-BR');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
+    await simPost(sim, '/sim/messages', { contactName: 'Elisa', contentType: 'video', content: '' });
+    await expect.poll(() => notifications().length).toBe(settled + 2);
+    expect(notifications()[settled + 1]).toMatchObject({ summary: 'Elisa', body: '🎬 Vídeo' });
+  });
+});

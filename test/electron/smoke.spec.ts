@@ -165,8 +165,8 @@ test('a new message raises a native notification; clicking it opens the conversa
   await expect(page.getByTestId('message-text').last()).toHaveText('Chegou meu pedido?');
 });
 
-test('Pause notifications in the tray menu reaches the window, and back', async () => {
-  expect(await hook<boolean>('clickTrayMenuItem', 'pause')).toBe(true);
+test('Pause notifications (until turned back on) in the tray menu reaches the window, and back', async () => {
+  expect(await hook<boolean>('clickTrayMenuItem', 'pause-until-resumed')).toBe(true);
   await expect.poll(async () => (await hook<TrayViewSeen>('tray')).menu.paused).toBe(true);
   await expect(page.getByTestId('pause-state')).toHaveText('Notifications paused');
   await page.getByTestId('pause-resume').click();

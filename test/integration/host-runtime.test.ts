@@ -136,4 +136,18 @@ describe('host runtime', () => {
     expect(!outcome.ok && inEnglish(outcome.error.message)).toContain('must start with https:// or http://');
     expect(runtime.demoBackendUrl()).not.toBeNull();
   });
+
+  it('tells the tray whether notifications are paused and until when, as the tray menu pauses them', async () => {
+    runtime = await start(mkdtempSync(join(tmpdir(), 'auzap-runtime-')));
+    expect(runtime.notificationPause()).toEqual({ paused: false, pausedUntil: null });
+    runtime.setNotificationsPaused(true, '1h');
+    await expect.poll(() => runtime?.notificationPause().paused).toBe(true);
+    const until = Date.parse(runtime.notificationPause().pausedUntil ?? '');
+    expect(until - Date.now()).toBeGreaterThan(59 * 60_000);
+    expect(until - Date.now()).toBeLessThanOrEqual(60 * 60_000);
+    runtime.setNotificationsPaused(true, 'until-resumed');
+    await expect.poll(() => runtime?.notificationPause()).toEqual({ paused: true, pausedUntil: null });
+    runtime.setNotificationsPaused(false);
+    await expect.poll(() => runtime?.notificationPause().paused).toBe(false);
+  });
 });

@@ -40,6 +40,8 @@ import {
 } from '../../src/main/shell/update-controller';
 import { describeUpdateError, reduceUpdateState, UPDATE_ERROR_WORDS } from '../../src/main/shell/update-state';
 import { initialUpdateState, updateState, type UpdateState } from '../../src/shared/updates';
+import { translator } from '../../src/shared/i18n/translate';
+import { say } from '../../src/shared/i18n/user-text';
 
 const NOW = Date.parse('2025-06-01T12:00:00.000Z');
 const fixedClock = { now: () => NOW };
@@ -311,7 +313,7 @@ describe.skipIf(process.platform !== 'linux')('auto-update with the real electro
     expect(done).toMatchObject({
       status: 'error',
       version: '0.4.0',
-      error: 'The downloaded update was damaged (checksum mismatch) and was not installed.',
+      error: { key: 'updates.error.checksum' },
     });
     expect(statusTrail(app.states)).toEqual(['checking', 'available', 'downloading', 'error']);
     // Nothing damaged is left for install-on-quit to pick up.
@@ -337,7 +339,7 @@ describe.skipIf(process.platform !== 'linux')('auto-update with the real electro
 
     await app.controller.checkNow();
 
-    expect(app.controller.state()).toMatchObject({ status: 'error', error: 'Could not reach the update server.' });
+    expect(app.controller.state()).toMatchObject({ status: 'error', error: { key: 'updates.error.network' } });
   });
 });
 
@@ -365,8 +367,24 @@ describe('update state reducer', () => {
     );
     expect(describeUpdateError(Object.assign(new Error('503'), { statusCode: 503 }))).toBe(UPDATE_ERROR_WORDS.server);
     expect(describeUpdateError(withCode('disk full', 'ENOSPC'))).toBe(UPDATE_ERROR_WORDS.diskFull);
-    expect(describeUpdateError('weird')).toBe(UPDATE_ERROR_WORDS.unknown);
     expect(describeUpdateError(undefined)).toBe(UPDATE_ERROR_WORDS.unknown);
+    expect(describeUpdateError(new Error(''))).toBe(UPDATE_ERROR_WORDS.unknown);
+  });
+
+  it('sends codes, not sentences: the window words them in its language, quoting what the updater said', () => {
+    // The state crosses the bridge: it must parse as the contract says.
+    const error = describeUpdateError(new Error('weird thing\n    at stack (x.js:1)'));
+    expect(error).toEqual({ key: 'updates.error.unknownSaying', params: { detail: 'weird thing' } });
+    expect(updateState.parse({ status: 'error', channel: 'stable', error }).error).toEqual(error);
+    expect(say(translator('pt-BR'), error)).toBe(
+      'A atualização não pôde ser concluída (o atualizador disse “weird thing”). O aplicativo continua funcionando e tenta de novo mais tarde.',
+    );
+    expect(say(translator('en'), UPDATE_ERROR_WORDS.network)).toBe('Could not reach the update server.');
+    expect(say(translator('pt-BR'), UPDATE_ERROR_WORDS.network)).toBe(
+      'Não foi possível falar com o servidor de atualizações.',
+    );
+    const long = describeUpdateError('x'.repeat(500));
+    expect(String(long.params?.detail)).toHaveLength(200);
   });
 
   it('keeps a downloaded update on offer through later checks', () => {

@@ -51,6 +51,15 @@ describe('connect flow formatting', () => {
     expect(formatPhoneNumber('447911123456')).toBe('+44 7911 123456');
     expect(formatPhoneNumber('unknown')).toBe('unknown');
   });
+
+  it('writes Brazilian mobiles and landlines with the hyphen, also numbers the metadata cannot validate', () => {
+    expect(formatPhoneNumber('551134567890')).toBe('+55 11 3456-7890');
+    // An old 8-digit mobile (before the ninth digit), which libphonenumber does not know.
+    expect(formatPhoneNumber('551190000003')).toBe('+55 11 9000-0003');
+    // Elsewhere an unknown number keeps its digits, the country code apart; an unknown country as received.
+    expect(formatPhoneNumber('4412')).toBe('4412');
+    expect(formatPhoneNumber('999123456789')).toBe('+999123456789');
+  });
 });
 
 describe('disconnect reasons in words', () => {

@@ -1,7 +1,8 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { chooseLocale, resolveLocale } from '../../src/shared/i18n/locale';
-import { CATALOGS, translator } from '../../src/shared/i18n/translate';
+import { CATALOGS, translator, type MessageKey } from '../../src/shared/i18n/translate';
+import { foreignStretches, stretches } from '../support/catalog-stretches';
 
 describe('the catalogs', () => {
   it('have the same keys in English and Portuguese', () => {
@@ -22,6 +23,22 @@ describe('the catalogs', () => {
     for (const [key, message] of Object.entries(CATALOGS.en)) {
       expect(names(CATALOGS['pt-BR'][key as keyof typeof CATALOGS.en]), key).toEqual(names(message));
     }
+  });
+
+  it('translate every message with words in it: only names and layout read the same in both', () => {
+    const keys = Object.keys(CATALOGS.en) as MessageKey[];
+    const same = keys.filter((key) => CATALOGS['pt-BR'][key] === CATALOGS.en[key]);
+    // A language's own name is written in that language, whatever the window speaks.
+    expect(same.filter((key) => stretches(CATALOGS.en[key]).length > 0)).toEqual(['language.pt-BR']);
+  });
+
+  it('give the e2e check phrases to look for in each language, not single words', () => {
+    const english = foreignStretches('pt-BR', 'en');
+    expect(english).toContain('a new code will appear in');
+    expect(english).toContain('pause notifications');
+    expect(english).not.toContain('whatsapp');
+    expect(english.every((phrase) => phrase.includes(' '))).toBe(true);
+    expect(foreignStretches('en', 'pt-BR')).toContain('pausar notificações');
   });
 
   it('say plurals the Brazilian way', () => {

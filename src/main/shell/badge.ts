@@ -8,19 +8,19 @@
  */
 import type { BrowserWindow, NativeImage } from 'electron';
 import type { TraySink, TrayState } from '../../core/ports';
+import type { Locale } from '../../shared/i18n/locale';
+import { translator } from '../../shared/i18n/translate';
 import { trayBadgeText } from './tray-icon';
 
-export const APP_TITLE = 'AuZap';
-
-export function windowTitle(count: number): string {
+export function windowTitle(count: number, locale: Locale): string {
+  const { t } = translator(locale);
   const label = trayBadgeText(count);
-  return label ? `(${label}) ${APP_TITLE}` : APP_TITLE;
+  return label ? t('app.titleUnread', { count: label }) : t('app.name');
 }
 
 /** What a screen reader says about the taskbar overlay. */
-export function unreadDescription(count: number): string {
-  if (count <= 0) return '';
-  return count === 1 ? '1 unread message' : `${count} unread messages`;
+export function unreadDescription(count: number, locale: Locale): string {
+  return count > 0 ? translator(locale).t('badge.unread', { count }) : '';
 }
 
 type BadgedWindow = Pick<BrowserWindow, 'isDestroyed' | 'setTitle' | 'setOverlayIcon'>;
@@ -30,6 +30,8 @@ export interface BadgeSinkOptions {
   /** `app.setBadgeCount`. */
   setBadgeCount(count: number): boolean;
   getWindow(): BadgedWindow | null;
+  /** The language of the title and the overlay's description, read at each paint. */
+  locale(): Locale;
   /** The small image drawn over the taskbar button on Windows (16 px, 32 px at 2×). */
   overlayImage(state: Pick<TrayState, 'badgeCount'>): NativeImage;
 }
@@ -37,6 +39,8 @@ export interface BadgeSinkOptions {
 export interface BadgeSink extends TraySink {
   /** Paints the current count onto a (new) window. */
   attachWindow(win: BadgedWindow): void;
+  /** Paints the title and description again in the current language (after a switch in Settings). */
+  relabel(): void;
   count(): number;
 }
 
@@ -45,9 +49,10 @@ export function createBadgeSink(options: BadgeSinkOptions): BadgeSink {
 
   const paintWindow = (win: BadgedWindow | null, n: number) => {
     if (!win || win.isDestroyed()) return;
-    win.setTitle(windowTitle(n));
+    const locale = options.locale();
+    win.setTitle(windowTitle(n, locale));
     if (options.platform === 'win32') {
-      win.setOverlayIcon(n > 0 ? options.overlayImage({ badgeCount: n }) : null, unreadDescription(n));
+      win.setOverlayIcon(n > 0 ? options.overlayImage({ badgeCount: n }) : null, unreadDescription(n, locale));
     }
   };
 
@@ -66,6 +71,9 @@ export function createBadgeSink(options: BadgeSinkOptions): BadgeSink {
     },
     attachWindow(win) {
       paintWindow(win, Math.max(0, count));
+    },
+    relabel() {
+      paintWindow(options.getWindow(), Math.max(0, count));
     },
     count: () => Math.max(0, count),
   };

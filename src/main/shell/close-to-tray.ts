@@ -10,6 +10,8 @@
  */
 import type { BrowserWindow } from 'electron';
 import type { DesktopNotification } from '../../core/ports';
+import type { Locale } from '../../shared/i18n/locale';
+import { translator } from '../../shared/i18n/translate';
 import type { KeyValueStore } from './window-state';
 
 export interface QuitFlag {
@@ -55,22 +57,14 @@ export function storedNotice(store: KeyValueStore): OneTimeNotice {
   };
 }
 
-export function closeToTrayNotice(platform: NodeJS.Platform, trayAvailable = true): DesktopNotification {
-  if (!trayAvailable) {
-    return {
-      title: 'AuZap is still running, minimized',
-      body: 'This desktop shows no tray icons, so AuZap stays in the dock to keep notifying you. To quit, press Ctrl+Q in its window.',
-    };
-  }
-  return platform === 'darwin'
-    ? {
-        title: 'AuZap keeps running in the menu bar',
-        body: 'New messages still arrive and notify you. To quit, choose Quit AuZap from its menu-bar icon.',
-      }
-    : {
-        title: 'AuZap keeps running in the tray',
-        body: 'New messages still arrive and notify you. To quit, choose Quit AuZap from the tray icon’s menu.',
-      };
+export function closeToTrayNotice(
+  platform: NodeJS.Platform,
+  locale: Locale,
+  trayAvailable = true,
+): DesktopNotification {
+  const { t } = translator(locale);
+  const where = !trayAvailable ? 'minimized' : platform === 'darwin' ? 'menuBar' : 'tray';
+  return { title: t(`closeToTray.${where}.title`), body: t(`closeToTray.${where}.body`) };
 }
 
 export interface CloseToTrayOptions {
@@ -78,6 +72,8 @@ export interface CloseToTrayOptions {
   notice: OneTimeNotice;
   notify(notification: DesktopNotification): void;
   platform: NodeJS.Platform;
+  /** The language of the notice, read when it is shown. */
+  locale(): Locale;
   /** False where the desktop shows no tray (tray-support.ts): minimize instead of hiding. */
   trayAvailable?: () => boolean;
 }
@@ -101,7 +97,7 @@ export function attachCloseToTray(win: ClosableWindow, options: CloseToTrayOptio
     }
     if (!options.notice.shown()) {
       options.notice.markShown();
-      options.notify(closeToTrayNotice(options.platform, tray));
+      options.notify(closeToTrayNotice(options.platform, options.locale(), tray));
     }
   });
 }

@@ -10,6 +10,9 @@
  * "Search with Google", which would send message text to a web search.
  */
 import type { ContextMenuParams, MenuItemConstructorOptions } from 'electron';
+import type { Locale } from '../../shared/i18n/locale';
+import { translator } from '../../shared/i18n/translate';
+import { roleItem } from './app-menu';
 
 export type MenuParams = Pick<
   ContextMenuParams,
@@ -24,30 +27,38 @@ export interface ContextMenuActions {
 
 const MAX_SUGGESTIONS = 5;
 
-export function contextMenuTemplate(params: MenuParams, actions: ContextMenuActions): MenuItemConstructorOptions[] {
+export function contextMenuTemplate(
+  params: MenuParams,
+  actions: ContextMenuActions,
+  locale: Locale,
+): MenuItemConstructorOptions[] {
+  const { t } = translator(locale);
   const items: MenuItemConstructorOptions[] = [];
   if (params.isEditable && params.misspelledWord) {
     const suggestions = params.dictionarySuggestions.slice(0, MAX_SUGGESTIONS);
-    if (suggestions.length === 0) items.push({ label: 'No spelling suggestions', enabled: false });
+    if (suggestions.length === 0) items.push({ label: t('menu.noSuggestions'), enabled: false });
     for (const word of suggestions) items.push({ label: word, click: () => actions.replaceMisspelling(word) });
     const misspelled = params.misspelledWord;
-    items.push({ label: 'Add to dictionary', click: () => actions.addToDictionary(misspelled) }, { type: 'separator' });
+    items.push(
+      { label: t('menu.addToDictionary'), click: () => actions.addToDictionary(misspelled) },
+      { type: 'separator' },
+    );
   }
   if (params.isEditable) {
     items.push(
-      { role: 'cut', enabled: params.editFlags.canCut },
-      { role: 'copy', enabled: params.editFlags.canCopy },
-      { role: 'paste', enabled: params.editFlags.canPaste },
+      roleItem('cut', locale, { enabled: params.editFlags.canCut }),
+      roleItem('copy', locale, { enabled: params.editFlags.canCopy }),
+      roleItem('paste', locale, { enabled: params.editFlags.canPaste }),
       { type: 'separator' },
-      { role: 'selectAll', enabled: params.editFlags.canSelectAll },
+      roleItem('selectAll', locale, { enabled: params.editFlags.canSelectAll }),
     );
   } else if (params.selectionText.trim()) {
-    items.push({ role: 'copy' });
+    items.push(roleItem('copy', locale));
   }
   if (params.linkURL) {
     const link = params.linkURL;
     if (items.length > 0) items.push({ type: 'separator' });
-    items.push({ label: 'Copy link address', click: () => actions.copyText(link) });
+    items.push({ label: t('menu.copyLink'), click: () => actions.copyText(link) });
   }
   return items;
 }
@@ -58,18 +69,27 @@ interface MenuHost {
   session: { addWordToSpellCheckerDictionary(word: string): boolean };
 }
 
-/** Shows the menu on right-click in `contents`; `popup` builds and opens it (Menu.buildFromTemplate(…).popup()). */
+/**
+ * Shows the menu on right-click in `contents`; `popup` builds and opens it
+ * (Menu.buildFromTemplate(…).popup()). The language is read at each click, so a switch in
+ * Settings shows in the next menu.
+ */
 export function attachContextMenu(
   contents: MenuHost,
   popup: (template: MenuItemConstructorOptions[]) => void,
   copyText: (text: string) => void,
+  locale: () => Locale,
 ): void {
   contents.on('context-menu', (_event, params) => {
-    const template = contextMenuTemplate(params, {
-      replaceMisspelling: (word) => contents.replaceMisspelling(word),
-      addToDictionary: (word) => void contents.session.addWordToSpellCheckerDictionary(word),
-      copyText,
-    });
+    const template = contextMenuTemplate(
+      params,
+      {
+        replaceMisspelling: (word) => contents.replaceMisspelling(word),
+        addToDictionary: (word) => void contents.session.addWordToSpellCheckerDictionary(word),
+        copyText,
+      },
+      locale(),
+    );
     if (template.length > 0) popup(template);
   });
 }

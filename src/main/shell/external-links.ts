@@ -6,10 +6,13 @@
  * other programs) and anything unparsable never leave the app.
  */
 import type { BrowserWindow, MessageBoxOptions, MessageBoxReturnValue } from 'electron';
+import type { Locale } from '../../shared/i18n/locale';
+import { translator } from '../../shared/i18n/translate';
+import { say, text, type UserText } from '../../shared/i18n/user-text';
 
 const ALLOWED = new Set(['https:', 'mailto:']);
 
-export type LinkDecision = { open: true; address: string } | { open: false; reason: string };
+export type LinkDecision = { open: true; address: string } | { open: false; reason: UserText };
 
 /** What may be opened, as the address to show: the parsed href, with an IDN host in punycode (no look-alikes). */
 export function externalLinkDecision(url: string): LinkDecision {
@@ -17,13 +20,13 @@ export function externalLinkDecision(url: string): LinkDecision {
   try {
     parsed = new URL(url);
   } catch {
-    return { open: false, reason: 'This is not a web address.' };
+    return { open: false, reason: text('link.notWeb') };
   }
   if (ALLOWED.has(parsed.protocol)) return { open: true, address: parsed.href };
   if (parsed.protocol === 'http:') {
-    return { open: false, reason: 'AuZap opens only secure (https) web addresses; this one is not secure.' };
+    return { open: false, reason: text('link.notSecure') };
   }
-  return { open: false, reason: `AuZap does not open "${parsed.protocol}" links.` };
+  return { open: false, reason: text('link.badScheme', { scheme: parsed.protocol }) };
 }
 
 export interface LinkOpenerDeps {
@@ -31,6 +34,8 @@ export interface LinkOpenerDeps {
   openExternal(url: string): Promise<void>;
   copyText(text: string): void;
   parent(): BrowserWindow | null;
+  /** The language of the dialogs. */
+  locale(): Locale;
 }
 
 /** Asks, showing the full address, and opens it only on "Open link". Never throws. */
@@ -39,14 +44,16 @@ export async function openLinkFromMessage(
   deps: LinkOpenerDeps,
 ): Promise<'opened' | 'declined' | 'refused'> {
   const decision = externalLinkDecision(url);
+  const words = translator(deps.locale());
+  const { t } = words;
   try {
     if (!decision.open) {
       await deps.showMessageBox(deps.parent(), {
         type: 'warning',
-        title: 'Link not opened',
-        message: 'This link was not opened',
-        detail: `${decision.reason}\n\n${url.slice(0, 2000)}`,
-        buttons: ['OK'],
+        title: t('link.refused.title'),
+        message: t('link.refused.message'),
+        detail: `${say(words, decision.reason)}\n\n${url.slice(0, 2000)}`,
+        buttons: [t('common.ok')],
         defaultId: 0,
         noLink: true,
       });
@@ -54,10 +61,10 @@ export async function openLinkFromMessage(
     }
     const answer = await deps.showMessageBox(deps.parent(), {
       type: 'question',
-      title: 'Open link?',
-      message: 'Open this link from a message in your browser?',
-      detail: `${decision.address}\n\nOnly open links from people you trust.`,
-      buttons: ['Cancel', 'Copy address', 'Open link'],
+      title: t('link.ask.title'),
+      message: t('link.ask.message'),
+      detail: `${decision.address}\n\n${t('link.ask.trust')}`,
+      buttons: [t('common.cancel'), t('link.ask.copy'), t('link.ask.open')],
       defaultId: 0,
       cancelId: 0,
       noLink: true,

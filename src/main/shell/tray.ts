@@ -3,18 +3,23 @@
  * renderTrayIcon — unread count on the icon, a greyed look when offline, an amber "!"
  * when sign-in is needed — plus the tooltip and the context menu:
  *
- *   Open AuZap · <status line, disabled> · ☐ Pause notifications · Check for updates ·
- *   ─── · Quit AuZap
+ * (tray-menu.ts), all in the app's language and rebuilt when it changes.
  *
  * Work is done only when something visible changed: the icon is re-rendered when the
  * badge text, the attention state or the panel theme changed; the menu is rebuilt when
  * its content changed (rebuilding an open menu on Linux closes it under the cursor).
  */
-import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
-import type { UpdateState } from '../../shared/updates';
+import { Menu, nativeImage, nativeTheme, Tray, type NativeImage } from 'electron';
+import type { Locale } from '../../shared/i18n/locale';
+import type { PauseDuration } from '../../shared/quiet-time';
 import type { UpdatesPort } from '../../core/host-runtime';
 import type { TraySink, TrayState } from '../../core/ports';
+import { describeTray } from '../../core/tray-state';
 import { renderTrayIcon, trayBadgeText, type TrayIconSize, type TrayPanelTheme } from './tray-icon';
+import { pauseEntries, trayMenuTemplate, updateMenuEntry, type PauseState, type TrayMenuView } from './tray-menu';
+
+/** A timed pause's label says the time left: the menu is looked at again this often. */
+const MINUTE = 60_000;
 
 export interface TrayImageSpec {
   size: TrayIconSize;
@@ -83,34 +88,6 @@ export function trayTooltip(text: string): string {
   return text.length <= MAX_TOOLTIP ? text : `${text.slice(0, MAX_TOOLTIP - 1)}…`;
 }
 
-/** The update entry of the menu, from the updater's state (none: no updater here). */
-export function updateMenuEntry(
-  state: UpdateState | undefined,
-): { label: string; enabled: boolean; action: 'check' | 'restart' } | null {
-  if (!state) return null;
-  switch (state.status) {
-    case 'downloaded':
-      return {
-        label: state.version ? `Restart to update to ${state.version}` : 'Restart to update',
-        enabled: true,
-        action: 'restart',
-      };
-    case 'checking':
-      return { label: 'Checking for updates…', enabled: false, action: 'check' };
-    case 'downloading':
-      return { label: 'Downloading an update…', enabled: false, action: 'check' };
-    default:
-      return { label: 'Check for updates', enabled: true, action: 'check' };
-  }
-}
-
-/** What the menu shows; two equal views build the same menu. */
-export interface TrayMenuView {
-  status: string;
-  paused: boolean;
-  update: ReturnType<typeof updateMenuEntry>;
-}
-
 export interface TrayView {
   state: TrayState;
   theme: TrayPanelTheme;
@@ -127,15 +104,18 @@ export interface TrayControllerOptions {
   onOpen(): void;
   /** Quit for real (sets the quitting flag first). */
   onQuit(): void;
-  notificationsPaused(): boolean;
-  setNotificationsPaused(paused: boolean): void;
+  /** The language of the menu (the tooltip and status come in the core's words already). */
+  locale(): Locale;
+  notificationPause(): PauseState;
+  setNotificationsPaused(paused: boolean, pauseFor?: PauseDuration): void;
   /** The updater, when this build has one. */
   updates?: Pick<UpdatesPort, 'state' | 'checkNow' | 'restartToUpdate'>;
   render?: RenderTrayIcon;
+  now?: () => number;
 }
 
 export interface TrayController extends TraySink {
-  /** Re-reads what the tray does not get through update(): the pause flag, the update state, the theme. */
+  /** Re-reads what the tray does not get through update(): the pause, the update state, the language, the theme. */
   refresh(): void;
   view(): TrayView;
   /** The context menu as last built (the electron suite clicks its items). */
@@ -143,20 +123,17 @@ export interface TrayController extends TraySink {
   destroy(): void;
 }
 
-/** Escapes "&", which Windows and Linux menus read as a mnemonic marker. */
-const menuLabel = (text: string, platform: NodeJS.Platform) =>
-  platform === 'darwin' ? text : text.replace(/&/g, '&&');
-
 /** Creates the tray icon. Call once the app is ready. */
 export function createTrayController(options: TrayControllerOptions): TrayController {
   const { platform } = options;
   const render = options.render ?? renderTrayIcon;
-  let state: TrayState = { badgeCount: 0, tooltip: 'AuZap — Connecting…', attention: 'offline' };
+  const now = options.now ?? Date.now;
+  let state: TrayState = describeTray('connecting', 0, false, options.locale());
   let theme = panelTheme(platform, nativeTheme);
   let iconKey = '';
   let tooltip = '';
   let menuKey = '';
-  let menuView: TrayMenuView = { status: '', paused: false, update: null };
+  let menuView: TrayMenuView = { locale: options.locale(), status: '', paused: false, pause: [], update: null };
   let builtMenu: Menu | null = null;
   let iconRenders = 0;
   let menuBuilds = 0;
@@ -168,32 +145,21 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
   if (platform === 'darwin') tray.setIgnoreDoubleClickEvents(true);
   tray.on('click', () => options.onOpen());
 
-  const buildMenu = (view: TrayMenuView): Menu => {
-    const template: MenuItemConstructorOptions[] = [
-      { id: 'open', label: 'Open AuZap', click: () => options.onOpen() },
-      { id: 'status', label: menuLabel(view.status, platform), enabled: false },
-      {
-        id: 'pause',
-        label: 'Pause notifications',
-        type: 'checkbox',
-        checked: view.paused,
-        // Electron flips `checked` before calling this; the runtime then publishes a
-        // snapshot and refresh() rebuilds the menu from the runtime's answer.
-        click: (item) => options.setNotificationsPaused(item.checked),
-      },
-    ];
-    const update = view.update;
-    if (update) {
-      template.push({
-        id: 'update',
-        label: update.label,
-        enabled: update.enabled,
-        click: () => (update.action === 'restart' ? options.updates?.restartToUpdate() : options.updates?.checkNow()),
-      });
-    }
-    template.push({ type: 'separator' }, { id: 'quit', label: 'Quit AuZap', click: () => options.onQuit() });
-    return Menu.buildFromTemplate(template);
-  };
+  const buildMenu = (view: TrayMenuView): Menu =>
+    Menu.buildFromTemplate(
+      trayMenuTemplate(
+        view,
+        {
+          open: () => options.onOpen(),
+          quit: () => options.onQuit(),
+          // The runtime then publishes a snapshot, and refresh() rebuilds the menu from its answer.
+          pause: (duration) => options.setNotificationsPaused(true, duration),
+          resume: () => options.setNotificationsPaused(false),
+          update: (action) => (action === 'restart' ? options.updates?.restartToUpdate() : options.updates?.checkNow()),
+        },
+        platform,
+      ),
+    );
 
   const apply = () => {
     if (destroyed) return;
@@ -208,10 +174,14 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
       tooltip = nextTooltip;
       tray.setToolTip(tooltip);
     }
+    const locale = options.locale();
+    const pause = options.notificationPause();
     const nextView: TrayMenuView = {
+      locale,
       status: state.tooltip,
-      paused: options.notificationsPaused(),
-      update: updateMenuEntry(options.updates?.state()),
+      paused: pause.paused,
+      pause: pauseEntries(pause, locale, now()),
+      update: updateMenuEntry(options.updates?.state(), locale),
     };
     const nextMenuKey = JSON.stringify(nextView);
     if (nextMenuKey !== menuKey) {
@@ -230,6 +200,10 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
   };
   nativeTheme.on('updated', onThemeUpdated);
   apply();
+  // Cheap when nothing changed (the view is compared first); keeps "3 h left" true. While a
+  // timed pause runs the label changes each minute, so a menu open on Linux closes then: rare, and harmless.
+  const ticker = setInterval(apply, MINUTE);
+  ticker.unref?.();
 
   return {
     update(next) {
@@ -242,6 +216,7 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      clearInterval(ticker);
       nativeTheme.removeListener('updated', onThemeUpdated);
       tray.destroy();
     },

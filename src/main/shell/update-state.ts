@@ -1,8 +1,10 @@
 /**
  * The update state as a pure reducer over the updater's events (the names are
- * electron-updater's). Errors become words a person understands; nothing here blocks
- * the app — an error is a state to show, and the next check starts over.
+ * electron-updater's). Errors become catalog words (a code and its parameters: the window
+ * chooses the language); nothing here blocks the app — an error is a state to show, and
+ * the next check starts over.
  */
+import { text, type UserText } from '../../shared/i18n/user-text';
 import type { UpdateState } from '../../shared/updates';
 
 /** The parts of electron-updater's UpdateInfo the window uses. */
@@ -28,16 +30,27 @@ export type UpdaterEvent =
   | { type: 'error'; error: unknown };
 
 export const UPDATE_ERROR_WORDS = {
-  checksum: 'The downloaded update was damaged (checksum mismatch) and was not installed.',
-  network: 'Could not reach the update server.',
-  notFound: 'The update server has no update information for this app yet.',
-  server: 'The update server had a problem. The app will try again later.',
-  badFeed: 'The update server sent update information the app could not read.',
-  signature: 'The downloaded update is not signed by AuZap and was not installed.',
-  diskFull: 'There is not enough disk space to download the update.',
-  noPermission: 'The app is not allowed to save or install the update.',
-  unknown: 'The update could not be completed. The app keeps working and will try again later.',
-} as const;
+  checksum: text('updates.error.checksum'),
+  network: text('updates.error.network'),
+  notFound: text('updates.error.notFound'),
+  server: text('updates.error.server'),
+  badFeed: text('updates.error.badFeed'),
+  signature: text('updates.error.signature'),
+  diskFull: text('updates.error.diskFull'),
+  noPermission: text('updates.error.noPermission'),
+  unknown: text('updates.error.unknown'),
+} as const satisfies Record<string, UserText>;
+
+/** An updater's own message is shown as a quote, its first line only and bounded (never a stack). */
+const MAX_DETAIL = 200;
+
+function unknownError(message: string): UserText {
+  const detail = message.split('\n')[0]?.trim() ?? '';
+  if (!detail) return UPDATE_ERROR_WORDS.unknown;
+  return text('updates.error.unknownSaying', {
+    detail: detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL - 1)}…` : detail,
+  });
+}
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -56,10 +69,10 @@ function field(error: unknown, name: string): unknown {
 }
 
 /** electron-updater errors carry a `code` (ERR_UPDATER_*, ERR_CHECKSUM_MISMATCH, node's E*). */
-export function describeUpdateError(error: unknown): string {
+export function describeUpdateError(error: unknown): UserText {
   const code = String(field(error, 'code') ?? '');
   const status = Number(field(error, 'statusCode'));
-  const message = error instanceof Error ? error.message : String(error ?? '');
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
 
   if (code === 'ERR_CHECKSUM_MISMATCH' || /checksum mismatch/i.test(message)) return UPDATE_ERROR_WORDS.checksum;
   if (code === 'ERR_UPDATER_INVALID_SIGNATURE' || /not signed by the application owner/i.test(message)) {
@@ -86,7 +99,7 @@ export function describeUpdateError(error: unknown): string {
   ) {
     return UPDATE_ERROR_WORDS.badFeed;
   }
-  return UPDATE_ERROR_WORDS.unknown;
+  return unknownError(message);
 }
 
 /** Release notes as one plain string (electron-updater gives a list with fullChangelog). */

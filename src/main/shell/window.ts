@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, shell, type Rectangle } from 'electron';
+import type { Locale } from '../../shared/i18n/locale';
 import { APP_ENTRY_URL } from './app-protocol';
 import { openLinkFromMessage } from './external-links';
 
@@ -44,18 +45,19 @@ export function isOurOrigin(origin: string, entry: string = rendererUrl()): bool
   }
 }
 
-/** Links from the page: they all came in a message (external-links.ts asks first). */
-function openLinkAsked(url: string, parent: () => BrowserWindow | null): void {
+/** Links from the page: they all came in a message (external-links.ts asks first, in the app's language). */
+function openLinkAsked(url: string, parent: () => BrowserWindow | null, locale: () => Locale): void {
   void openLinkFromMessage(url, {
     showMessageBox: (win, options) => (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)),
     openExternal: (address) => shell.openExternal(address), // eng-disable OPEN_EXTERNAL_JS_CHECK: https/mailto only, after the user saw the address and agreed (external-links.ts)
     copyText: (text) => clipboard.writeText(text),
     parent,
+    locale,
   });
 }
 
 /** Applies to every web contents the app ever creates, not just the main window. */
-export function hardenAllWebContents(): void {
+export function hardenAllWebContents(locale: () => Locale): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isOurPage(url)) event.preventDefault();
@@ -68,7 +70,7 @@ export function hardenAllWebContents(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      openLinkAsked(url, () => BrowserWindow.fromWebContents(contents));
+      openLinkAsked(url, () => BrowserWindow.fromWebContents(contents), locale);
       return { action: 'deny' };
     });
   });
@@ -84,6 +86,8 @@ export interface MainWindowOptions {
   minHeight: number;
   /** The window icon on Linux (resources/icon.png); Windows and macOS take the executable's. */
   icon?: string;
+  /** The first title, before badge.ts paints the unread count on it. */
+  title: string;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -92,7 +96,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minWidth: options.minWidth,
     minHeight: options.minHeight,
     show: false,
-    title: 'AuZap',
+    title: options.title,
     backgroundColor: '#f5f5f5',
     autoHideMenuBar: true,
     ...(process.platform === 'linux' && options.icon ? { icon: options.icon } : {}),

@@ -5,6 +5,7 @@
  */
 import { app, nativeTheme, type BrowserWindow } from 'electron';
 import type { HostRuntime } from '../../core/host-runtime';
+import type { Locale } from '../../shared/i18n/locale';
 import type { Logger, TraySink } from '../../core/ports';
 import { createElectronUpdaterPort, updateFeedUrl } from '../shell/auto-updater';
 import { createBadgeSink, type BadgeSink } from '../shell/badge';
@@ -40,20 +41,23 @@ export function createTrayAndBadge(options: {
   runtime(): HostRuntime | null;
   updates: ElectronUpdates | null;
   window(): BrowserWindow | null;
+  locale(): Locale;
 }): TrayAndBadge {
   const { platform } = options;
   const tray = createTrayController({
     platform,
     onOpen: () => options.showWindow(),
     onQuit: () => options.quitForReal(),
-    notificationsPaused: () => options.runtime()?.notificationsPaused() ?? false,
-    setNotificationsPaused: (paused) => options.runtime()?.setNotificationsPaused(paused),
+    locale: options.locale,
+    notificationPause: () => options.runtime()?.notificationPause() ?? { paused: false, pausedUntil: null },
+    setNotificationsPaused: (paused, pauseFor) => options.runtime()?.setNotificationsPaused(paused, pauseFor),
     ...(options.updates ? { updates: options.updates.port } : {}),
   });
   const badge = createBadgeSink({
     platform,
     setBadgeCount: (count) => app.setBadgeCount(count),
     getWindow: () => options.window(),
+    locale: options.locale,
     // The overlay sits on the taskbar button, whose colour is the taskbar's.
     overlayImage: ({ badgeCount }) =>
       buildTrayImage({ badgeCount, attention: 'none' }, 'win32', panelTheme('win32', nativeTheme)),

@@ -5,7 +5,8 @@
  */
 import { app, clipboard, Menu, screen, type BrowserWindow } from 'electron';
 import type { DesktopNotification, Logger } from '../../core/ports';
-import type { BadgeSink } from '../shell/badge';
+import type { Locale } from '../../shared/i18n/locale';
+import { windowTitle, type BadgeSink } from '../shell/badge';
 import { attachCloseToTray, storedNotice, type QuitFlag } from '../shell/close-to-tray';
 import { attachContextMenu } from '../shell/context-menu';
 import { reloadAfterRendererCrash } from '../shell/crash-recovery';
@@ -24,6 +25,7 @@ export interface WindowWiringOptions {
   badge: Pick<BadgeSink, 'attachWindow'>;
   notify(notification: DesktopNotification): void;
   trayAvailable(): boolean;
+  locale(): Locale;
 }
 
 export function createWindowWiring(options: WindowWiringOptions): MainWindowController<BrowserWindow> {
@@ -42,6 +44,7 @@ export function createWindowWiring(options: WindowWiringOptions): MainWindowCont
         minWidth: WINDOW_LIMITS.minWidth,
         minHeight: WINDOW_LIMITS.minHeight,
         icon,
+        title: windowTitle(0, options.locale()),
       });
       trackWindowState(win, store);
       attachCloseToTray(win, {
@@ -50,6 +53,7 @@ export function createWindowWiring(options: WindowWiringOptions): MainWindowCont
         notify: options.notify,
         platform,
         trayAvailable: options.trayAvailable,
+        locale: options.locale,
       });
       // Windows logging off or shutting down: closing must not be refused.
       win.on('session-end', () => quit.markQuitting());
@@ -58,6 +62,7 @@ export function createWindowWiring(options: WindowWiringOptions): MainWindowCont
         win.webContents,
         (template) => Menu.buildFromTemplate(template).popup({ window: win }),
         (text) => clipboard.writeText(text),
+        options.locale,
       );
       options.badge.attachWindow(win);
       return { win, maximized: saved?.maximized ?? false };

@@ -4,14 +4,20 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { appMenuTemplate } from '../../../src/main/shell/app-menu';
+import type { Locale } from '../../../src/shared/i18n/locale';
 
 const roles = (items: MenuItemConstructorOptions[]): string[] =>
   items.flatMap((item) => [
     ...(item.role ? [String(item.role)] : []),
     ...(Array.isArray(item.submenu) ? roles(item.submenu) : []),
   ]);
-const menu = (platform: NodeJS.Platform, developerTools: boolean, quit = vi.fn()) =>
-  appMenuTemplate({ platform, appName: 'AuZap', developerTools, quit });
+const menu = (platform: NodeJS.Platform, developerTools: boolean, quit = vi.fn(), locale: Locale = 'en') =>
+  appMenuTemplate({ platform, appName: 'AuZap', developerTools, quit, locale });
+const labels = (items: MenuItemConstructorOptions[]): string[] =>
+  items.flatMap((item) => [
+    ...(item.label ? [item.label] : []),
+    ...(Array.isArray(item.submenu) ? labels(item.submenu) : []),
+  ]);
 
 describe('appMenuTemplate', () => {
   it('has no reload and no DevTools in a packaged build, on any OS', () => {
@@ -51,5 +57,45 @@ describe('appMenuTemplate', () => {
       item?.click?.({} as never, undefined, {} as never);
     }
     expect(quit).toHaveBeenCalledTimes(2);
+  });
+
+  it('is in Portuguese when the app speaks it, role items included (Electron names them in English)', () => {
+    const linux = menu('linux', true, vi.fn(), 'pt-BR');
+    expect(linux.map((m) => m.label)).toEqual(['Arquivo', 'Editar', 'Desenvolvimento']);
+    expect(labels(linux)).toEqual([
+      'Arquivo',
+      'Sair do AuZap',
+      'Editar',
+      'Desfazer',
+      'Refazer',
+      'Recortar',
+      'Copiar',
+      'Colar',
+      'Apagar',
+      'Selecionar tudo',
+      'Desenvolvimento',
+      'Recarregar',
+      'Forçar recarregamento',
+      'Ferramentas do desenvolvedor',
+    ]);
+    const mac = menu('darwin', false, vi.fn(), 'pt-BR');
+    expect(labels([mac[0] as MenuItemConstructorOptions])).toEqual([
+      'AuZap',
+      'Sobre o AuZap',
+      'Serviços',
+      'Ocultar o AuZap',
+      'Ocultar os outros',
+      'Mostrar tudo',
+      'Sair do AuZap',
+    ]);
+    // Every item but the separators has a label: none is left to Electron's English.
+    const unlabelled = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+      items.flatMap((item) => [
+        ...(item.type !== 'separator' && !item.label ? [item] : []),
+        ...(Array.isArray(item.submenu) ? unlabelled(item.submenu) : []),
+      ]);
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      expect(unlabelled(menu(platform, true, vi.fn(), 'pt-BR'))).toEqual([]);
+    }
   });
 });

@@ -1,9 +1,10 @@
 // Dock/launcher badge, Windows taskbar overlay (with its spoken description) and the
 // window title follow the unread count; 0 clears them all.
 import { describe, expect, it, vi } from 'vitest';
+import type { Locale } from '../../../src/shared/i18n/locale';
 import { createBadgeSink, unreadDescription, windowTitle } from '../../../src/main/shell/badge';
 
-function setUp(platform: NodeJS.Platform = 'win32') {
+function setUp(platform: NodeJS.Platform = 'win32', locale: { now: Locale } = { now: 'en' }) {
   const win = {
     isDestroyed: vi.fn(() => false),
     setTitle: vi.fn(),
@@ -16,6 +17,7 @@ function setUp(platform: NodeJS.Platform = 'win32') {
     setBadgeCount: vi.fn(() => true),
     getWindow: () => current,
     overlayImage: vi.fn(() => overlay as never),
+    locale: () => locale.now,
   };
   const sink = createBadgeSink(options);
   return { sink, win, options, overlay, setWindow: (w: typeof win | null) => (current = w) };
@@ -46,8 +48,8 @@ describe('the badge sink', () => {
     const { sink, win } = setUp();
     sink.update(state(1));
     expect(win.setOverlayIcon).toHaveBeenLastCalledWith(expect.anything(), '1 unread message');
-    expect(unreadDescription(0)).toBe('');
-    expect(unreadDescription(250)).toBe('250 unread messages');
+    expect(unreadDescription(0, 'en')).toBe('');
+    expect(unreadDescription(250, 'en')).toBe('250 unread messages');
   });
 
   it('caps the title at 99+ but says the real number', () => {
@@ -55,7 +57,7 @@ describe('the badge sink', () => {
     sink.update(state(250));
     expect(win.setTitle).toHaveBeenLastCalledWith('(99+) AuZap');
     expect(win.setOverlayIcon).toHaveBeenLastCalledWith(expect.anything(), '250 unread messages');
-    expect(windowTitle(0)).toBe('AuZap');
+    expect(windowTitle(0, 'en')).toBe('AuZap');
   });
 
   it('has no overlay outside Windows', () => {
@@ -94,5 +96,17 @@ describe('the badge sink', () => {
     });
     expect(() => sink.update(state(2))).not.toThrow();
     expect(win.setTitle).not.toHaveBeenCalled();
+  });
+
+  it('speaks Portuguese, and repaints the title in the new language after a switch', () => {
+    const locale: { now: Locale } = { now: 'pt-BR' };
+    const { sink, win } = setUp('win32', locale);
+    sink.update(state(3));
+    expect(win.setOverlayIcon).toHaveBeenLastCalledWith(expect.anything(), '3 mensagens não lidas');
+    expect(unreadDescription(1, 'pt-BR')).toBe('1 mensagem não lida');
+    locale.now = 'en';
+    sink.relabel();
+    expect(win.setTitle).toHaveBeenLastCalledWith('(3) AuZap');
+    expect(win.setOverlayIcon).toHaveBeenLastCalledWith(expect.anything(), '3 unread messages');
   });
 });

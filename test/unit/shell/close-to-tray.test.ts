@@ -43,7 +43,13 @@ describe('close to tray', () => {
     const { win, close } = fakeWindow();
     const quit = createQuitFlag();
     const notify = vi.fn();
-    attachCloseToTray(win as never, { quit, notice: storedNotice(memoryStore()), notify, platform: 'linux' });
+    attachCloseToTray(win as never, {
+      quit,
+      notice: storedNotice(memoryStore()),
+      notify,
+      platform: 'linux',
+      locale: () => 'en' as const,
+    });
 
     expect(close()).toBe(true);
     expect(win.hide).toHaveBeenCalledTimes(1);
@@ -66,6 +72,7 @@ describe('close to tray', () => {
       notice: storedNotice(memoryStore()),
       notify,
       platform: 'linux',
+      locale: () => 'en' as const,
       trayAvailable: () => tray,
     });
     expect(close()).toBe(true);
@@ -91,6 +98,7 @@ describe('close to tray', () => {
       notice: storedNotice(store),
       notify,
       platform: 'win32',
+      locale: () => 'en' as const,
     });
     first.close();
     expect(store.data.get('closeToTrayNoticeShown')).toBe(true);
@@ -102,6 +110,7 @@ describe('close to tray', () => {
       notice: storedNotice(store),
       notify,
       platform: 'win32',
+      locale: () => 'en' as const,
     });
     second.close();
     expect(second.win.hide).toHaveBeenCalled();
@@ -112,7 +121,13 @@ describe('close to tray', () => {
     const { win, close } = fakeWindow();
     const quit = createQuitFlag();
     const notify = vi.fn();
-    attachCloseToTray(win as never, { quit, notice: storedNotice(memoryStore()), notify, platform: 'linux' });
+    attachCloseToTray(win as never, {
+      quit,
+      notice: storedNotice(memoryStore()),
+      notify,
+      platform: 'linux',
+      locale: () => 'en' as const,
+    });
     quit.markQuitting();
     expect(close()).toBe(false);
     expect(win.hide).not.toHaveBeenCalled();
@@ -122,7 +137,13 @@ describe('close to tray', () => {
   it('hides again after a quit was called off', () => {
     const { win, close } = fakeWindow();
     const quit = createQuitFlag();
-    attachCloseToTray(win as never, { quit, notice: storedNotice(memoryStore()), notify: vi.fn(), platform: 'linux' });
+    attachCloseToTray(win as never, {
+      quit,
+      notice: storedNotice(memoryStore()),
+      notify: vi.fn(),
+      platform: 'linux',
+      locale: () => 'en' as const,
+    });
     quit.markQuitting();
     expect(quit.quitting).toBe(true);
     quit.cancel();
@@ -138,14 +159,15 @@ describe('close to tray', () => {
       notice: storedNotice(memoryStore()),
       notify,
       platform: 'darwin',
+      locale: () => 'en' as const,
     });
     expect(close()).toBe(true);
     expect(win.setFullScreen).toHaveBeenCalledWith(false);
     expect(win.hide).not.toHaveBeenCalled();
     emit('leave-full-screen');
     expect(win.hide).toHaveBeenCalledTimes(1);
-    expect(notify).toHaveBeenCalledWith(closeToTrayNotice('darwin'));
-    expect(closeToTrayNotice('darwin').title).toBe('AuZap keeps running in the menu bar');
+    expect(notify).toHaveBeenCalledWith(closeToTrayNotice('darwin', 'en'));
+    expect(closeToTrayNotice('darwin', 'en').title).toBe('AuZap keeps running in the menu bar');
   });
 
   it('still hides when the notice cannot be saved', () => {
@@ -159,8 +181,27 @@ describe('close to tray', () => {
       notice: storedNotice(store),
       notify: vi.fn(),
       platform: 'linux',
+      locale: () => 'en' as const,
     });
     expect(close()).toBe(true);
     expect(win.hide).toHaveBeenCalled();
+  });
+
+  it('says it in the language of the moment the window is closed', () => {
+    const { win, close } = fakeWindow();
+    const notify = vi.fn();
+    attachCloseToTray(win as never, {
+      quit: createQuitFlag(),
+      notice: storedNotice(memoryStore()),
+      notify,
+      platform: 'linux',
+      locale: () => 'pt-BR' as const,
+    });
+    close();
+    expect(notify).toHaveBeenCalledWith({
+      title: 'O AuZap continua aberto na bandeja',
+      body: expect.stringContaining('Sair do AuZap'),
+    });
+    expect(closeToTrayNotice('linux', 'pt-BR', false).title).toBe('O AuZap continua aberto, minimizado');
   });
 });

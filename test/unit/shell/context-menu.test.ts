@@ -33,18 +33,20 @@ describe('contextMenuTemplate', () => {
     const items = contextMenuTemplate(
       params({ isEditable: true, misspelledWord: 'obrigadu', dictionarySuggestions: ['obrigado', 'obrigada'] }),
       act,
+      'en',
     );
     expect(labels(items)).toEqual([
       'obrigado',
       'obrigada',
       'Add to dictionary',
       'separator',
-      'cut',
-      'copy',
-      'paste',
+      'Cut',
+      'Copy',
+      'Paste',
       'separator',
-      'selectAll',
+      'Select All',
     ]);
+    expect(items.map((i) => i.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
     items[0]?.click?.({} as never, undefined, {} as never);
     expect(act.replaceMisspelling).toHaveBeenCalledWith('obrigado');
     items[2]?.click?.({} as never, undefined, {} as never);
@@ -55,6 +57,7 @@ describe('contextMenuTemplate', () => {
     const items = contextMenuTemplate(
       params({ isEditable: true, misspelledWord: 'xqzt', editFlags: { ...flags, canCut: false, canCopy: false } }),
       actions(),
+      'en',
     );
     expect(items[0]).toEqual({ label: 'No spelling suggestions', enabled: false });
     expect(items.find((i) => i.role === 'cut')?.enabled).toBe(false);
@@ -62,13 +65,35 @@ describe('contextMenuTemplate', () => {
   });
 
   it('offers Copy on selected message text, Copy link address on a link, nothing elsewhere', () => {
-    expect(labels(contextMenuTemplate(params({ selectionText: 'Chegou meu pedido?' }), actions()))).toEqual(['copy']);
+    expect(labels(contextMenuTemplate(params({ selectionText: 'Chegou meu pedido?' }), actions(), 'en'))).toEqual([
+      'Copy',
+    ]);
     const act = actions();
-    const link = contextMenuTemplate(params({ linkURL: 'https://example.com/photo.jpg' }), act);
+    const link = contextMenuTemplate(params({ linkURL: 'https://example.com/photo.jpg' }), act, 'en');
     expect(labels(link)).toEqual(['Copy link address']);
     link[0]?.click?.({} as never, undefined, {} as never);
     expect(act.copyText).toHaveBeenCalledWith('https://example.com/photo.jpg');
-    expect(contextMenuTemplate(params({ selectionText: '  ' }), actions())).toEqual([]);
+    expect(contextMenuTemplate(params({ selectionText: '  ' }), actions(), 'en')).toEqual([]);
+  });
+
+  it('speaks Portuguese: Electron would name the roles in English', () => {
+    const items = contextMenuTemplate(
+      params({ isEditable: true, misspelledWord: 'xqzt', linkURL: 'https://example.com' }),
+      actions(),
+      'pt-BR',
+    );
+    expect(labels(items)).toEqual([
+      'Nenhuma sugestão de ortografia',
+      'Adicionar ao dicionário',
+      'separator',
+      'Recortar',
+      'Copiar',
+      'Colar',
+      'separator',
+      'Selecionar tudo',
+      'separator',
+      'Copiar endereço do link',
+    ]);
   });
 });
 
@@ -81,7 +106,8 @@ describe('attachContextMenu', () => {
       session: { addWordToSpellCheckerDictionary: vi.fn(() => true) },
     };
     const popup = vi.fn();
-    attachContextMenu(contents, popup, vi.fn());
+    let locale: 'en' | 'pt-BR' = 'en';
+    attachContextMenu(contents, popup, vi.fn(), () => locale);
     listener?.(
       {},
       params({ isEditable: true, misspelledWord: 'ola', dictionarySuggestions: ['olá'] }) as ContextMenuParams,
@@ -94,5 +120,9 @@ describe('attachContextMenu', () => {
     expect(contents.session.addWordToSpellCheckerDictionary).toHaveBeenCalledWith('ola');
     listener?.({}, params() as ContextMenuParams);
     expect(popup).toHaveBeenCalledTimes(1);
+    // A language switch in Settings shows in the next menu.
+    locale = 'pt-BR';
+    listener?.({}, params({ selectionText: 'oi' }) as ContextMenuParams);
+    expect(labels(popup.mock.calls[1]?.[0] as MenuItemConstructorOptions[])).toEqual(['Copiar']);
   });
 });

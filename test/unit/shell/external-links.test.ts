@@ -4,7 +4,7 @@ import type { MessageBoxOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { externalLinkDecision, openLinkFromMessage, type LinkOpenerDeps } from '../../../src/main/shell/external-links';
 
-function deps(response: number) {
+function deps(response: number, locale: 'en' | 'pt-BR' = 'en') {
   const shown: MessageBoxOptions[] = [];
   const d: LinkOpenerDeps & { shown: MessageBoxOptions[] } = {
     shown,
@@ -15,6 +15,7 @@ function deps(response: number) {
     openExternal: vi.fn(async () => undefined),
     copyText: vi.fn(),
     parent: () => null,
+    locale: () => locale,
   };
   return d;
 }
@@ -72,6 +73,19 @@ describe('openLinkFromMessage', () => {
     expect(d.openExternal).not.toHaveBeenCalled();
     expect(d.shown[0]?.detail).toContain('secure (https)');
     expect(d.shown[0]?.detail).toContain('http://shop.example/promo');
+  });
+
+  it('asks and refuses in Portuguese when the app speaks it', async () => {
+    const ask = deps(0, 'pt-BR');
+    await openLinkFromMessage('https://shop.example/', ask);
+    expect(ask.shown[0]).toMatchObject({
+      title: 'Abrir o link?',
+      buttons: ['Cancelar', 'Copiar endereço', 'Abrir link'],
+    });
+    const refuse = deps(0, 'pt-BR');
+    await openLinkFromMessage('zoommtg://x', refuse);
+    expect(refuse.shown[0]).toMatchObject({ title: 'Link não aberto', buttons: ['OK'] });
+    expect(refuse.shown[0]?.detail).toContain('O AuZap não abre links “zoommtg:”.');
   });
 
   it('never throws, even when the dialog or the browser fails', async () => {

@@ -124,6 +124,7 @@ describe('a failed start', () => {
       showErrorBox,
       logger: log,
       logFile: '/home/ana/.config/AuZap/logs/main.log',
+      locale: 'en',
     });
     expect(showErrorBox).toHaveBeenCalledWith(
       'AuZap could not start',
@@ -131,6 +132,14 @@ describe('a failed start', () => {
     );
     expect(showErrorBox.mock.calls[0]?.[1]).toContain('Details are in /home/ana/.config/AuZap/logs/main.log.');
     expect(log.error).toHaveBeenCalledWith(expect.stringContaining('at …'));
-    expect(describeStartFailure('boom').content).toContain('The reason: boom');
+    expect(describeStartFailure('boom', 'en').content).toContain('The reason: boom');
+  });
+
+  it('says it in the system language, quoting the error as it is', () => {
+    const { title, content } = describeStartFailure(new Error('EACCES: permission denied'), 'pt-BR', '/tmp/main.log');
+    expect(title).toBe('O AuZap não conseguiu abrir');
+    expect(content).toBe(
+      'O motivo: EACCES: permission denied\n\nOs detalhes estão em /tmp/main.log.\n\nTente abrir o AuZap de novo.',
+    );
   });
 });

@@ -65,7 +65,9 @@ describe('the main process, started with a stand-in Electron', () => {
     });
     expect(report, run.stderr).not.toBeNull();
     expect(calls('applicationMenu')).toEqual([['applicationMenu', ['File', 'Edit', 'Develop']]]);
-    expect(calls('window')).toEqual([['window', { devTools: true, icon: join(repoRoot, 'resources', 'icon.png') }]]);
+    expect(calls('window')).toEqual([
+      ['window', { devTools: true, icon: join(repoRoot, 'resources', 'icon.png'), title: 'AuZap' }],
+    ]);
     expect(report?.testHooks).toBe(true);
     expect(report?.userData).toBe(join(appData, 'AuZap'));
     expect(existsSync(join(appData, 'auzap-desktop'))).toBe(false);
@@ -81,7 +83,11 @@ describe('the main process, started with a stand-in Electron', () => {
     expect(calls('window')).toEqual([
       [
         'window',
-        { devTools: false, icon: join('/opt', 'AuZap', 'resources', 'app.asar.unpacked', 'resources', 'icon.png') },
+        {
+          devTools: false,
+          icon: join('/opt', 'AuZap', 'resources', 'app.asar.unpacked', 'resources', 'icon.png'),
+          title: 'AuZap',
+        },
       ],
     ]);
     expect(report?.testHooks).toBe(false);
@@ -105,5 +111,22 @@ describe('the main process, started with a stand-in Electron', () => {
     ]);
     expect(String(calls('errorBox')[0]?.[2])).toContain(join(appData, 'AuZap', 'logs', 'main.log'));
     expect(calls('exit')).toEqual([['exit', 1]]);
+  });
+
+  it('speaks the system’s Portuguese: the app menu and a failed start’s dialog', () => {
+    const started = boot({ FAKE_LANGUAGES: 'pt-BR,en-US', AUZAP_TEST_HOOKS: '1' });
+    expect(started.report, started.run.stderr).not.toBeNull();
+    expect(started.calls('applicationMenu')).toEqual([['applicationMenu', ['Arquivo', 'Editar', 'Desenvolvimento']]]);
+
+    const failed = boot({ FAKE_LANGUAGES: 'pt-BR', FAKE_FAIL: 'window' });
+    expect(failed.calls('errorBox')).toEqual([
+      ['errorBox', 'O AuZap não conseguiu abrir', expect.stringContaining('O motivo: the GPU process could not start')],
+    ]);
+  });
+
+  it('AUZAP_LOCALE wins over the system', () => {
+    const { run, report, calls } = boot({ FAKE_LANGUAGES: 'pt-BR', AUZAP_LOCALE: 'en-GB' });
+    expect(report, run.stderr).not.toBeNull();
+    expect(calls('applicationMenu')).toEqual([['applicationMenu', ['File', 'Edit', 'Develop']]]);
   });
 });

@@ -9,15 +9,17 @@ interface FakeImage {
   representations: { scaleFactor?: number; buffer?: Buffer }[];
   addRepresentation(options: { scaleFactor?: number; buffer?: Buffer }): void;
 }
+interface FakeItem {
+  id?: string;
+  label?: string;
+  type?: string;
+  checked?: boolean;
+  enabled?: boolean;
+  submenu?: FakeItem[];
+  click?: (item: { checked: boolean }) => void;
+}
 interface FakeMenu {
-  template: Array<{
-    id?: string;
-    label?: string;
-    type?: string;
-    checked?: boolean;
-    enabled?: boolean;
-    click?: (item: { checked: boolean }) => void;
-  }>;
+  template: FakeItem[];
   getMenuItemById(id: string): unknown;
 }
 
@@ -88,6 +90,7 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
+import type { Locale } from '../../../src/shared/i18n/locale';
 import type { UpdateState } from '../../../src/shared/updates';
 import type { TrayState } from '../../../src/core/ports';
 import { renderTrayIcon } from '../../../src/main/shell/tray-icon';
@@ -96,32 +99,51 @@ import {
   panelTheme,
   trayImageSpecs,
   trayTooltip,
-  updateMenuEntry,
   type TrayControllerOptions,
 } from '../../../src/main/shell/tray';
+import { updateMenuEntry, type PauseState } from '../../../src/main/shell/tray-menu';
 
 type Tray = (typeof electron.trays)[number];
 const pngWidth = (png: Buffer) => png.readUInt32BE(16);
 
+/** 2026-03-02 10:00 local time: the pause's "tomorrow morning" is 08:00 the next day. */
+const NOW = new Date(2026, 2, 2, 10, 0).getTime();
+const HOUR = 3_600_000;
+
 function setUp(overrides: Partial<TrayControllerOptions> = {}) {
-  let paused = false;
+  let pause: PauseState = { paused: false, pausedUntil: null };
+  let locale: Locale = 'en';
+  let now = NOW;
   const render = vi.fn(renderTrayIcon);
   const options = {
     platform: 'linux' as NodeJS.Platform,
     onOpen: vi.fn(),
     onQuit: vi.fn(),
-    notificationsPaused: vi.fn(() => paused),
-    setNotificationsPaused: vi.fn((next: boolean) => {
-      paused = next;
-    }),
+    locale: () => locale,
+    notificationPause: vi.fn(() => pause),
+    setNotificationsPaused: vi.fn(),
     render,
+    now: () => now,
     ...overrides,
   };
   const controller = createTrayController(options);
   const tray = electron.trays.at(-1) as Tray;
   const lastMenu = () => tray.menus.at(-1) as FakeMenu;
-  const item = (id: string) => lastMenu().template.find((entry) => entry.id === id);
-  return { controller, tray, options, render, lastMenu, item, setPaused: (p: boolean) => (paused = p) };
+  const all = (items: FakeItem[]): FakeItem[] => items.flatMap((entry) => [entry, ...all(entry.submenu ?? [])]);
+  const item = (id: string) => all(lastMenu().template).find((entry) => entry.id === id);
+  const pauseLabels = () => (item('pause')?.submenu ?? []).map((entry) => entry.label ?? entry.type);
+  return {
+    controller,
+    tray,
+    options,
+    render,
+    lastMenu,
+    item,
+    pauseLabels,
+    setPause: (next: PauseState) => (pause = next),
+    setLocale: (next: Locale) => (locale = next),
+    setNow: (next: number) => (now = next),
+  };
 }
 
 const online = (badgeCount: number): TrayState => ({
@@ -150,6 +172,7 @@ describe('the tray icon', () => {
       'separator',
       'Quit AuZap',
     ]);
+    expect(tray.tooltips[0]).toBe('AuZap — Connecting…, no unread messages');
   });
 
   it('is redrawn with the unread count, and the tooltip and status line follow', () => {
@@ -255,30 +278,102 @@ describe('the tray icon', () => {
 });
 
 describe('Pause notifications', () => {
-  it('is a checkbox that calls the runtime, and follows it', () => {
-    const { controller, tray, item, options } = setUp();
-    expect(item('pause')).toMatchObject({ type: 'checkbox', checked: false });
-    // Electron flips `checked` before it calls click.
-    item('pause')?.click?.({ checked: true });
-    expect(options.setNotificationsPaused).toHaveBeenCalledWith(true);
-    // The runtime publishes a snapshot; the host calls refresh().
-    const menus = tray.menus.length;
-    controller.refresh();
-    expect(tray.menus).toHaveLength(menus + 1);
-    expect(item('pause')?.checked).toBe(true);
-    // Nothing changed since: not rebuilt again.
-    controller.refresh();
-    expect(tray.menus).toHaveLength(menus + 1);
+  it('is a submenu of durations that pause through the runtime', () => {
+    const { item, pauseLabels, options } = setUp();
+    expect(pauseLabels()).toEqual([
+      'Pause for 1 hour',
+      'Pause until tomorrow morning (08:00 AM)',
+      'Pause until I turn them back on',
+    ]);
+    item('pause-1h')?.click?.({ checked: false });
+    expect(options.setNotificationsPaused).toHaveBeenLastCalledWith(true, '1h');
+    item('pause-morning')?.click?.({ checked: false });
+    expect(options.setNotificationsPaused).toHaveBeenLastCalledWith(true, 'morning');
+    item('pause-until-resumed')?.click?.({ checked: false });
+    expect(options.setNotificationsPaused).toHaveBeenLastCalledWith(true, 'until-resumed');
   });
 
-  it('shows a pause switched in the window', () => {
-    const { controller, item, setPaused } = setUp();
-    setPaused(true);
+  it('offers Resume first while paused, with the time left, kept true as time passes', () => {
+    const { controller, tray, item, pauseLabels, options, setPause, setNow } = setUp();
+    setPause({ paused: true, pausedUntil: new Date(NOW + HOUR).toISOString() });
+    // The runtime publishes a snapshot; the host calls refresh().
     controller.refresh();
-    expect(item('pause')?.checked).toBe(true);
-    setPaused(false);
+    expect(pauseLabels()).toEqual([
+      'Resume notifications (1 h left)',
+      'separator',
+      'Pause for 1 hour',
+      'Pause until tomorrow morning (08:00 AM)',
+      'Pause until I turn them back on',
+    ]);
+    expect(controller.view().menu.paused).toBe(true);
+    item('pause-resume')?.click?.({ checked: false });
+    expect(options.setNotificationsPaused).toHaveBeenLastCalledWith(false);
+    setNow(NOW + 20 * 60_000);
     controller.refresh();
-    expect(item('pause')?.checked).toBe(false);
+    expect(item('pause-resume')?.label).toBe('Resume notifications (40 min left)');
+    // Nothing changed since: not rebuilt again.
+    const menus = tray.menus.length;
+    controller.refresh();
+    expect(tray.menus).toHaveLength(menus);
+    setPause({ paused: true, pausedUntil: null });
+    controller.refresh();
+    expect(item('pause-resume')?.label).toBe('Resume notifications');
+    setPause({ paused: false, pausedUntil: null });
+    controller.refresh();
+    expect(item('pause-resume')).toBeUndefined();
+  });
+
+  it('follows the time left by itself, once a minute', () => {
+    vi.useFakeTimers();
+    try {
+      let now = NOW;
+      const { item, setPause } = setUp({ now: () => now });
+      setPause({ paused: true, pausedUntil: new Date(NOW + HOUR).toISOString() });
+      now += 5 * 60_000;
+      vi.advanceTimersByTime(60_000);
+      expect(item('pause-resume')?.label).toBe('Resume notifications (55 min left)');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('the language', () => {
+  it('builds the menu in pt-BR, and again in English after a switch in Settings', () => {
+    const { controller, lastMenu, pauseLabels, setLocale, setPause } = setUp();
+    setLocale('pt-BR');
+    setPause({ paused: true, pausedUntil: new Date(NOW + 3 * HOUR).toISOString() });
+    controller.refresh();
+    expect(lastMenu().template.map((entry) => entry.label ?? entry.type)).toEqual([
+      'Abrir o AuZap',
+      expect.any(String),
+      'Pausar notificações',
+      'separator',
+      'Sair do AuZap',
+    ]);
+    expect(pauseLabels()).toEqual([
+      'Reativar notificações (faltam 3 h)',
+      'separator',
+      'Pausar por 1 hora',
+      'Pausar até amanhã de manhã (08:00)',
+      'Pausar até eu reativar',
+    ]);
+    setLocale('en');
+    controller.refresh();
+    expect(lastMenu().template[0]?.label).toBe('Open AuZap');
+    expect(pauseLabels()[0]).toBe('Resume notifications (3 h left)');
+  });
+
+  it('starts with a tooltip in the language of the moment', () => {
+    const { tray } = setUp({ locale: () => 'pt-BR' });
+    expect(tray.tooltips[0]).toBe('AuZap — Conectando…, nenhuma mensagem não lida');
+  });
+
+  it('says the update entry in pt-BR', () => {
+    expect(updateMenuEntry({ status: 'downloaded', version: '1.2.3', channel: 'stable' }, 'pt-BR')?.label).toBe(
+      'Reiniciar para atualizar para a 1.2.3',
+    );
+    expect(updateMenuEntry({ status: 'idle', channel: 'stable' }, 'pt-BR')?.label).toBe('Procurar atualizações');
   });
 });
 
@@ -321,14 +416,16 @@ describe('the update entry', () => {
   });
 
   it('is disabled while checking or downloading', () => {
-    expect(updateMenuEntry({ status: 'checking', channel: 'stable' })).toMatchObject({ enabled: false });
-    expect(updateMenuEntry({ status: 'downloading', percent: 40, channel: 'beta' })).toMatchObject({
+    expect(updateMenuEntry({ status: 'checking', channel: 'stable' }, 'en')).toMatchObject({ enabled: false });
+    expect(updateMenuEntry({ status: 'downloading', percent: 40, channel: 'beta' }, 'en')).toMatchObject({
       enabled: false,
     });
-    expect(updateMenuEntry({ status: 'error', error: 'x', channel: 'stable' })).toMatchObject({
+    expect(
+      updateMenuEntry({ status: 'error', error: { key: 'updates.error.network' }, channel: 'stable' }, 'en'),
+    ).toMatchObject({
       label: 'Check for updates',
       enabled: true,
     });
-    expect(updateMenuEntry(undefined)).toBeNull();
+    expect(updateMenuEntry(undefined, 'en')).toBeNull();
   });
 });

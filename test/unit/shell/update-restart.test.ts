@@ -87,6 +87,7 @@ describe('a restart to update that electron-updater declines', () => {
         notice: storedNotice({ get: () => true, set: () => undefined }),
         notify: vi.fn(),
         platform: 'linux',
+        locale: () => 'en' as const,
       });
       let prevented = false;
       win.emit('close', { preventDefault: () => (prevented = true) });

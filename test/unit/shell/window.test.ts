@@ -71,7 +71,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('hardenAllWebContents', () => {
   const contents = fakeContents();
-  hardenAllWebContents();
+  hardenAllWebContents(() => 'en');
   electron.appListeners.get('web-contents-created')?.({}, contents);
 
   it('keeps navigation on our page', () => {
@@ -112,7 +112,13 @@ describe('hardenAllWebContents', () => {
 
 describe('createMainWindow', () => {
   it('is sandboxed and isolated, loads app://auzap/index.html, and keeps its own title', () => {
-    createMainWindow({ show: true, minWidth: 720, minHeight: 480, bounds: { x: 5, y: 6, width: 800, height: 600 } });
+    createMainWindow({
+      show: true,
+      minWidth: 720,
+      minHeight: 480,
+      title: 'AuZap',
+      bounds: { x: 5, y: 6, width: 800, height: 600 },
+    });
     const win = electron.windows[0];
     expect(win?.options).toMatchObject({ x: 5, y: 6, width: 800, height: 600, show: false, minWidth: 720 });
     expect(win?.options.webPreferences).toMatchObject({
@@ -132,11 +138,11 @@ describe('createMainWindow', () => {
   });
 
   it('shows itself once painted, unless started in the tray', () => {
-    const shown = createMainWindow({ show: true, minWidth: 720, minHeight: 480, maximized: true });
+    const shown = createMainWindow({ show: true, minWidth: 720, minHeight: 480, maximized: true, title: 'AuZap' });
     (electron.windows[0]?.listeners.get('ready-to-show') as Listener)();
     expect(shown.show).toHaveBeenCalled();
     expect(shown.maximize).toHaveBeenCalled();
-    const hidden = createMainWindow({ show: false, minWidth: 720, minHeight: 480 });
+    const hidden = createMainWindow({ show: false, minWidth: 720, minHeight: 480, title: 'AuZap' });
     (electron.windows[1]?.listeners.get('ready-to-show') as Listener)();
     expect(hidden.show).not.toHaveBeenCalled();
   });

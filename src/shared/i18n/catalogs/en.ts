@@ -2,7 +2,10 @@
  * English, in ICU message syntax. Its keys are the key set of every catalog: a key
  * missing here, or in another catalog, fails the typecheck.
  */
+import { enDesktop } from './en-desktop';
+
 export const en = {
+  ...enDesktop,
   'app.name': 'AuZap',
   'app.nameDemo': 'AuZap (Demo)',
   'app.titleUnread': '({count}) AuZap',
@@ -112,7 +115,6 @@ export const en = {
   'updates.downloadingSize': 'Downloading version {version} ({done} of {total})…',
   'updates.progress': 'Update download progress',
   'updates.failed': 'The update failed. AuZap keeps working; it will try again later.',
-  'updates.failedSaying': 'The update failed: “{error}”. AuZap keeps working; it will try again later.',
   'updates.checkNow': 'Check for updates',
   'updates.ready': 'Version {version} is ready. It installs when AuZap restarts.',
   'updates.restart': 'Restart to update',

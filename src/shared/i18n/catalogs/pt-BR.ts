@@ -1,7 +1,9 @@
 /** Português do Brasil, em sintaxe ICU. As chaves são as do catálogo em inglês. */
 import type { MessageKey } from './en';
+import { ptBRDesktop } from './pt-BR-desktop';
 
 export const ptBR: Record<MessageKey, string> = {
+  ...ptBRDesktop,
   'app.name': 'AuZap',
   'app.nameDemo': 'AuZap (Demonstração)',
   'app.titleUnread': '({count}) AuZap',
@@ -112,7 +114,6 @@ export const ptBR: Record<MessageKey, string> = {
   'updates.downloadingSize': 'Baixando a versão {version} ({done} de {total})…',
   'updates.progress': 'Progresso do download da atualização',
   'updates.failed': 'A atualização falhou. O AuZap continua funcionando e tenta de novo mais tarde.',
-  'updates.failedSaying': 'A atualização falhou: “{error}”. O AuZap continua funcionando e tenta de novo mais tarde.',
   'updates.checkNow': 'Procurar atualizações',
   'updates.ready': 'A versão {version} está pronta. Ela é instalada quando o AuZap reiniciar.',
   'updates.restart': 'Reiniciar para atualizar',

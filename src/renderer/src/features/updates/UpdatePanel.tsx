@@ -1,4 +1,5 @@
 import type { Locale } from '../../../../shared/i18n/locale';
+import { say } from '../../../../shared/i18n/user-text';
 import type { UpdateState } from '../../../../shared/updates';
 import { runCommand } from '../../bridge/run-command';
 import { useT } from '../../i18n/I18nProvider';
@@ -17,7 +18,8 @@ function formatBytes(bytes: number, locale: Locale): string {
 
 /** Where the update stands, with the one action that makes sense now. */
 export function UpdatePanel({ state, supported }: { state: UpdateState | null; supported: boolean }) {
-  const { t, locale } = useT();
+  const i18n = useT();
+  const { t, locale } = i18n;
   if (!supported || !state) {
     return (
       <p className="muted" data-testid="updates-unavailable">
@@ -49,7 +51,7 @@ export function UpdatePanel({ state, supported }: { state: UpdateState | null; s
       {state.status === 'downloaded' ? <UpdateReady state={state} /> : null}
       {state.status === 'error' ? (
         <p className="field-error" role="alert">
-          {state.error ? t('updates.failedSaying', { error: state.error }) : t('updates.failed')}
+          {state.error ? say(i18n, state.error) : t('updates.failed')}
         </p>
       ) : null}
       {state.status !== 'downloading' && state.status !== 'checking' ? (

@@ -20,7 +20,7 @@ export const app = Object.assign(new EventEmitter(), {
   requestSingleInstanceLock: () => true,
   enableSandbox: () => record('enableSandbox'),
   getVersion: () => '0.1.0',
-  getPreferredSystemLanguages: () => ['en-US'],
+  getPreferredSystemLanguages: () => (env.FAKE_LANGUAGES ? env.FAKE_LANGUAGES.split(',') : ['en-US']),
   getLocale: () => 'en-US',
   getName: () => 'AuZap',
   getAppPath: () => env.FAKE_APPPATH,
@@ -93,7 +93,7 @@ export class BrowserWindow extends EventEmitter {
   constructor(options) {
     super();
     if (env.FAKE_FAIL === 'window') throw new Error('the GPU process could not start');
-    record('window', { devTools: options.webPreferences.devTools, icon: options.icon ?? null });
+    record('window', { devTools: options.webPreferences.devTools, icon: options.icon ?? null, title: options.title });
     this.webContents = Object.assign(new EventEmitter(), {
       reload() {},
       session: {},
