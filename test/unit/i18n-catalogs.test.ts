@@ -1,10 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { chooseLocale, resolveLocale } from '../../src/shared/i18n/locale';
 import { CATALOGS, translator, type MessageKey } from '../../src/shared/i18n/translate';
 import { foreignStretches, stretches } from '../support/catalog-stretches';
 
+/** Every TypeScript source of the app but the catalogs, as one text. */
+function appSources(dir = 'src'): string {
+  return readdirSync(dir, { withFileTypes: true })
+    .map((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return path.endsWith(join('i18n', 'catalogs')) ? '' : appSources(path);
+      return /\.tsx?$/.test(entry.name) ? readFileSync(path, 'utf8') : '';
+    })
+    .join('\n');
+}
+
 describe('the catalogs', () => {
+  it('hold no message the app never shows (a key is named in the code, or built from a `prefix.${…}`)', () => {
+    const code = appSources();
+    const builtFrom = [...code.matchAll(/`([\w.-]+\.)\$\{/g)].map((m) => m[1] ?? '');
+    const unused = Object.keys(CATALOGS.en).filter(
+      (key) => !code.includes(`'${key}'`) && !builtFrom.some((prefix) => key.startsWith(prefix)),
+    );
+    expect(unused).toEqual([]);
+  });
+
   it('have the same keys in English and Portuguese', () => {
     expect(Object.keys(CATALOGS['pt-BR']).sort()).toEqual(Object.keys(CATALOGS.en).sort());
   });
