@@ -64,33 +64,17 @@ export function normaliseServerUrl(raw: string): { ok: true; url: string } | { o
 export function planConnection(settings: EnvSettings): ConnectionPlan {
   if (!settings.serverUrl) return { kind: 'demo' };
   const organizationId = settings.organizationId ?? '';
+  const unusable = (problem: UserText, needsSignIn: boolean, serverUrl: string): ConnectionPlan => ({
+    kind: 'unusable',
+    problem,
+    needsSignIn,
+    serverUrl,
+    organizationId,
+  });
   const url = normaliseServerUrl(settings.serverUrl);
-  if (!url.ok) {
-    return {
-      kind: 'unusable',
-      problem: url.reason,
-      needsSignIn: false,
-      serverUrl: settings.serverUrl,
-      organizationId,
-    };
-  }
-  if (!settings.token) {
-    return {
-      kind: 'unusable',
-      problem: text('config.noToken'),
-      needsSignIn: true,
-      serverUrl: url.url,
-      organizationId,
-    };
-  }
-  if (!settings.organizationId) {
-    return {
-      kind: 'unusable',
-      problem: text('config.noOrganization'),
-      needsSignIn: true,
-      serverUrl: url.url,
-      organizationId,
-    };
-  }
+  // Not an address: sign-in shows it back as it was typed, to be corrected.
+  if (!url.ok) return unusable(url.reason, false, settings.serverUrl);
+  if (!settings.token) return unusable(text('config.noToken'), true, url.url);
+  if (!settings.organizationId) return unusable(text('config.noOrganization'), true, url.url);
   return { kind: 'server', target: { serverUrl: url.url, token: settings.token, organizationId } };
 }

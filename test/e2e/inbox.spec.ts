@@ -3,20 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { storeIncomingMessages } from '../../src/simulator/simulator';
-import { expect, test, type Apps } from './support/fixtures';
+import { expect, test } from './support/fixtures';
 import type { RunningHost } from './support/hosts';
-import { simPost, waitUntilOnline } from './support/sim';
-
-const A = { token: 'token-a', organizationId: 'org-a' };
-
-/** A fresh simulator and the browser host configured for it as A. */
-async function setUp(apps: Apps, env: Record<string, string> = {}) {
-  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
-  const host = await apps.hostFor(sim, A, env);
-  return { sim, host };
-}
-
-const row = (page: Page, name: string) => page.getByTestId('conversation-row').filter({ hasText: name });
+import { A, conversationRow as row, lookAway, openInboxOnline } from './support/inbox';
+import { simPost } from './support/sim';
 
 async function unreadEverywhere(page: Page, h: RunningHost) {
   const title = await page.title();
@@ -33,8 +23,7 @@ test('a new message appears at once; unread is the same in the list, title, head
   page,
   apps,
 }) => {
-  const { sim, host } = await setUp(apps);
-  await waitUntilOnline(page, host.url, sim);
+  const { sim, host } = await openInboxOnline(page, apps);
   await simPost(sim, '/sim/messages', { contactName: 'Ana Souza', content: 'Vocês abrem sábado?', duplicate: true });
   await simPost(sim, '/sim/messages', { contactName: 'Bruno Lima', content: 'Oi', count: 2 });
 
@@ -65,8 +54,7 @@ test('a new message appears at once; unread is the same in the list, title, head
 });
 
 test('messages that arrive while the backend is down appear once when it is back', async ({ page, apps }) => {
-  const { sim: first, host } = await setUp(apps);
-  await waitUntilOnline(page, host.url, first);
+  const { sim: first } = await openInboxOnline(page, apps);
   await simPost(first, '/sim/messages', { contactName: 'Carla', content: 'antes' });
   await expect(row(page, 'Carla')).toHaveAttribute('data-unread', '1');
   const conversationId = (await row(page, 'Carla').getAttribute('data-conversation-id')) ?? '';
@@ -87,8 +75,7 @@ test('messages that arrive while the backend is down appear once when it is back
 });
 
 test('a reply is sent; a refusal by the server keeps the text with a retry that works', async ({ page, apps }) => {
-  const { sim, host } = await setUp(apps);
-  await waitUntilOnline(page, host.url, sim);
+  const { sim } = await openInboxOnline(page, apps);
   const [injected] = sim.injectMessage({ contactName: 'Eva', content: 'Tem em azul?' });
   await row(page, 'Eva').click();
 
@@ -121,8 +108,7 @@ test('message text is always text: HTML, scripts, very long text, emoji and RTL 
   page,
   apps,
 }) => {
-  const { sim, host } = await setUp(apps);
-  await waitUntilOnline(page, host.url, sim);
+  const { sim } = await openInboxOnline(page, apps);
   const nasty = [
     '<img src=x onerror="window.__pwned=1">',
     '<script>window.__pwned=2</script>',
@@ -145,8 +131,7 @@ test('message text is always text: HTML, scripts, very long text, emoji and RTL 
 });
 
 test('media show as a clear placeholder; only web links can be opened', async ({ page, apps }) => {
-  const { sim, host } = await setUp(apps);
-  await waitUntilOnline(page, host.url, sim);
+  const { sim } = await openInboxOnline(page, apps);
   const [photo] = sim.injectMessage({
     contactName: 'Gabi',
     contentType: 'image',
@@ -175,8 +160,7 @@ test('settings, unread counts and mutes survive a restart; a garbage store falls
   apps,
 }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'auzap-e2e-data-'));
-  const { sim, host: first } = await setUp(apps, { AUZAP_DATA_DIR: dataDir });
-  await waitUntilOnline(page, first.url, sim);
+  const { sim, host: first } = await openInboxOnline(page, apps, { AUZAP_DATA_DIR: dataDir });
   await simPost(sim, '/sim/messages', { contactName: 'Helena', content: 'um', count: 2 });
   await expect(row(page, 'Helena')).toHaveAttribute('data-unread', '2');
   await simPost(sim, '/sim/messages', { contactName: 'Igor', content: 'dois' });
@@ -214,12 +198,8 @@ test('settings, unread counts and mutes survive a restart; a garbage store falls
 });
 
 test('clicking a notification opens its conversation', async ({ page, apps }) => {
-  const { sim, host } = await setUp(apps);
-  await waitUntilOnline(page, host.url, sim);
-  await page.evaluate(() => {
-    document.hasFocus = () => false;
-    window.dispatchEvent(new Event('blur'));
-  });
+  const { sim, host } = await openInboxOnline(page, apps);
+  await lookAway(page);
   await simPost(sim, '/sim/messages', { contactName: 'Joana', content: 'Chegou meu pedido?' });
   await expect.poll(async () => (await host.hostState()).notifications.length).toBe(1);
   expect((await host.hostState()).notifications[0]).toMatchObject({ title: 'Joana', body: 'Chegou meu pedido?' });
@@ -229,8 +209,7 @@ test('clicking a notification opens its conversation', async ({ page, apps }) =>
 });
 
 test('a command that cannot reach the host is shown in words, never swallowed', async ({ page, apps }) => {
-  const { sim, host } = await setUp(apps);
-  await waitUntilOnline(page, host.url, sim);
+  const { sim, host } = await openInboxOnline(page, apps);
   await simPost(sim, '/sim/messages', { contactName: 'Lia', content: 'oi' });
   await row(page, 'Lia').click();
   await expect(page.getByTestId('thread')).toBeVisible();

@@ -3,29 +3,18 @@
  * the chosen duration shows, and a muted or paused app raises no notification (read off
  * the browser host, which records each one it hands to the OS).
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import type { RunningHost } from './support/hosts';
-import { simPost, waitUntilOnline } from './support/sim';
+import { conversationRow as row, lookAway, openInboxOnline } from './support/inbox';
+import { simPost } from './support/sim';
 
-const A = { token: 'token-a', organizationId: 'org-a' };
-const row = (page: Page, name: string) => page.getByTestId('conversation-row').filter({ hasText: name });
 const titles = async (host: RunningHost) => (await host.hostState()).notifications.map((n) => String(n.title));
-
-async function lookAway(page: Page) {
-  await page.evaluate(() => {
-    document.hasFocus = () => false;
-    window.dispatchEvent(new Event('blur'));
-  });
-}
 
 test('a conversation muted for 1 hour, 8 hours, 1 week or always shows what is left, and raises no notification', async ({
   page,
   apps,
 }) => {
-  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
-  const host = await apps.hostFor(sim, A);
-  await waitUntilOnline(page, host.url, sim);
+  const { sim, host } = await openInboxOnline(page, apps);
   await simPost(sim, '/sim/messages', { contactName: 'Ana Souza', content: 'oi' });
   await simPost(sim, '/sim/messages', { contactName: 'Bruno Lima', content: 'olá' });
   await expect.poll(() => titles(host)).toEqual(['Ana Souza', 'Bruno Lima']);
@@ -71,9 +60,7 @@ test('notifications paused for 1 hour, until tomorrow morning or until resumed: 
   page,
   apps,
 }) => {
-  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
-  const host = await apps.hostFor(sim, A);
-  await waitUntilOnline(page, host.url, sim);
+  const { sim, host } = await openInboxOnline(page, apps);
   const pause = page.getByTestId('pause-notifications');
   const state = page.getByTestId('pause-state');
   const resume = page.getByTestId('pause-resume');

@@ -5,13 +5,11 @@
  * only the OS side of node-notifier is a stand-in that clicks when the test says so
  * (test/e2e/fixtures/clickable-notifier.ts) — notify-send itself cannot report clicks.
  */
-import type { Page } from '@playwright/test';
 import { addInstance, type Simulator } from '../../src/simulator/simulator';
 import { expect, test, type Apps } from './support/fixtures';
 import { startHost } from './support/hosts';
+import { A, lookAway } from './support/inbox';
 import { linkFromElsewhere, simPost } from './support/sim';
-
-const A = { token: 'token-a', organizationId: 'org-a' };
 
 interface Shown {
   title: string;
@@ -38,14 +36,6 @@ async function hostWithClickableNotifications(apps: Apps, sim: Simulator) {
     host.send({ click: shown.findIndex((n) => n.title === title) });
   };
   return { host, shown, click };
-}
-
-/** The person is in another application: the app notifies even for what is on screen. */
-async function lookAway(page: Page) {
-  await page.evaluate(() => {
-    document.hasFocus = () => false;
-    window.dispatchEvent(new Event('blur'));
-  });
 }
 
 test('clicking a message notification opens its conversation; clicking a drop alert opens the number', async ({

@@ -10,11 +10,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Simulator } from '../../src/simulator/simulator';
 import { expect, test } from './support/fixtures';
-import { simPost, waitUntilOnline } from './support/sim';
+import { A, conversationRow as row, openInboxOnline } from './support/inbox';
+import { simPost } from './support/sim';
 
-const A = { token: 'token-a', organizationId: 'org-a' };
-
-const row = (page: Page, name: string) => page.getByTestId('conversation-row').filter({ hasText: name });
 const mine = (page: Page) => page.locator('[data-testid="message"][data-direction="outgoing"]');
 const bubble = (page: Page, text: string) => mine(page).filter({ hasText: text });
 
@@ -36,9 +34,7 @@ test('replies typed while the server is down are queued, survive a restart of th
   apps,
 }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'auzap-e2e-replies-'));
-  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
-  const first = await apps.hostFor(sim, A, { AUZAP_DATA_DIR: dataDir });
-  await waitUntilOnline(page, first.url, sim);
+  const { sim, host: first } = await openInboxOnline(page, apps, { AUZAP_DATA_DIR: dataDir });
   const [injected] = sim.injectMessage({ contactName: 'Joana', content: 'Ainda tem o vestido?' });
   const conversationId = injected?.conversationId ?? '';
   await row(page, 'Joana').click();
@@ -91,9 +87,7 @@ test('a 5xx is queued and sent by itself; a lost answer is not duplicated; a 4xx
   page,
   apps,
 }) => {
-  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
-  const host = await apps.hostFor(sim, A);
-  await waitUntilOnline(page, host.url, sim);
+  const { sim } = await openInboxOnline(page, apps);
   const [injected] = sim.injectMessage({ contactName: 'Kátia', content: 'Qual o prazo?' });
   const conversationId = injected?.conversationId ?? '';
   const path = `/conversations/${conversationId}/messages`;

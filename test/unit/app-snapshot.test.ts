@@ -2,11 +2,10 @@
 // not the whole app snapshot again, and the tray is told the state of that same snapshot.
 import { describe, expect, it } from 'vitest';
 import { createSnapshotPublisher, type SnapshotSources } from '../../src/core/app-snapshot';
-import { createInboxPushes } from '../../src/core/inbox/inbox-pushes';
-import { createInboxStore } from '../../src/core/inbox/inbox-store';
 import type { TrayState } from '../../src/core/ports';
 import type { AppSnapshot, AppSnapshotPatch, ConnectionState } from '../../src/shared/bridge';
-import { afterCurrentTask, createFakeScheduler } from '../support/fake-scheduler';
+import { afterCurrentTask } from '../support/fake-scheduler';
+import { createPushHarness, receive } from '../support/inbox-pushes';
 
 const online: ConnectionState = {
   status: 'online',
@@ -16,28 +15,15 @@ const online: ConnectionState = {
   transport: 'websocket',
 };
 
-let seq = 0;
-function receive(store: ReturnType<typeof createInboxStore>, conversationId: string, countUnread = true): void {
-  const id = `m${++seq}`;
-  store.receiveIncoming(
-    {
-      conversationId,
-      contactId: `k-${conversationId}`,
-      message: {
-        id,
-        content: `text ${id}`,
-        contentType: 'text',
-        direction: 'incoming',
-        timestamp: new Date().toISOString(),
-      },
-    },
-    { countUnread },
-  );
-}
-
 function setUp() {
-  const scheduler = createFakeScheduler();
-  const store = createInboxStore();
+  const flushes = { count: 0 };
+  const { scheduler, store, pushes } = createPushHarness({
+    // Each inbox flush publishes, as the core wires it.
+    onSummary: () => {
+      flushes.count += 1;
+      publisher.publish('inbox');
+    },
+  });
   /** How often each part was read from its source: a rebuilt snapshot reads them all. */
   const reads = { connection: 0, instances: 0, flows: 0, inbox: 0, notifications: 0, diagnostics: 0 };
   const sources: SnapshotSources = {
@@ -61,23 +47,11 @@ function setUp() {
   const whole: AppSnapshot[] = [];
   const patches: AppSnapshotPatch[] = [];
   const tray: TrayState[] = [];
-  const flushes = { count: 0 };
   const publisher = createSnapshotPublisher(sources, {
     push: (snapshot) => whole.push(snapshot),
     patch: (patch) => patches.push(patch),
     tray: { update: (state) => tray.push(state) },
     locale: () => 'en',
-  });
-  const pushes = createInboxPushes({
-    store,
-    scheduler,
-    onConversations: () => undefined,
-    onMessages: () => undefined,
-    onSummary: () => {
-      flushes.count += 1;
-      publisher.publish('inbox');
-    },
-    onPersist: () => undefined,
   });
   publisher.publish('connection'); // the core's first publish: the connection came up
   const resetReads = () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseServerUrl, planConnection, readEnvSettings } from '../../src/core/host-config';
+import { text } from '../../src/shared/i18n/user-text';
 import { inEnglish } from '../support/words';
 
 describe('host configuration', () => {
@@ -39,6 +40,30 @@ describe('host configuration', () => {
     expect(planConnection({ serverUrl: 'http://127.0.0.1:3000', organizationId: 'o' })).toMatchObject({
       kind: 'unusable',
       needsSignIn: true,
+    });
+  });
+
+  it('hands sign-in back what was given: the address as typed when it is not one, else as normalised', () => {
+    expect(planConnection({ serverUrl: 'not a url', organizationId: 'o' })).toEqual({
+      kind: 'unusable',
+      problem: text('config.badAddress', { address: 'not a url' }),
+      needsSignIn: false,
+      serverUrl: 'not a url',
+      organizationId: 'o',
+    });
+    expect(planConnection({ serverUrl: 'http://127.0.0.1:3000/' })).toEqual({
+      kind: 'unusable',
+      problem: text('config.noToken'),
+      needsSignIn: true,
+      serverUrl: 'http://127.0.0.1:3000',
+      organizationId: '',
+    });
+    expect(planConnection({ serverUrl: 'http://127.0.0.1:3000/', token: 't' })).toEqual({
+      kind: 'unusable',
+      problem: text('config.noOrganization'),
+      needsSignIn: true,
+      serverUrl: 'http://127.0.0.1:3000',
+      organizationId: '',
     });
   });
 });

@@ -1,41 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createInboxPushes, PUSH_WINDOW_MS } from '../../src/core/inbox/inbox-pushes';
-import { createInboxStore } from '../../src/core/inbox/inbox-store';
+import { PUSH_WINDOW_MS } from '../../src/core/inbox/inbox-pushes';
 import type { ConversationsDelta, MessagesDelta } from '../../src/shared/inbox';
-import { afterCurrentTask, createFakeScheduler } from '../support/fake-scheduler';
-
-let seq = 0;
-function receive(store: ReturnType<typeof createInboxStore>, conversationId: string) {
-  const id = `m${++seq}`;
-  store.receiveIncoming(
-    {
-      conversationId,
-      contactId: `k-${conversationId}`,
-      message: {
-        id,
-        content: `text ${id}`,
-        contentType: 'text',
-        direction: 'incoming',
-        timestamp: new Date().toISOString(),
-      },
-    },
-    { countUnread: true },
-  );
-  return id;
-}
+import { afterCurrentTask } from '../support/fake-scheduler';
+import { createPushHarness, receive } from '../support/inbox-pushes';
 
 function setUp() {
-  const scheduler = createFakeScheduler();
-  const store = createInboxStore();
   const rows: ConversationsDelta[] = [];
   const threads: MessagesDelta[] = [];
-  const pushes = createInboxPushes({
-    store,
-    scheduler,
+  const { scheduler, store, pushes } = createPushHarness({
     onConversations: (delta) => rows.push(delta),
     onMessages: (delta) => threads.push(delta),
-    onSummary: () => undefined,
-    onPersist: () => undefined,
   });
   /** What the user would see change: a new message, in a pushed conversation row and thread. */
   const arrive = (conversationId: string) => {

@@ -94,6 +94,16 @@ export function createStateFile(
 export const STATE_FILE_NAME = 'auzap-state';
 export const SETTINGS_FILE_NAME = 'auzap-settings';
 
+/**
+ * How a state or settings file is written, by conf here and by electron-store (conf
+ * underneath) in the Electron host: one setting for both hosts, not two copies to drift.
+ */
+export const STATE_FILE_FORMAT = {
+  clearInvalidConfig: true,
+  // Compact: the recent inbox can hold thousands of rows.
+  serialize: (value: Record<string, unknown>) => JSON.stringify(value),
+} as const;
+
 /** The browser host's state file in AUZAP_DATA_DIR, with the same engine as electron-store. */
 export function openConfStateFile(
   directory: string,
@@ -107,9 +117,7 @@ export function openConfStateFile(
       new Conf<Record<string, unknown>>({
         cwd: directory,
         configName: name,
-        clearInvalidConfig: true,
-        // Compact: the recent inbox can hold thousands of rows.
-        serialize: (value) => JSON.stringify(value),
+        ...STATE_FILE_FORMAT,
       }),
     path,
     logger,

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app, ipcMain } from 'electron';
 import Store from 'electron-store';
-import { createStateFile, type StateFile } from '../../core/persistence/state-file';
+import { createStateFile, STATE_FILE_FORMAT, type StateFile } from '../../core/persistence/state-file';
 import type { Logger } from '../../core/ports';
 import { decideUserDataFolder } from './user-data';
 import type { KeyValueStore } from './window-state';
@@ -42,9 +42,7 @@ export function openStoreFile(name: string, logger: Logger): StateFile {
     () =>
       new Store<Record<string, unknown>>({
         name,
-        clearInvalidConfig: true,
-        // Compact: the recent inbox can hold thousands of rows.
-        serialize: (value) => JSON.stringify(value),
+        ...STATE_FILE_FORMAT,
       }),
     path,
     logger,

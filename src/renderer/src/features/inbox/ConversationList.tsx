@@ -1,15 +1,15 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { useDeferredValue, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useToday } from '../../hooks/useToday';
 import { ConversationRow } from './ConversationRow';
 import { matchesSearch } from './inbox-model';
 import { useListboxCursor } from './useListboxCursor';
+import { useRowVirtualizer } from './useRowVirtualizer';
 import type { MessageKey } from '../../../../shared/i18n/translate';
 import { useT } from '../../i18n/I18nProvider';
 
 const ROW_HEIGHT = 64;
-const estimateRowHeight = () => ROW_HEIGHT;
+const rowKey = (row: ConversationView) => row.id;
 const optionId = (conversationId: string) => `conversation-option-${conversationId}`;
 
 /**
@@ -48,18 +48,13 @@ export function ConversationList({
     () => (deferredQuery.trim() ? conversations.filter((row) => matchesSearch(row, deferredQuery)) : conversations),
     [conversations, deferredQuery],
   );
-  const scroller = useRef<HTMLDivElement>(null);
-  const listbox = useRef<HTMLUListElement>(null);
-  // The same function until the rows change: a new one makes the virtualizer measure all
-  // 10,000 rows again, on every scroll.
-  const rowKey = useCallback((index: number) => visible[index]?.id ?? index, [visible]);
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: estimateRowHeight,
+  const { scroller, virtualizer } = useRowVirtualizer({
+    rows: visible,
+    keyOf: rowKey,
+    rowHeight: ROW_HEIGHT,
     overscan: 8,
-    getItemKey: rowKey,
   });
+  const listbox = useRef<HTMLUListElement>(null);
 
   const cursor = useListboxCursor({
     conversations,

@@ -1,12 +1,14 @@
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { MessageView } from '../../../../shared/inbox';
 import { messageKey, type ThreadRow } from './thread-rows';
+import { useRowVirtualizer } from './useRowVirtualizer';
 
 /** Closer to the bottom than this counts as "at the bottom" (a bubble's worth). */
 const AT_BOTTOM_PX = 80;
 
-const estimateRowHeight = () => 56;
+const ROW_HEIGHT = 56;
+const rowKey = (row: ThreadRow) => row.key;
 
 /** A scroll this soon after the user's wheel, touch or key is theirs; later ones are layout's. */
 const INTENT_MS = 1000;
@@ -80,7 +82,8 @@ export function useThreadScroll({
   /** The first page is in: time to place the view. */
   ready: boolean;
 }): ThreadScroll {
-  const scroller = useRef<HTMLDivElement>(null);
+  // `scroller` is the same ref object on every render: listing it in effects re-runs nothing.
+  const { scroller, virtualizer } = useRowVirtualizer({ rows, keyOf: rowKey, rowHeight: ROW_HEIGHT, overscan: 10 });
   const userIsScrolling = useScrollIntent(scroller);
   const stick = useRef(true);
   const positioned = useRef(false);
@@ -89,16 +92,6 @@ export function useThreadScroll({
   const [seenKey, setSeenKey] = useState<string | null>(null);
   const last = messages[messages.length - 1];
   const lastKey = last ? messageKey(last) : null;
-
-  // Stable until the rows change: a new function re-measures all 5,000 on every scroll.
-  const rowKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: estimateRowHeight,
-    overscan: 10,
-    getItemKey: rowKey,
-  });
 
   // Opening: the first unread message at the top, or the newest at the bottom.
   useLayoutEffect(() => {
@@ -109,7 +102,7 @@ export function useThreadScroll({
     if (unreadIndex < 0) return showBottom(scroller.current);
     stick.current = false;
     virtualizer.scrollToIndex(unreadIndex, { align: 'start' });
-  }, [ready, rows, lastKey, virtualizer]);
+  }, [ready, rows, lastKey, virtualizer, scroller]);
 
   // A reply typed here goes to the bottom, wherever the user was reading.
   useLayoutEffect(() => {
@@ -121,7 +114,7 @@ export function useThreadScroll({
     if (!positioned.current || !stick.current) return;
     showBottom(scroller.current);
     setSeenKey(lastKey);
-  }, [totalSize, lastKey]);
+  }, [totalSize, lastKey, scroller]);
 
   // Window resizes and a growing reply box change the view's height, not its content.
   useEffect(() => {
@@ -132,7 +125,7 @@ export function useThreadScroll({
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [scroller]);
 
   const trackScroll = () => {
     const el = scroller.current;
