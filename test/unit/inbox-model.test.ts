@@ -25,6 +25,21 @@ const row = (id: string, lastMessageAt: string, extra: Partial<ConversationView>
   ...extra,
 });
 
+/** A sent message in conversation 'c' whose content is its id; `extra` changes the rest. */
+const msg = (id: string, timestamp: string, extra: Partial<MessageView> = {}): MessageView => ({
+  id,
+  localId: null,
+  conversationId: 'c',
+  content: id,
+  contentType: 'text',
+  direction: 'outgoing',
+  timestamp,
+  mediaUrl: null,
+  status: 'sent',
+  error: null,
+  ...extra,
+});
+
 describe('renderer inbox model', () => {
   it('applies conversation deltas and sorts newest first', () => {
     let rows = applyConversationsDelta(NO_CONVERSATIONS, {
@@ -97,18 +112,7 @@ describe('renderer inbox model', () => {
   });
 
   it('merges message deltas by id, swapping local for server ids', () => {
-    const m = (id: string, ts: string, localId: string | null = null): MessageView => ({
-      id,
-      localId,
-      conversationId: 'c',
-      content: id,
-      contentType: 'text',
-      direction: 'outgoing',
-      timestamp: ts,
-      mediaUrl: null,
-      status: 'sent',
-      error: null,
-    });
+    const m = (id: string, ts: string, localId: string | null = null) => msg(id, ts, { localId });
     let list = applyMessagesDelta([], {
       upserts: [m('b', '2'), m('local-1', '3', 'local-1')],
       removedIds: [],
@@ -122,18 +126,7 @@ describe('renderer inbox model', () => {
   });
 
   it('joins an older page, a status change and a re-timed message without losing the order', () => {
-    const m = (id: string, ts: string, status: MessageView['status'] = 'sent'): MessageView => ({
-      id,
-      localId: null,
-      conversationId: 'c',
-      content: id,
-      contentType: 'text',
-      direction: 'outgoing',
-      timestamp: ts,
-      mediaUrl: null,
-      status,
-      error: null,
-    });
+    const m = (id: string, ts: string, status: MessageView['status'] = 'sent') => msg(id, ts, { status });
     const shown = [m('c', '3'), m('d', '4', 'sending'), m('e', '5')];
     // An older page arrives unsorted and repeats one message the window has.
     let list = applyMessagesDelta(shown, { upserts: [m('b', '2'), m('a', '1'), m('c', '3')], removedIds: [] });
@@ -148,18 +141,7 @@ describe('renderer inbox model', () => {
   });
 
   it("puts an older page before the thread shown, in main's order even within one second", () => {
-    const m = (id: string, ts: string): MessageView => ({
-      id,
-      localId: null,
-      conversationId: 'c',
-      content: id,
-      contentType: 'text',
-      direction: 'incoming',
-      timestamp: ts,
-      mediaUrl: null,
-      status: 'received',
-      error: null,
-    });
+    const m = (id: string, ts: string) => msg(id, ts, { direction: 'incoming', status: 'received' });
     const shown = [m('x', '5'), m('y', '5'), m('z', '6')];
     // Main's thread start: two older messages of the same second as the oldest shown, then it.
     const list = joinThreadStart(shown, [m('v', '5'), m('w', '5'), m('x', '5')]);

@@ -33,6 +33,20 @@ function fakeWindow(fullScreen = false) {
   return { win, close, emit };
 }
 
+type CloseToTrayOptions = Parameters<typeof attachCloseToTray>[1];
+
+/** Attaches to a Linux window in English with a fresh quit flag and notice store, unless `options` says otherwise. */
+function attach(win: ReturnType<typeof fakeWindow>['win'], options: Partial<CloseToTrayOptions> = {}): void {
+  attachCloseToTray(win as never, {
+    quit: createQuitFlag(),
+    notice: storedNotice(memoryStore()),
+    notify: vi.fn(),
+    platform: 'linux',
+    locale: () => 'en' as const,
+    ...options,
+  });
+}
+
 function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
   return { data, get: (k) => data.get(k), set: (k, v) => void data.set(k, v) };
@@ -43,13 +57,7 @@ describe('close to tray', () => {
     const { win, close } = fakeWindow();
     const quit = createQuitFlag();
     const notify = vi.fn();
-    attachCloseToTray(win as never, {
-      quit,
-      notice: storedNotice(memoryStore()),
-      notify,
-      platform: 'linux',
-      locale: () => 'en' as const,
-    });
+    attach(win, { quit, notify });
 
     expect(close()).toBe(true);
     expect(win.hide).toHaveBeenCalledTimes(1);
@@ -67,14 +75,7 @@ describe('close to tray', () => {
     const { win, close } = fakeWindow();
     const notify = vi.fn();
     let tray = false;
-    attachCloseToTray(win as never, {
-      quit: createQuitFlag(),
-      notice: storedNotice(memoryStore()),
-      notify,
-      platform: 'linux',
-      locale: () => 'en' as const,
-      trayAvailable: () => tray,
-    });
+    attach(win, { notify, trayAvailable: () => tray });
     expect(close()).toBe(true);
     expect(win.minimize).toHaveBeenCalledTimes(1);
     expect(win.hide).not.toHaveBeenCalled();
@@ -93,25 +94,13 @@ describe('close to tray', () => {
     const store = memoryStore();
     const first = fakeWindow();
     const notify = vi.fn();
-    attachCloseToTray(first.win as never, {
-      quit: createQuitFlag(),
-      notice: storedNotice(store),
-      notify,
-      platform: 'win32',
-      locale: () => 'en' as const,
-    });
+    attach(first.win, { notice: storedNotice(store), notify, platform: 'win32' });
     first.close();
     expect(store.data.get('closeToTrayNoticeShown')).toBe(true);
 
     // Next launch: a new window, the same store.
     const second = fakeWindow();
-    attachCloseToTray(second.win as never, {
-      quit: createQuitFlag(),
-      notice: storedNotice(store),
-      notify,
-      platform: 'win32',
-      locale: () => 'en' as const,
-    });
+    attach(second.win, { notice: storedNotice(store), notify, platform: 'win32' });
     second.close();
     expect(second.win.hide).toHaveBeenCalled();
     expect(notify).toHaveBeenCalledTimes(1);
@@ -121,13 +110,7 @@ describe('close to tray', () => {
     const { win, close } = fakeWindow();
     const quit = createQuitFlag();
     const notify = vi.fn();
-    attachCloseToTray(win as never, {
-      quit,
-      notice: storedNotice(memoryStore()),
-      notify,
-      platform: 'linux',
-      locale: () => 'en' as const,
-    });
+    attach(win, { quit, notify });
     quit.markQuitting();
     expect(close()).toBe(false);
     expect(win.hide).not.toHaveBeenCalled();
@@ -137,13 +120,7 @@ describe('close to tray', () => {
   it('hides again after a quit was called off', () => {
     const { win, close } = fakeWindow();
     const quit = createQuitFlag();
-    attachCloseToTray(win as never, {
-      quit,
-      notice: storedNotice(memoryStore()),
-      notify: vi.fn(),
-      platform: 'linux',
-      locale: () => 'en' as const,
-    });
+    attach(win, { quit });
     quit.markQuitting();
     expect(quit.quitting).toBe(true);
     quit.cancel();
@@ -154,13 +131,7 @@ describe('close to tray', () => {
   it('leaves full screen first on macOS, then hides', () => {
     const { win, close, emit } = fakeWindow(true);
     const notify = vi.fn();
-    attachCloseToTray(win as never, {
-      quit: createQuitFlag(),
-      notice: storedNotice(memoryStore()),
-      notify,
-      platform: 'darwin',
-      locale: () => 'en' as const,
-    });
+    attach(win, { notify, platform: 'darwin' });
     expect(close()).toBe(true);
     expect(win.setFullScreen).toHaveBeenCalledWith(false);
     expect(win.hide).not.toHaveBeenCalled();
@@ -176,13 +147,7 @@ describe('close to tray', () => {
     store.set = () => {
       throw new Error('read-only disk');
     };
-    attachCloseToTray(win as never, {
-      quit: createQuitFlag(),
-      notice: storedNotice(store),
-      notify: vi.fn(),
-      platform: 'linux',
-      locale: () => 'en' as const,
-    });
+    attach(win, { notice: storedNotice(store) });
     expect(close()).toBe(true);
     expect(win.hide).toHaveBeenCalled();
   });
@@ -190,13 +155,7 @@ describe('close to tray', () => {
   it('says it in the language of the moment the window is closed', () => {
     const { win, close } = fakeWindow();
     const notify = vi.fn();
-    attachCloseToTray(win as never, {
-      quit: createQuitFlag(),
-      notice: storedNotice(memoryStore()),
-      notify,
-      platform: 'linux',
-      locale: () => 'pt-BR' as const,
-    });
+    attach(win, { notify, locale: () => 'pt-BR' as const });
     close();
     expect(notify).toHaveBeenCalledWith({
       title: 'O AuZap continua aberto na bandeja',
