@@ -8,11 +8,18 @@
 import { z } from 'zod';
 
 /**
+ * Already in that shape (what the backend sends): a date the datetime check accepted in
+ * this shape comes back from `toISOString` unchanged, so building a Date per event is skipped.
+ */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/**
  * ISO 8601 instant, offsets tolerated, normalised to UTC with milliseconds
  * (`2026-11-26T12:00:00.000Z`): the app compares and sorts these as strings, which is
  * only right when they all have the same shape.
  */
-export const isoTimestamp = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
+export const isoTimestamp = z.iso
+  .datetime({ offset: true })
+  .transform((value) => (CANONICAL_INSTANT.test(value) ? value : new Date(value).toISOString()));
 
 const nonEmpty = z.string().min(1);
 

@@ -31,17 +31,19 @@ export function plainText(text: string): string {
 
 /** Collapses whitespace and turns control characters into spaces, so a preview is one clean line. */
 export function plainLine(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    const isControl = code < 0x20 || (code >= 0x7f && code < 0xa0);
-    out += isControl ? ' ' : char;
-  }
-  return out.replace(/\s+/g, ' ').trim();
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- turning control characters into spaces is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Cuts at a character boundary (never inside a surrogate pair) and adds an ellipsis. */
 export function truncate(text: string, maxChars: number): string {
+  // Never more characters than UTF-16 units: a short text needs no splitting (most previews).
+  if (text.length <= maxChars) return text;
   const chars = Array.from(text);
   if (chars.length <= maxChars) return text;
   return `${chars

@@ -116,4 +116,15 @@ describe('timestamps', () => {
     expect(local.ok && local.value.payload.timestamp).toBe('2026-11-26T12:00:00.000Z');
     expect(seconds.ok && seconds.value.payload.timestamp).toBe('2026-11-26T11:30:00.000Z');
   });
+
+  it('already in that shape are kept as they are; impossible dates in it are still refused', () => {
+    const at = (timestamp: string) => parseServerEvent('whatsapp:qr', { instanceId: 'i', qr: 'q', timestamp });
+    for (const timestamp of ['2024-02-29T23:59:59.999Z', '0000-01-01T00:00:00.000Z', '9999-12-31T00:00:00.000Z']) {
+      const parsed = at(timestamp);
+      expect(parsed.ok && parsed.value.payload.timestamp).toBe(new Date(timestamp).toISOString());
+    }
+    for (const timestamp of ['2023-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-11-26T24:00:00.000Z']) {
+      expect(at(timestamp).ok).toBe(false);
+    }
+  });
 });

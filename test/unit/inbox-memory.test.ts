@@ -102,6 +102,21 @@ describe('a bounded inbox', () => {
     expect(store.receiveIncoming(event('late', 2), { countUnread: true })).not.toBeNull();
     expect(store.totalUnread()).toBe(6);
     expect(store.messages('c').map((m) => m.id)).toEqual(['local-1', 'm4', 'm5']);
+    // Queued after trying to send (offline): still only this app has it.
+    store.updateMessage('c', 'local-1', { status: 'sending', error: null });
+    store.updateMessage('c', 'local-1', { status: 'queued' });
+    for (let i = 6; i <= 8; i += 1) store.receiveIncoming(event(`m${i}`, i), { countUnread: true });
+    expect(store.messages('c').map((m) => m.id)).toEqual(['local-1', 'm7', 'm8']);
+    // Sent at last: now it is one of the server's messages, forgotten like the others.
+    store.resolveOutgoing('c', 'local-1', {
+      id: 'sent-1',
+      content: 'typed',
+      contentType: 'text',
+      direction: 'outgoing',
+      timestamp: new Date(base + 9_000).toISOString(),
+    });
+    store.receiveIncoming(event('m10', 10), { countUnread: true });
+    expect(store.messages('c').map((m) => m.id)).toEqual(['sent-1', 'm10']);
   });
 
   it('from 50,000 to 100,000 messages the heap grows by a few MB at most, and the saved state not at all', () => {

@@ -173,7 +173,10 @@ describe('renderer inbox model', () => {
 describe('message text for previews', () => {
   it('is one clean line, never cut inside an emoji', () => {
     expect(plainLine('a\n\tb\u0000c   d')).toBe('a b c d');
+    expect(plainLine('\u0085x\u009f😀\u00a0 y\r\n')).toBe('x 😀 y');
     expect(truncate('👋👋👋👋', 3)).toBe('👋👋…');
+    expect(truncate('👋👋👋', 3)).toBe('👋👋👋');
+    expect(truncate('abc', 3)).toBe('abc');
     expect(messagePreview({ contentType: 'document', content: 'nota.pdf' }, translator('en'))).toBe(
       '📄 Document: nota.pdf',
     );

@@ -71,6 +71,7 @@ describe('inbox store', () => {
 
   it('reports only what changed since the last look, so pushes stay small', () => {
     const store = createInboxStore();
+    store.shelf.markOpen('c2');
     store.receiveIncoming(incoming('1', 1, 'c1'), { countUnread: true });
     store.takeChanges();
     store.receiveIncoming(incoming('2', 2, 'c2'), { countUnread: true });
@@ -78,6 +79,11 @@ describe('inbox store', () => {
     expect(changes.conversations).toEqual(new Set(['c2']));
     expect([...changes.messages.keys()]).toEqual(['c2']);
     expect(store.takeChanges().messages.size).toBe(0);
+    // A chat no window follows: its row moves, its messages are not tracked one by one.
+    store.receiveIncoming(incoming('3', 3, 'c3'), { countUnread: true });
+    const unfollowed = store.takeChanges();
+    expect(unfollowed.conversations).toEqual(new Set(['c3']));
+    expect(unfollowed.messages.size).toBe(0);
   });
 
   it('a listing that repeats what it holds changes nothing; a row the listing changed is pushed', () => {
@@ -102,6 +108,7 @@ describe('inbox store', () => {
 
   it('swaps a sent message’s local id for the server’s and keeps failed ones for retry', () => {
     const store = createInboxStore();
+    store.shelf.markOpen('c1');
     store.receiveIncoming(incoming('1', 1), { countUnread: false });
     const base = {
       conversationId: 'c1',

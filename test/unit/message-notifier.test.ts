@@ -87,9 +87,9 @@ describe('message notifications', () => {
   });
 
   it('respects privacy: name only, or nothing private at all', () => {
-    const full = conversationNotification('c1', 'Ana', [message('c1', 'segredo')], 'full', en);
-    const name = conversationNotification('c1', 'Ana', [message('c1', 'segredo')], 'name', en);
-    const none = conversationNotification('c1', 'Ana', [message('c1', 'segredo'), message('c1', 'x')], 'none', en);
+    const full = conversationNotification('c1', 'Ana', { latest: message('c1', 'segredo'), count: 1 }, 'full', en);
+    const name = conversationNotification('c1', 'Ana', { latest: message('c1', 'segredo'), count: 1 }, 'name', en);
+    const none = conversationNotification('c1', 'Ana', { latest: message('c1', 'x'), count: 2 }, 'none', en);
     expect(full).toMatchObject({ title: 'Ana', body: 'segredo' });
     expect(name).toEqual({ title: 'Ana', body: 'New message', conversationId: 'c1' });
     expect(none).toEqual({ title: 'AuZap', body: '2 new messages', conversationId: 'c1' });
@@ -97,14 +97,22 @@ describe('message notifications', () => {
   });
 
   it('says media in words and truncates long plain previews', () => {
-    expect(conversationNotification('c', 'Ana', [message('c', '', 'audio')], 'full', en).body).toBe('🎤 Audio');
-    expect(conversationNotification('c', 'Ana', [message('c', 'look', 'image')], 'full', en).body).toBe(
-      '📷 Photo: look',
+    expect(conversationNotification('c', 'Ana', { latest: message('c', '', 'audio'), count: 1 }, 'full', en).body).toBe(
+      '🎤 Audio',
     );
-    expect(conversationNotification('c', 'Ana', [message('c', 'olha', 'image')], 'full', pt).body).toBe(
-      '📷 Foto: olha',
-    );
-    const long = conversationNotification('c', 'Ana', [message('c', `line1\n\n${'x'.repeat(500)}`)], 'full', en).body;
+    expect(
+      conversationNotification('c', 'Ana', { latest: message('c', 'look', 'image'), count: 1 }, 'full', en).body,
+    ).toBe('📷 Photo: look');
+    expect(
+      conversationNotification('c', 'Ana', { latest: message('c', 'olha', 'image'), count: 1 }, 'full', pt).body,
+    ).toBe('📷 Foto: olha');
+    const long = conversationNotification(
+      'c',
+      'Ana',
+      { latest: message('c', `line1\n\n${'x'.repeat(500)}`), count: 1 },
+      'full',
+      en,
+    ).body;
     expect(Array.from(long).length).toBeLessThanOrEqual(120);
     expect(long.startsWith('line1 x')).toBe(true);
     expect(long.endsWith('…')).toBe(true);

@@ -1,6 +1,10 @@
 /**
  * What changed in the inbox since the last push, so a push carries only those rows and
  * messages instead of 10,000 conversations.
+ *
+ * Message changes are recorded only for the threads a window follows: the others are
+ * never pushed message by message (opening one returns its whole page), and a burst
+ * over a thousand chats must not build a thousand entries per push for nothing.
  */
 export interface InboxChanges {
   /** 'all' after a bulk replace; otherwise the ids whose rows changed. */
@@ -17,7 +21,7 @@ export interface ChangeSet {
   take(): InboxChanges;
 }
 
-export function createChangeSet(): ChangeSet {
+export function createChangeSet(follows: (conversationId: string) => boolean = () => true): ChangeSet {
   let changes: InboxChanges = { conversations: new Set(), messages: new Map() };
 
   const entryFor = (conversationId: string) => {
@@ -34,11 +38,13 @@ export function createChangeSet(): ChangeSet {
       if (changes.conversations !== 'all') changes.conversations.add(id);
     },
     message(conversationId, id) {
+      if (!follows(conversationId)) return;
       const entry = entryFor(conversationId);
       entry.upserts.add(id);
       entry.removed.delete(id);
     },
     removedMessage(conversationId, id) {
+      if (!follows(conversationId)) return;
       const entry = entryFor(conversationId);
       entry.removed.add(id);
       entry.upserts.delete(id);

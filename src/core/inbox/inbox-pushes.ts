@@ -6,7 +6,7 @@
  * reaches the screen in the next frame; while changes keep coming, they are coalesced
  * into at most one push per window, so a burst costs few pushes, not one per event.
  */
-import type { ConversationsDelta, MessagesDelta } from '../../shared/inbox';
+import type { ConversationsDelta, ConversationView, MessagesDelta } from '../../shared/inbox';
 import type { Scheduler, Timer } from '../ports';
 import type { InboxStore } from './inbox-store';
 
@@ -40,10 +40,11 @@ export function createInboxPushes(options: InboxPushOptions) {
     if (changes.conversations === 'all') {
       options.onConversations({ reset: true, upserts: store.conversations(), removedIds: [] });
     } else if (changes.conversations.size > 0) {
-      const upserts = [...changes.conversations].flatMap((id) => {
+      const upserts: ConversationView[] = [];
+      for (const id of changes.conversations) {
         const row = store.conversation(id);
-        return row ? [row] : [];
-      });
+        if (row) upserts.push(row);
+      }
       options.onConversations({ reset: false, upserts, removedIds: [] });
     }
     for (const [conversationId, entry] of changes.messages) {

@@ -55,7 +55,8 @@ export interface InboxStats extends ShelfStats {
 }
 
 export function createInboxStore(limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
-  const changes = createChangeSet();
+  // Only a thread on screen follows its messages (see inbox-pushes).
+  const changes = createChangeSet((conversationId) => shelf.isOpen(conversationId));
   const table = createConversationTable(changes);
   const shelf = createThreadShelf(changes, limits);
   const missed = createMissedRanges();

@@ -29,35 +29,61 @@ export interface ShelfStats {
   rememberedIds: number;
 }
 
+/**
+ * Forgotten message ids, per conversation (no key string built per lookup: the ids
+ * arrive as separate strings), with how many of the ring's slots hold each.
+ */
+function createRememberedIds(capacity: number) {
+  const byConversation = new Map<string, Map<string, number>>();
+  /**
+   * The last `capacity` remembered ids, oldest at `next`. A ring, not the Map's own
+   * order: evicting a Map's first entry after many deletions scans their tombstones.
+   */
+  const ringConversations: string[] = [];
+  const ringIds: string[] = [];
+  let next = 0;
+  let size = 0;
+
+  const adjust = (conversationId: string, id: string, by: 1 | -1) => {
+    let ids = byConversation.get(conversationId);
+    if (!ids) {
+      ids = new Map();
+      byConversation.set(conversationId, ids);
+    }
+    const count = (ids.get(id) ?? 0) + by;
+    if (count > 0) {
+      if (!ids.has(id)) size += 1;
+      ids.set(id, count);
+      return;
+    }
+    if (ids.delete(id)) size -= 1;
+    if (ids.size === 0) byConversation.delete(conversationId);
+  };
+
+  return {
+    has: (conversationId: string, id: string) => byConversation.get(conversationId)?.has(id) === true,
+    add(conversationId: string, id: string): void {
+      adjust(conversationId, id, 1);
+      if (ringIds.length < capacity) {
+        ringConversations.push(conversationId);
+        ringIds.push(id);
+        return;
+      }
+      adjust(ringConversations[next] as string, ringIds[next] as string, -1);
+      ringConversations[next] = conversationId;
+      ringIds[next] = id;
+      next = (next + 1) % capacity;
+    },
+    /** Distinct ids remembered. */
+    size: () => size,
+  };
+}
+
 export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
   const threads = new Map<string, Thread>();
   /** Recently opened conversations, least recent first. */
   const open = new Map<string, true>();
-  /** `conversationId \0 messageId` of forgotten messages, and how many of the ring's slots hold each. */
-  const forgotten = new Map<string, number>();
-  /**
-   * The last `rememberedIds` remembered keys, oldest at `next`. A ring, not the Set's own
-   * order: evicting a Set's first entry after many deletions scans their tombstones.
-   */
-  const ring: string[] = [];
-  let next = 0;
-
-  const key = (conversationId: string, id: string) => `${conversationId}\u0000${id}`;
-
-  const remember = (conversationId: string, id: string) => {
-    const k = key(conversationId, id);
-    forgotten.set(k, (forgotten.get(k) ?? 0) + 1);
-    if (ring.length < limits.rememberedIds) {
-      ring.push(k);
-      return;
-    }
-    const evicted = ring[next] as string;
-    ring[next] = k;
-    next = (next + 1) % ring.length;
-    const left = (forgotten.get(evicted) ?? 1) - 1;
-    if (left > 0) forgotten.set(evicted, left);
-    else forgotten.delete(evicted);
-  };
+  const forgotten = createRememberedIds(limits.rememberedIds);
 
   const thread = (conversationId: string): Thread => {
     let t = threads.get(conversationId);
@@ -72,7 +98,7 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
   const forget = (conversationId: string, t: Thread, limit: Parameters<typeof forgetOldest>[1]) => {
     const gone = forgetOldest(t, limit);
     for (const message of gone) {
-      remember(conversationId, message.id);
+      forgotten.add(conversationId, message.id);
       changes.removedMessage(conversationId, message.id);
     }
     return gone.length;
@@ -84,11 +110,11 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
 
     /** Known: stored now, or forgotten recently enough to be remembered. */
     knows(conversationId: string, id: string): boolean {
-      return threads.get(conversationId)?.byId.has(id) === true || forgotten.has(key(conversationId, id));
+      return threads.get(conversationId)?.byId.has(id) === true || forgotten.has(conversationId, id);
     },
 
     /** A message seen but not stored (it fell into history the thread does not hold). */
-    remember,
+    remember: forgotten.add,
 
     isOpen: (conversationId: string) => open.has(conversationId),
 
@@ -122,7 +148,7 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
     stats(): ShelfStats {
       let storedMessages = 0;
       for (const t of threads.values()) storedMessages += t.ordered.length;
-      return { threads: threads.size, storedMessages, openThreads: open.size, rememberedIds: forgotten.size };
+      return { threads: threads.size, storedMessages, openThreads: open.size, rememberedIds: forgotten.size() };
     },
   };
 }

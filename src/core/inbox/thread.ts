@@ -17,16 +17,27 @@ export interface Thread {
   loaded: boolean;
   /** The server may have messages older than `ordered[0]`. */
   hasOlder: boolean;
+  /** How many of `ordered` are unsent: kept as they change, since trimming asks once per live message. */
+  unsent: number;
 }
 
-export const createThread = (): Thread => ({ byId: new Map(), ordered: [], loaded: false, hasOlder: true });
+export const createThread = (): Thread => ({
+  byId: new Map(),
+  ordered: [],
+  loaded: false,
+  hasOlder: true,
+  unsent: 0,
+});
 
 /** Local messages not yet on the server: only this app has them, so they are never forgotten. */
 export const isUnsent = (message: MessageView) =>
   message.status === 'sending' || message.status === 'queued' || message.status === 'failed';
 
+const unsentCount = (message: MessageView) => (isUnsent(message) ? 1 : 0);
+
 /** What the list shows for a chat's unsent replies: 'failed' (the user must act) wins over 'queued'. */
 export function pendingReplyOf(t: Thread | undefined): 'queued' | 'failed' | null {
+  if (!t || t.unsent === 0) return null;
   let pending: 'queued' | null = null;
   for (const message of t?.ordered ?? []) {
     if (message.status === 'failed') return 'failed';
@@ -45,6 +56,7 @@ export function putMessage(t: Thread, message: MessageView, placement: 'newer' |
     // A duplicate delivery: keep the first copy's position, take any newer fields.
     if (existing.timestamp === message.timestamp) {
       const merged = { ...existing, ...message, localId: existing.localId ?? message.localId };
+      t.unsent += unsentCount(merged) - unsentCount(existing);
       t.ordered[t.ordered.indexOf(existing)] = merged;
       t.byId.set(message.id, merged);
       return false;
@@ -52,6 +64,13 @@ export function putMessage(t: Thread, message: MessageView, placement: 'newer' |
     removeFromOrdered(t, existing);
   }
   t.byId.set(message.id, message);
+  // A live message is nearly always the newest: appended without searching.
+  const last = t.ordered[t.ordered.length - 1];
+  if (placement === 'newer' && (!last || compareMessagesByTime(last, message) <= 0)) {
+    t.ordered.push(message);
+    t.unsent += unsentCount(message);
+    return !existing;
+  }
   let lo = 0;
   let hi = t.ordered.length;
   while (lo < hi) {
@@ -63,12 +82,15 @@ export function putMessage(t: Thread, message: MessageView, placement: 'newer' |
     else hi = mid;
   }
   t.ordered.splice(lo, 0, message);
+  t.unsent += unsentCount(message);
   return !existing;
 }
 
 function removeFromOrdered(t: Thread, message: MessageView) {
   const index = t.ordered.indexOf(message);
-  if (index >= 0) t.ordered.splice(index, 1);
+  if (index < 0) return;
+  t.ordered.splice(index, 1);
+  t.unsent -= unsentCount(message);
 }
 
 export function removeMessage(t: Thread, id: string): MessageView | null {
@@ -83,6 +105,7 @@ export function replaceMessage(t: Thread, id: string, patch: Partial<MessageView
   const existing = t.byId.get(id);
   if (!existing) return null;
   const updated = { ...existing, ...patch };
+  t.unsent += unsentCount(updated) - unsentCount(existing);
   t.byId.set(id, updated);
   t.ordered[t.ordered.indexOf(existing)] = updated;
   return updated;
@@ -90,6 +113,7 @@ export function replaceMessage(t: Thread, id: string, patch: Partial<MessageView
 
 /** The oldest message that came from the server (unsent local ones do not count). */
 export function oldestStored(t: Thread): MessageView | null {
+  if (t.unsent === 0) return t.ordered[0] ?? null;
   return t.ordered.find((m) => !isUnsent(m)) ?? null;
 }
 
@@ -107,7 +131,7 @@ export function newestStored(t: Thread): MessageView | null {
  */
 export function forgetOldest(t: Thread, limit: { keep: number } | { before: string }): MessageView[] {
   // The common case, once per live message past a tail: nothing unsent, so the oldest are the first ones.
-  if ('keep' in limit && !t.ordered.some(isUnsent)) {
+  if ('keep' in limit && t.unsent === 0) {
     const doomed = t.ordered.splice(0, Math.max(0, t.ordered.length - limit.keep));
     for (const message of doomed) t.byId.delete(message.id);
     if (doomed.length > 0) t.hasOlder = true;

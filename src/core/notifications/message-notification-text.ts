@@ -16,20 +16,24 @@ export function notificationSender(conversation: ContactLabelSource | null, word
   return truncate(contactLabel(conversation, words), TITLE_MAX_CHARS);
 }
 
-/** One conversation's new messages (oldest first) as one notification. */
+/** A conversation's news since its last notification: the newest message and how many. */
+export interface ConversationNews {
+  latest: MessageView;
+  count: number;
+}
+
+/** One conversation's new messages as one notification. */
 export function conversationNotification(
   conversationId: string,
   label: string,
-  messages: MessageView[],
+  { latest, count }: ConversationNews,
   privacy: NotificationPrivacy,
   words: Translator,
 ): DesktopNotification {
   const { t } = words;
-  const latest = messages[messages.length - 1];
-  const count = messages.length;
   const countText = t('notification.newMessages', { count });
   if (privacy === 'none') return { title: t('app.name'), body: countText, conversationId };
-  if (privacy === 'name' || !latest)
+  if (privacy === 'name')
     return { title: label, body: count === 1 ? t('notification.newMessage') : countText, conversationId };
   return {
     title: count === 1 ? label : t('notification.titleWithCount', { sender: label, count }),

@@ -10,7 +10,7 @@
 import type { Translator } from '../../shared/i18n/translate';
 import type { MessageView, NotificationPrivacy } from '../../shared/inbox';
 import type { DesktopNotification, Scheduler, Timer } from '../ports';
-import { conversationNotification, summaryNotification } from './message-notification-text';
+import { conversationNotification, summaryNotification, type ConversationNews } from './message-notification-text';
 
 export interface MessageNotifierOptions {
   scheduler: Scheduler;
@@ -43,7 +43,8 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
   const maxIndividual = options.maxIndividual ?? 3;
   const summaryCooldownMs = options.summaryCooldownMs ?? 5_000;
 
-  const pending = new Map<string, MessageView[]>();
+  /** Only what a notification says (the newest and a count): a burst must not hold every message. */
+  const pending = new Map<string, ConversationNews>();
   const lastNotifiedAt = new Map<string, number>();
   let lastSummaryAt = Number.NEGATIVE_INFINITY;
   let timer: Timer | null = null;
@@ -68,8 +69,8 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
     if (ready.length > maxIndividual) {
       if (lastSummaryAt + summaryCooldownMs <= now) {
         let messages = 0;
-        for (const [id, list] of pending) {
-          messages += list.length;
+        for (const [id, news] of pending) {
+          messages += news.count;
           lastNotifiedAt.set(id, now);
         }
         options.deliver(summaryNotification(messages, pending.size, options.words()));
@@ -81,10 +82,11 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
       }
     } else {
       for (const id of ready) {
-        const list = pending.get(id) ?? [];
+        const news = pending.get(id);
         pending.delete(id);
         lastNotifiedAt.set(id, now);
-        options.deliver(conversationNotification(id, options.labelFor(id), list, options.privacy(), options.words()));
+        if (news)
+          options.deliver(conversationNotification(id, options.labelFor(id), news, options.privacy(), options.words()));
       }
     }
     if (pending.size > 0) schedule(Math.min(...[...pending.keys()].map(dueAt)));
@@ -93,9 +95,11 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
   return {
     offer(message) {
       if (stopped) return;
-      const list = pending.get(message.conversationId);
-      if (list) list.push(message);
-      else pending.set(message.conversationId, [message]);
+      const news = pending.get(message.conversationId);
+      if (news) {
+        news.latest = message;
+        news.count += 1;
+      } else pending.set(message.conversationId, { latest: message, count: 1 });
       schedule(scheduler.now() + gatherMs);
     },
     discard(conversationId) {
