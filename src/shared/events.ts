@@ -129,10 +129,78 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const KNOWN_CONTENT_TYPES: ReadonlySet<unknown> = new Set(MESSAGE_CONTENT_TYPES);
+
+/** The digits at `from`…`from + count` of a string already known to hold digits there. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i += 1) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+}
+
+/** A canonical instant naming a real date and time (no 30 February, no 24:00), as the datetime check requires. */
+function isCanonicalInstant(value: unknown): value is string {
+  if (typeof value !== 'string' || !CANONICAL_INSTANT.test(value)) return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    digitsAt(value, 11, 2) <= 23 &&
+    digitsAt(value, 14, 2) <= 59 &&
+    digitsAt(value, 17, 2) <= 59
+  );
+}
+
+/**
+ * The common `whatsapp:message` — every field present in its plain form, the timestamp
+ * already canonical — checked by hand: the schema's parse builds a dozen short-lived
+ * objects per event, and a burst is tens of thousands of them. Null for anything else
+ * (an unknown content type, an offset, a wrong field), which the schema then parses
+ * and words the reason for. Accepts only what the schema accepts, with the same result
+ * (unknown fields dropped): a property test holds the two together.
+ */
+export function parsePlainMessageEvent(payload: unknown): WhatsAppMessageEvent | null {
+  if (!isRecord(payload) || !isNonEmpty(payload.conversationId) || !isNonEmpty(payload.contactId)) return null;
+  const { message } = payload;
+  if (!isRecord(message) || !isNonEmpty(message.id) || typeof message.content !== 'string') return null;
+  if (!KNOWN_CONTENT_TYPES.has(message.contentType) || message.direction !== 'incoming') return null;
+  if (!isCanonicalInstant(message.timestamp)) return null;
+  const { mediaUrl } = message;
+  if (mediaUrl !== undefined && typeof mediaUrl !== 'string') return null;
+  if (mediaUrl === undefined && 'mediaUrl' in message) return null;
+  const parsed: WhatsAppMessageEvent = {
+    conversationId: payload.conversationId,
+    contactId: payload.contactId,
+    message: {
+      id: message.id,
+      content: message.content,
+      contentType: message.contentType as MessageContentType,
+      direction: 'incoming',
+      timestamp: message.timestamp,
+    },
+  };
+  if (mediaUrl !== undefined) parsed.message.mediaUrl = mediaUrl;
+  return parsed;
+}
+
 export function parseServerEvent<E extends ServerEventName>(
   name: E,
   payload: unknown,
 ): ParseResult<ServerEvent & { name: E }> {
+  if (name === 'whatsapp:message') {
+    const plain = parsePlainMessageEvent(payload);
+    if (plain) return { ok: true, value: { name, payload: plain } as ServerEvent & { name: E } };
+  }
   const schema = serverEventSchemas[name];
   const result = schema.safeParse(payload);
   if (!result.success) return { ok: false, reason: describeZodError(result.error) };
