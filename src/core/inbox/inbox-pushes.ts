@@ -5,9 +5,6 @@
  * a timer costs a turn of the event loop and Node clamps it to 1 ms), so a lone message
  * reaches the screen in the next frame; while changes keep coming, they are coalesced
  * into at most one push per window, so a burst costs few pushes, not one per event.
- * In a flood (a window gathering hundreds of changes) the window widens, up to
- * PUSH_WINDOW_MAX_MS: each push would carry nearly every row again, and the window
- * re-renders its list per push; it narrows again as soon as a window is calm.
  */
 import type { ConversationsDelta, ConversationView, MessagesDelta } from '../../shared/inbox';
 import type { Scheduler, Timer } from '../ports';
@@ -15,10 +12,6 @@ import type { InboxStore } from './inbox-store';
 
 /** Under load, at most one push per this many milliseconds. */
 export const PUSH_WINDOW_MS = 50;
-/** In a flood, at most one push per this many milliseconds (the badge still moves 5 times a second). */
-export const PUSH_WINDOW_MAX_MS = 200;
-/** Changed rows and messages in one push that make the next window wider. */
-export const FLOOD_CHANGES = 100;
 
 export interface InboxPushOptions {
   store: InboxStore;
@@ -37,7 +30,6 @@ export function createInboxPushes(options: InboxPushOptions) {
   let microtaskQueued = false;
   let stopped = false;
   let lastFlushAt = Number.NEGATIVE_INFINITY;
-  let windowMs = PUSH_WINDOW_MS;
 
   const flushNow = () => {
     timer?.cancel();
@@ -45,9 +37,6 @@ export function createInboxPushes(options: InboxPushOptions) {
     microtaskQueued = false;
     lastFlushAt = scheduler.now();
     const changes = store.takeChanges();
-    let changed = changes.conversations === 'all' ? 0 : changes.conversations.size;
-    for (const entry of changes.messages.values()) changed += entry.upserts.size + entry.removed.size;
-    windowMs = changed >= FLOOD_CHANGES ? Math.min(windowMs * 2, PUSH_WINDOW_MAX_MS) : PUSH_WINDOW_MS;
     if (changes.conversations === 'all') {
       options.onConversations({ reset: true, upserts: store.conversations(), removedIds: [] });
     } else if (changes.conversations.size > 0) {
@@ -85,7 +74,7 @@ export function createInboxPushes(options: InboxPushOptions) {
     schedule() {
       if (timer !== null || microtaskQueued || stopped) return;
       const sinceLast = scheduler.now() - lastFlushAt;
-      if (sinceLast >= windowMs) {
+      if (sinceLast >= PUSH_WINDOW_MS) {
         microtaskQueued = true;
         // A push made meanwhile (flushNow) already took these changes.
         queueMicrotask(() => {
@@ -93,7 +82,7 @@ export function createInboxPushes(options: InboxPushOptions) {
         });
         return;
       }
-      timer = scheduler.setTimeout(flushNow, windowMs - sinceLast);
+      timer = scheduler.setTimeout(flushNow, PUSH_WINDOW_MS - sinceLast);
     },
     stop() {
       stopped = true;
