@@ -31,6 +31,7 @@ import type { ShelfLimits } from './inbox/thread-shelf';
 import { openSavedState } from './persistence/saved-state';
 import type { StateFile } from './persistence/state-file';
 import type { Clock, DesktopNotification, Logger, Notifier, Scheduler, TraySink, TrayState } from './ports';
+import type { NotificationSettings } from '../shared/inbox';
 import { createRestClient } from './rest-client';
 import { pushForClickedNotification } from './notifications/notification-click';
 import {
@@ -87,6 +88,11 @@ export interface AppCore {
   inboxStats(): InboxStats;
 }
 
+/** Asked once per incoming message: no copy unless a pause may have run out. */
+function settingsNow(settings: NotificationSettings, clock: Clock): NotificationSettings {
+  return settings.paused ? { ...settings, paused: isPaused(settings, clock.now()) } : settings;
+}
+
 export function createAppCore(given: AppCoreOptions): AppCore {
   // Server-provided text reaches the log from everywhere below: bounded once, here, whatever the host passed.
   const options: AppCoreOptions = { ...given, logger: boundLogger(given.logger, { clock: given.clock }) };
@@ -113,7 +119,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
   const notifications = createNotificationPolicy({
     clock,
     notifier: options.notifier,
-    settings: () => ({ ...saved.notifications(), paused: isPaused(saved.notifications(), clock.now()) }),
+    settings: () => settingsNow(saved.notifications(), clock),
     isMuted: (conversationId) => store.isMuted(conversationId, clock.now()),
     senderOf: (conversationId, words) => notificationSender(store.conversation(conversationId), words),
     words: () => translator(options.locale?.() ?? 'en'),
