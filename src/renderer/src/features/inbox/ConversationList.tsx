@@ -20,6 +20,7 @@ const optionId = (conversationId: string) => `conversation-option-${conversation
 interface ConversationListProps {
   conversations: ConversationView[];
   selectedId: string | null;
+  /** The same function on every render: the rows are memoized on it. */
   onSelect: (id: string) => void;
   /** The search lives with the window's shortcuts (Ctrl/⌘+F focuses it, Esc clears it). */
   query: string;
@@ -128,7 +129,7 @@ export function ConversationList({
                 height={ROW_HEIGHT}
                 now={now}
                 numberName={row.instanceId ? (numberNames?.get(row.instanceId) ?? null) : null}
-                onOpen={() => onSelect(row.id)}
+                onOpen={onSelect}
               />
             );
           })}
