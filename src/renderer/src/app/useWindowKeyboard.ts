@@ -12,7 +12,7 @@ export function useWindowKeyboard(selection: Selection, select: (next: Selection
   const [query, setQuery] = useState('');
   const search = useRef<HTMLInputElement>(null);
   const [replyFocus, setReplyFocus] = useState(0);
-  // The same function on every render: the conversation list's rows are memoized on it.
+  // The same function on every render: the conversation list and its rows are memoized on it.
   const openConversation = useCallback(
     (id: string) => {
       select({ kind: 'conversation', id });
