@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppSnapshot } from '../../../shared/bridge';
 import type { ConversationView } from '../../../shared/inbox';
 import { getBridge, useAppSnapshot } from '../bridge/bridge-client';
@@ -43,6 +43,12 @@ export function App() {
     selection,
     select,
     listed,
+  );
+
+  // Made once per change of what it shows: a new element on every render would defeat the list's memo.
+  const numberFilterElement = useMemo(
+    () => (numbered ? <NumberFilter instances={instances} value={numberFilter} onChange={setNumberFilter} /> : null),
+    [numbered, instances, numberFilter, setNumberFilter],
   );
 
   const totalUnread = snapshot?.inbox.totalUnread ?? 0;
@@ -96,9 +102,7 @@ export function App() {
             conversations={listed}
             emptyNote={numberFilter ? NO_CONVERSATIONS_ON_NUMBER : undefined}
             numberNames={numberNames}
-            filter={
-              numbered ? <NumberFilter instances={instances} value={numberFilter} onChange={setNumberFilter} /> : null
-            }
+            filter={numberFilterElement}
             selectedId={openConversationId}
             onSelect={openConversation}
             query={query}

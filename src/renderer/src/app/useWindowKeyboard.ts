@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ConversationView } from '../../../shared/inbox';
 import { useShortcuts } from '../features/shortcuts/useShortcuts';
 import type { Selection } from './useSelection';
@@ -12,10 +12,14 @@ export function useWindowKeyboard(selection: Selection, select: (next: Selection
   const [query, setQuery] = useState('');
   const search = useRef<HTMLInputElement>(null);
   const [replyFocus, setReplyFocus] = useState(0);
-  const openConversation = (id: string) => {
-    select({ kind: 'conversation', id });
-    setReplyFocus((n) => n + 1);
-  };
+  // The same function on every render: the conversation list and its rows are memoized on it.
+  const openConversation = useCallback(
+    (id: string) => {
+      select({ kind: 'conversation', id });
+      setReplyFocus((n) => n + 1);
+    },
+    [select],
+  );
   // Esc leaves Settings for what was on screen before.
   const beforeSettings = useRef<Selection>({ kind: 'home' });
   useLayoutEffect(() => {

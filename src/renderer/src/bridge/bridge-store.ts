@@ -1,13 +1,14 @@
 /**
  * Values main owns (the app snapshot, the conversation list, the update state), held
- * outside React so components read them with `useSyncExternalStore`: one bridge
- * subscription per value however many components show it, and every component of a
- * render sees the same value. A store connects to the bridge with its first reader and
- * lets go after its last; its value then starts over, since the next reader fetches afresh.
+ * outside React so components read them with `useSyncExternalStore` (the conversation
+ * list: as a transition, see useConversations): one bridge subscription per value
+ * however many components show it, and every component of a render sees the same value.
+ * A store connects to the bridge with its first reader and lets go after its last; its
+ * value then starts over, since the next reader fetches afresh.
  *
- * A push changes the value at once, but readers are told once per animation frame: a
- * burst of pushes between two frames costs one render, and a lone push still renders
- * before the next paint.
+ * A push changes the value at once, but readers are told once per animation frame (or
+ * when `frame` says): a burst of pushes between two frames costs one render, and a lone
+ * push still renders before the next paint.
  */
 import type {
   AuzapBridge,

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useToday } from '../../hooks/useToday';
 import { ConversationRow } from './ConversationRow';
@@ -20,6 +20,7 @@ const optionId = (conversationId: string) => `conversation-option-${conversation
 interface ConversationListProps {
   conversations: ConversationView[];
   selectedId: string | null;
+  /** The same function on every render: the list and its rows are memoized on it. */
   onSelect: (id: string) => void;
   /** The search lives with the window's shortcuts (Ctrl/⌘+F focuses it, Esc clears it). */
   query: string;
@@ -32,7 +33,9 @@ interface ConversationListProps {
   filter?: ReactNode;
 }
 
-export function ConversationList({
+// Memoized: each push of a burst changes the unread count, and a render of the window for
+// that alone must not render the list again.
+export const ConversationList = memo(function ConversationList({
   conversations,
   selectedId,
   onSelect,
@@ -128,7 +131,7 @@ export function ConversationList({
                 height={ROW_HEIGHT}
                 now={now}
                 numberName={row.instanceId ? (numberNames?.get(row.instanceId) ?? null) : null}
-                onOpen={() => onSelect(row.id)}
+                onOpen={onSelect}
               />
             );
           })}
@@ -136,4 +139,4 @@ export function ConversationList({
       </div>
     </section>
   );
-}
+});

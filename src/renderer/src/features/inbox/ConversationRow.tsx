@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { contactLabel } from '../../../../shared/contact-label';
 import { nameInitials } from '../../../../shared/display-name';
 import type { ConversationView } from '../../../../shared/inbox';
@@ -7,8 +8,14 @@ import { useNow } from '../../hooks/useNow';
 import { useT } from '../../i18n/I18nProvider';
 import { formatListTime } from './inbox-model';
 
-/** One option of the conversation listbox: contact, last message, time, a waiting or refused reply, unread and mute. */
-export function ConversationRow({
+/**
+ * One option of the conversation listbox: contact, last message, time, a waiting or
+ * refused reply, unread and mute. Memoized, with its content memoized apart: a render of
+ * the list (a push, the badge's count) skips the rows whose conversation did not change,
+ * and a row that only moved (a new chat on top pushes every other one down) renders its
+ * position, not its words.
+ */
+export const ConversationRow = memo(function ConversationRow({
   id,
   row,
   selected,
@@ -28,11 +35,9 @@ export function ConversationRow({
   now: number;
   /** The WhatsApp number the chat came in on, when known and worth saying. */
   numberName: string | null;
-  onOpen: () => void;
+  /** Opens the conversation by id: the same function on every render, or the memo is lost. */
+  onOpen: (conversationId: string) => void;
 }) {
-  const i18n = useT();
-  const { t, locale } = i18n;
-  const name = contactLabel(row, i18n);
   const classes = ['conversation-row'];
   if (selected) classes.push('conversation-row--selected');
   if (active) classes.push('conversation-row--active');
@@ -48,8 +53,27 @@ export function ConversationRow({
       data-conversation-id={row.id}
       data-unread={row.unreadCount}
       data-active={active || undefined}
-      onClick={onOpen}
+      onClick={() => onOpen(row.id)}
     >
+      <RowContent row={row} now={now} numberName={numberName} />
+    </li>
+  );
+});
+
+const RowContent = memo(function RowContent({
+  row,
+  now,
+  numberName,
+}: {
+  row: ConversationView;
+  now: number;
+  numberName: string | null;
+}) {
+  const i18n = useT();
+  const { t, locale } = i18n;
+  const name = contactLabel(row, i18n);
+  return (
+    <>
       <span className="avatar" aria-hidden="true">
         {nameInitials(name)}
       </span>
@@ -95,9 +119,9 @@ export function ConversationRow({
           ) : null}
         </span>
       </span>
-    </li>
+    </>
   );
-}
+});
 
 /** The bell struck through; a timed mute says what is left of it. */
 function MutedMark({ mutedUntil }: { mutedUntil: string | null }) {

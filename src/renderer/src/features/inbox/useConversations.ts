@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { getBridge } from '../../bridge/bridge-client';
 import { createBridgeStore, type StoreConnection } from '../../bridge/bridge-store';
@@ -24,9 +24,26 @@ export const followConversations: StoreConnection<ConversationRows> = (bridge, u
   return unsubscribe;
 };
 
-const conversationsStore = createBridgeStore(NO_CONVERSATIONS, followConversations, getBridge);
+// Readers are told at the end of the push's task, not at the next frame: they render in a
+// transition, which React schedules after that task and which batches pushes by itself.
+// Waiting for a frame first would put a lone message one frame later on screen.
+const conversationsStore = createBridgeStore(NO_CONVERSATIONS, followConversations, getBridge, queueMicrotask);
 
-/** All conversations, newest first, kept fresh by main's deltas. */
+/**
+ * All conversations, newest first, kept fresh by main's deltas. A delta renders as a
+ * transition: React renders it in slices of a few milliseconds and the window answers
+ * typing and clicks in between, where a burst rendered in one piece held the window for
+ * tens of milliseconds a frame. The unread badge and the title come from the app
+ * snapshot, which renders at once: they never wait for the list.
+ */
 export function useConversations(): ConversationView[] {
-  return useSyncExternalStore(conversationsStore.subscribe, conversationsStore.current).sorted;
+  const [rows, setRows] = useState(conversationsStore.current);
+  useEffect(() => {
+    const follow = () => startTransition(() => setRows(conversationsStore.current()));
+    const stop = conversationsStore.subscribe(follow);
+    // What changed between the render and this subscription (or was fetched by it).
+    follow();
+    return stop;
+  }, []);
+  return rows.sorted;
 }

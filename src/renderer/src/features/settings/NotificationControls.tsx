@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { NotificationPrivacy, NotificationSettings } from '../../../../shared/inbox';
 import type { NotificationSettingsPatch } from '../../../../shared/bridge';
 import {
@@ -18,8 +18,16 @@ const PRIVACY_LABELS = {
   none: 'privacy.none',
 } as const satisfies Record<NotificationPrivacy, string>;
 
-/** Pause and privacy for desktop notifications, always one click away. */
-export function NotificationControls({ settings }: { settings: NotificationSettings }) {
+/**
+ * Pause and privacy for desktop notifications, always one click away. Memoized: the top
+ * bar renders with every change of the unread count, and the pause menu's times cost a
+ * date formatter each.
+ */
+export const NotificationControls = memo(function NotificationControls({
+  settings,
+}: {
+  settings: NotificationSettings;
+}) {
   // Shown at once, before main confirms: a toggle that snaps back and forth is not calm.
   const [pending, setPending] = useState<Partial<NotificationSettings>>({});
   const { t } = useT();
@@ -47,7 +55,7 @@ export function NotificationControls({ settings }: { settings: NotificationSetti
       </select>
     </div>
   );
-}
+});
 
 /**
  * Pause for 1 hour, until tomorrow morning or until turned back on; while paused, until
