@@ -8,6 +8,7 @@
 import type { AppInfo, AppSnapshot, ConnectionState, PushChannel, PushPayload } from '../shared/bridge';
 import { describeError } from '../shared/errors';
 import type { ServerEvent } from '../shared/events';
+import type { NotificationSettings } from '../shared/inbox';
 import type { Locale } from '../shared/i18n/locale';
 import { translator } from '../shared/i18n/translate';
 import { text, type UserText } from '../shared/i18n/user-text';
@@ -31,7 +32,6 @@ import type { ShelfLimits } from './inbox/thread-shelf';
 import { openSavedState } from './persistence/saved-state';
 import type { StateFile } from './persistence/state-file';
 import type { Clock, DesktopNotification, Logger, Notifier, Scheduler, TraySink, TrayState } from './ports';
-import type { NotificationSettings } from '../shared/inbox';
 import { createRestClient } from './rest-client';
 import { pushForClickedNotification } from './notifications/notification-click';
 import {

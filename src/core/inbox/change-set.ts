@@ -21,7 +21,7 @@ export interface ChangeSet {
   take(): InboxChanges;
 }
 
-export function createChangeSet(follows: (conversationId: string) => boolean = () => true): ChangeSet {
+export function createChangeSet(follows: (conversationId: string) => boolean): ChangeSet {
   let changes: InboxChanges = { conversations: new Set(), messages: new Map() };
 
   const entryFor = (conversationId: string) => {

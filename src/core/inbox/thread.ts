@@ -39,7 +39,7 @@ const unsentCount = (message: MessageView) => (isUnsent(message) ? 1 : 0);
 export function pendingReplyOf(t: Thread | undefined): 'queued' | 'failed' | null {
   if (!t || t.unsent === 0) return null;
   let pending: 'queued' | null = null;
-  for (const message of t?.ordered ?? []) {
+  for (const message of t.ordered) {
     if (message.status === 'failed') return 'failed';
     if (message.status === 'queued') pending = 'queued';
   }
