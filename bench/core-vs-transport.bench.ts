@@ -4,11 +4,12 @@
  *   A. a bare socket.io client that only counts them (the transport's own limit), and
  *   B. the full core (schema → inbox → notification policy → badge → bridge pushes,
  *      JSON-encoded as the bridge does, into a sink that counts the pushed messages).
- * A and B alternate over a few repetitions in one run; prints events/s of each and the
- * ratio of their times B/A, and writes bench/results/core-vs-transport-<timestamp>.json.
+ * A and B alternate over seven repetitions in one run; prints events/s of each, the ratio
+ * of their times B/A, and the ratio of the main thread's CPU time (steadier when something
+ * else shares the cores), and writes bench/results/core-vs-transport-<timestamp>.json.
  * Numbers, not verdicts.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,7 +25,7 @@ import { report } from './report';
 
 const EVENTS = 50_000;
 const CONVERSATIONS = 1_000;
-const REPETITIONS = 3;
+const REPETITIONS = 7;
 /** Emitted per event-loop turn, so the simulator's socket keeps flushing. */
 const BATCH = 500;
 const ORG = 'org-bench';
@@ -33,10 +34,25 @@ const GIVE_UP_MS = 180_000;
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
+const THREAD_STAT = `/proc/self/task/${process.pid}/stat`;
+/** CPU time of this process's main thread (Linux); elsewhere the whole process's. */
+function mainThreadCpuMs(): number {
+  if (!existsSync(THREAD_STAT)) {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  }
+  // utime and stime, in clock ticks of 10 ms, after the command name.
+  const fields = readFileSync(THREAD_STAT, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 let round = 0;
+/** Main-thread CPU milliseconds of each `emitAll`, in order. */
+const cpuTimes: number[] = [];
 /** Emits the events, resolving with the milliseconds until `done()` says all arrived. */
 async function emitAll(sim: Simulator, conversationIds: string[], done: () => boolean): Promise<number> {
   round += 1;
+  const cpuAtStart = mainThreadCpuMs();
   const base = Date.parse('2026-11-01T00:00:00Z') + round * EVENTS;
   const start = performance.now();
   for (let i = 0; i < EVENTS; i++) {
@@ -59,6 +75,7 @@ async function emitAll(sim: Simulator, conversationIds: string[], done: () => bo
     if (performance.now() - start > GIVE_UP_MS) throw new Error('gave up waiting for the events to arrive');
     await sleep(1);
   }
+  cpuTimes.push(mainThreadCpuMs() - cpuAtStart);
   return performance.now() - start;
 }
 
@@ -143,6 +160,9 @@ async function main() {
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
   const rate = (ms: number) => Math.round((EVENTS / ms) * 1000);
+  // A and B alternate, A first.
+  const cpuA = cpuTimes.filter((_, i) => i % 2 === 0);
+  const cpuB = cpuTimes.filter((_, i) => i % 2 === 1);
   report('core-vs-transport', {
     'core vs transport: events per run': EVENTS,
     'core vs transport: conversations': CONVERSATIONS,
@@ -150,6 +170,7 @@ async function main() {
     'A transport only: events/s (median)': rate(median(transport)),
     'B full core: events/s (median)': rate(median(core)),
     'B/A time ratio (median)': Math.round((median(core) / median(transport)) * 100) / 100,
+    'B/A main-thread CPU ratio (median)': Math.round((median(cpuB) / median(cpuA)) * 100) / 100,
   });
 }
 
