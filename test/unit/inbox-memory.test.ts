@@ -119,6 +119,21 @@ describe('a bounded inbox', () => {
     expect(store.messages('c').map((m) => m.id)).toEqual(['sent-1', 'm10']);
   });
 
+  it('remembers a forgotten id for its own chat, for as long as the last `rememberedIds` remembered', () => {
+    const { shelf } = createInboxStore({ tailMessages: 2, openThreads: 1, rememberedIds: 3 });
+    shelf.remember('c1', 'x');
+    expect([shelf.knows('c1', 'x'), shelf.knows('c2', 'x')]).toEqual([true, false]);
+    shelf.remember('c2', 'x'); // the same id in another chat is a message of its own
+    shelf.remember('c1', 'x'); // seen again: remembered from now on
+    shelf.remember('c3', 'y'); // pushes out the first remembering of c1's x only
+    expect([shelf.knows('c1', 'x'), shelf.knows('c2', 'x'), shelf.knows('c3', 'y')]).toEqual([true, true, true]);
+    shelf.remember('c3', 'z');
+    expect([shelf.knows('c1', 'x'), shelf.knows('c2', 'x')]).toEqual([true, false]);
+    shelf.remember('c3', 'w');
+    expect(shelf.knows('c1', 'x')).toBe(false);
+    expect(shelf.stats().rememberedIds).toBeLessThanOrEqual(3);
+  });
+
   it('from 50,000 to 100,000 messages the heap grows by a few MB at most, and the saved state not at all', () => {
     const gc = exposeGc();
     const heapAfterGc = () => {

@@ -30,11 +30,17 @@ export interface ShelfStats {
 }
 
 /**
- * Forgotten message ids, per conversation (no key string built per lookup: the ids
- * arrive as separate strings), with how many of the ring's slots hold each.
+ * Forgotten message ids, with how many of the ring's slots hold each. Kept by message id
+ * alone in the common case (one conversation, remembered once), so a lookup reuses the
+ * id's hash and builds no key; the rest (the same id in another conversation, or
+ * remembered again) is counted under a `conversation \0 id` key.
  */
 function createRememberedIds(capacity: number) {
-  const byConversation = new Map<string, Map<string, number>>();
+  /** id → the conversation it was remembered for, once. */
+  const once = new Map<string, string>();
+  /** `conversation \0 id` → further slots holding it. */
+  const more = new Map<string, number>();
+  const key = (conversationId: string, id: string) => `${conversationId}\u0000${id}`;
   /**
    * The last `capacity` remembered ids, oldest at `next`. A ring, not the Map's own
    * order: evicting a Map's first entry after many deletions scans their tombstones.
@@ -42,40 +48,40 @@ function createRememberedIds(capacity: number) {
   const ringConversations: string[] = [];
   const ringIds: string[] = [];
   let next = 0;
-  let size = 0;
 
-  const adjust = (conversationId: string, id: string, by: 1 | -1) => {
-    let ids = byConversation.get(conversationId);
-    if (!ids) {
-      ids = new Map();
-      byConversation.set(conversationId, ids);
+  const add = (conversationId: string, id: string) => {
+    if (!once.has(id)) once.set(id, conversationId);
+    else {
+      const k = key(conversationId, id);
+      more.set(k, (more.get(k) ?? 0) + 1);
     }
-    const count = (ids.get(id) ?? 0) + by;
-    if (count > 0) {
-      if (!ids.has(id)) size += 1;
-      ids.set(id, count);
-      return;
-    }
-    if (ids.delete(id)) size -= 1;
-    if (ids.size === 0) byConversation.delete(conversationId);
+  };
+  const drop = (conversationId: string, id: string) => {
+    const k = more.size > 0 ? key(conversationId, id) : null;
+    const extra = k === null ? undefined : more.get(k);
+    if (k !== null && extra !== undefined) {
+      if (extra > 1) more.set(k, extra - 1);
+      else more.delete(k);
+    } else if (once.get(id) === conversationId) once.delete(id);
   };
 
   return {
-    has: (conversationId: string, id: string) => byConversation.get(conversationId)?.has(id) === true,
+    has: (conversationId: string, id: string) =>
+      once.get(id) === conversationId || (more.size > 0 && more.has(key(conversationId, id))),
     add(conversationId: string, id: string): void {
-      adjust(conversationId, id, 1);
+      add(conversationId, id);
       if (ringIds.length < capacity) {
         ringConversations.push(conversationId);
         ringIds.push(id);
         return;
       }
-      adjust(ringConversations[next] as string, ringIds[next] as string, -1);
+      drop(ringConversations[next] as string, ringIds[next] as string);
       ringConversations[next] = conversationId;
       ringIds[next] = id;
       next = (next + 1) % capacity;
     },
-    /** Distinct ids remembered. */
-    size: () => size,
+    /** Remembered entries: never more than the ring's slots. */
+    size: () => once.size + more.size,
   };
 }
 
