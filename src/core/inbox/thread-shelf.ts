@@ -57,12 +57,16 @@ function createRememberedIds(capacity: number) {
     }
   };
   const drop = (conversationId: string, id: string) => {
-    const k = more.size > 0 ? key(conversationId, id) : null;
-    const extra = k === null ? undefined : more.get(k);
-    if (k !== null && extra !== undefined) {
-      if (extra > 1) more.set(k, extra - 1);
-      else more.delete(k);
-    } else if (once.get(id) === conversationId) once.delete(id);
+    if (more.size > 0) {
+      const k = key(conversationId, id);
+      const extra = more.get(k);
+      if (extra !== undefined) {
+        if (extra > 1) more.set(k, extra - 1);
+        else more.delete(k);
+        return;
+      }
+    }
+    if (once.get(id) === conversationId) once.delete(id);
   };
 
   return {
