@@ -66,24 +66,24 @@ export function putMessage(t: Thread, message: MessageView, placement: 'newer' |
   t.byId.set(message.id, message);
   // A live message is nearly always the newest: appended without searching.
   const last = t.ordered[t.ordered.length - 1];
-  if (placement === 'newer' && (!last || compareMessagesByTime(last, message) <= 0)) {
-    t.ordered.push(message);
-    t.unsent += unsentCount(message);
-    return !existing;
-  }
+  if (placement === 'newer' && (!last || compareMessagesByTime(last, message) <= 0)) t.ordered.push(message);
+  else t.ordered.splice(insertionIndex(t.ordered, message, placement), 0, message);
+  t.unsent += unsentCount(message);
+  return !existing;
+}
+
+function insertionIndex(ordered: MessageView[], message: MessageView, placement: 'newer' | 'older'): number {
   let lo = 0;
-  let hi = t.ordered.length;
+  let hi = ordered.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const probe = t.ordered[mid];
+    const probe = ordered[mid];
     // Messages of the same instant keep the order they reached us in (WhatsApp times are whole seconds).
     const order = probe ? compareMessagesByTime(probe, message) : 1;
     if (order < 0 || (order === 0 && placement === 'newer')) lo = mid + 1;
     else hi = mid;
   }
-  t.ordered.splice(lo, 0, message);
-  t.unsent += unsentCount(message);
-  return !existing;
+  return lo;
 }
 
 function removeFromOrdered(t: Thread, message: MessageView) {
