@@ -44,6 +44,20 @@ export function quarantineIfUnreadable(path: string, clock: Clock = systemClock)
   }
 }
 
+/**
+ * conf keeps its own bookkeeping (migrations) under this key. Handed a document without
+ * it, conf reads and parses the whole file back on every save to carry it over (half the
+ * cost of a save); we carry it ourselves, so a save only writes.
+ */
+const CONF_INTERNAL_KEY = '__internal__';
+
+/** The document as read, apart from conf's own key. */
+function splitInternal(stored: Record<string, unknown>): { data: Record<string, unknown>; internal: unknown } {
+  if (!(CONF_INTERNAL_KEY in stored)) return { data: stored, internal: {} };
+  const { [CONF_INTERNAL_KEY]: internal, ...data } = stored;
+  return { data, internal };
+}
+
 /** Wraps a conf-like store: reports a bad file once, never throws on write. */
 export function createStateFile(
   open: () => JsonDocumentStore,
@@ -63,6 +77,13 @@ export function createStateFile(
   }
   let writeFailures = 0;
   const path = document?.path ?? pathOf;
+  /** conf's key as last read; read once before the first save if nothing was loaded. */
+  let internal: unknown;
+  const read = (doc: JsonDocumentStore) => {
+    const split = splitInternal(doc.store);
+    internal = split.internal;
+    return split.data;
+  };
   return {
     path,
     preserveCopy() {
@@ -75,11 +96,12 @@ export function createStateFile(
         return null;
       }
     },
-    load: () => ({ data: document?.store, problem: problem ?? openProblem }),
+    load: () => ({ data: document ? read(document) : undefined, problem: problem ?? openProblem }),
     save(data) {
       if (!document) return;
       try {
-        document.store = data as Record<string, unknown>;
+        if (internal === undefined) read(document);
+        document.store = { ...(data as Record<string, unknown>), [CONF_INTERNAL_KEY]: internal };
         writeFailures = 0;
       } catch (error) {
         writeFailures += 1;
