@@ -51,11 +51,23 @@ export function quarantineIfUnreadable(path: string, clock: Clock = systemClock)
  */
 const CONF_INTERNAL_KEY = '__internal__';
 
-/** The document as read, apart from conf's own key. */
+/** The document as read, apart from conf's own key (undefined when the file has none). */
 function splitInternal(stored: Record<string, unknown>): { data: Record<string, unknown>; internal: unknown } {
-  if (!(CONF_INTERNAL_KEY in stored)) return { data: stored, internal: {} };
+  if (!(CONF_INTERNAL_KEY in stored)) return { data: stored, internal: undefined };
   const { [CONF_INTERNAL_KEY]: internal, ...data } = stored;
   return { data, internal };
+}
+
+/**
+ * The document to hand conf: with its key as read, or, when the file has none, with the
+ * key present but not enumerable, so conf skips its read and the file stays as conf
+ * itself would write it.
+ */
+function withInternal(data: Record<string, unknown>, internal: unknown): Record<string, unknown> {
+  if (internal !== undefined) return { ...data, [CONF_INTERNAL_KEY]: internal };
+  const document = { ...data };
+  Object.defineProperty(document, CONF_INTERNAL_KEY, { value: {}, enumerable: false });
+  return document;
 }
 
 /** Wraps a conf-like store: reports a bad file once, never throws on write. */
@@ -77,11 +89,11 @@ export function createStateFile(
   }
   let writeFailures = 0;
   const path = document?.path ?? pathOf;
-  /** conf's key as last read; read once before the first save if nothing was loaded. */
-  let internal: unknown;
+  /** conf's key as last read; the file is read once before the first save if it was not loaded. */
+  let internal: { value: unknown } | null = null;
   const read = (doc: JsonDocumentStore) => {
     const split = splitInternal(doc.store);
-    internal = split.internal;
+    internal = { value: split.internal };
     return split.data;
   };
   return {
@@ -100,8 +112,8 @@ export function createStateFile(
     save(data) {
       if (!document) return;
       try {
-        if (internal === undefined) read(document);
-        document.store = { ...(data as Record<string, unknown>), [CONF_INTERNAL_KEY]: internal };
+        if (!internal) read(document);
+        document.store = withInternal(data as Record<string, unknown>, internal?.value);
         writeFailures = 0;
       } catch (error) {
         writeFailures += 1;
