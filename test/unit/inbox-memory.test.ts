@@ -134,6 +134,15 @@ describe('a bounded inbox', () => {
     expect(shelf.stats().rememberedIds).toBeLessThanOrEqual(3);
   });
 
+  it('knows exactly the last `rememberedIds` remembered, however many came before', () => {
+    const { shelf } = createInboxStore({ tailMessages: 2, openThreads: 1, rememberedIds: 5 });
+    const chats = ['c1', 'c2', 'c3'];
+    for (let i = 0; i < 100; i += 1) shelf.remember(chats[i % 3] as string, `m${i}`);
+    const known = Array.from({ length: 100 }, (_, i) => i).filter((i) => shelf.knows(chats[i % 3] as string, `m${i}`));
+    expect(known).toEqual([95, 96, 97, 98, 99]);
+    expect(shelf.stats().rememberedIds).toBe(5);
+  });
+
   it('from 50,000 to 100,000 messages the heap grows by a few MB at most, and the saved state not at all', () => {
     const gc = exposeGc();
     const heapAfterGc = () => {

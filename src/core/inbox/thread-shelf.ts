@@ -16,7 +16,7 @@ export interface ShelfLimits {
   tailMessages: number;
   /** Conversations whose whole loaded thread is kept. */
   openThreads: number;
-  /** Forgotten message ids still recognised as known. */
+  /** Forgotten message ids still recognised as known (memory holds at most twice as many, stale ones swept). */
   rememberedIds: number;
 }
 
@@ -30,62 +30,48 @@ export interface ShelfStats {
 }
 
 /**
- * Forgotten message ids, with how many of the ring's slots hold each. Kept by message id
- * alone in the common case (one conversation, remembered once), so a lookup reuses the
- * id's hash and builds no key; the rest (the same id in another conversation, or
- * remembered again) is counted under a `conversation \0 id` key.
+ * Forgotten message ids, kept in their own thread (looked up with its messages, one table
+ * fewer per live message) and stamped with a running count of rememberings: an id is
+ * known while fewer than `capacity` ids were remembered after it — the last `capacity`
+ * remembered, over all threads. No queue is kept to evict from; stale stamps are swept
+ * in one pass once they are as many as the live ones.
  */
-function createRememberedIds(capacity: number) {
-  /** id → the conversation it was remembered for, once. */
-  const once = new Map<string, string>();
-  /** `conversation \0 id` → further slots holding it. */
-  const more = new Map<string, number>();
-  const key = (conversationId: string, id: string) => `${conversationId}\u0000${id}`;
-  /**
-   * The last `capacity` remembered ids, oldest at `next`. A ring, not the Map's own
-   * order: evicting a Map's first entry after many deletions scans their tombstones.
-   */
-  const ringConversations: string[] = [];
-  const ringIds: string[] = [];
+function createRememberedIds(capacity: number, threads: Map<string, Thread>) {
+  /** The stamp the next remembering gets. */
   let next = 0;
+  /** Entries held over all threads, stale ones included. */
+  let held = 0;
 
-  const add = (conversationId: string, id: string) => {
-    if (!once.has(id)) once.set(id, conversationId);
-    else {
-      const k = key(conversationId, id);
-      more.set(k, (more.get(k) ?? 0) + 1);
+  const sweep = () => {
+    const oldestKnown = next - capacity;
+    held = 0;
+    for (const t of threads.values()) {
+      if (!t.remembered) continue;
+      for (const [id, stamp] of t.remembered) if (stamp < oldestKnown) t.remembered.delete(id);
+      held += t.remembered.size;
+      if (t.remembered.size === 0) t.remembered = null;
     }
-  };
-  const drop = (conversationId: string, id: string) => {
-    if (more.size > 0) {
-      const k = key(conversationId, id);
-      const extra = more.get(k);
-      if (extra !== undefined) {
-        if (extra > 1) more.set(k, extra - 1);
-        else more.delete(k);
-        return;
-      }
-    }
-    if (once.get(id) === conversationId) once.delete(id);
   };
 
   return {
-    has: (conversationId: string, id: string) =>
-      once.get(id) === conversationId || (more.size > 0 && more.has(key(conversationId, id))),
-    add(conversationId: string, id: string): void {
-      add(conversationId, id);
-      if (ringIds.length < capacity) {
-        ringConversations.push(conversationId);
-        ringIds.push(id);
-        return;
-      }
-      drop(ringConversations[next] as string, ringIds[next] as string);
-      ringConversations[next] = conversationId;
-      ringIds[next] = id;
-      next = (next + 1) % capacity;
+    has(t: Thread | undefined, id: string): boolean {
+      const stamp = t?.remembered?.get(id);
+      return stamp !== undefined && stamp >= next - capacity;
     },
-    /** Remembered entries: never more than the ring's slots. */
-    size: () => once.size + more.size,
+    add(t: Thread, id: string): void {
+      t.remembered ??= new Map();
+      const before = t.remembered.size;
+      t.remembered.set(id, next);
+      next += 1;
+      held += t.remembered.size - before;
+      if (held >= 2 * capacity) sweep();
+    },
+    /** Ids still remembered: never more than `capacity`. */
+    size(): number {
+      let known = 0;
+      for (const t of threads.values()) for (const id of t.remembered?.keys() ?? []) if (this.has(t, id)) known += 1;
+      return known;
+    },
   };
 }
 
@@ -93,7 +79,7 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
   const threads = new Map<string, Thread>();
   /** Recently opened conversations, least recent first. */
   const open = new Map<string, true>();
-  const forgotten = createRememberedIds(limits.rememberedIds);
+  const forgotten = createRememberedIds(limits.rememberedIds, threads);
 
   const thread = (conversationId: string): Thread => {
     let t = threads.get(conversationId);
@@ -108,7 +94,7 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
   const forget = (conversationId: string, t: Thread, limit: Parameters<typeof forgetOldest>[1]) => {
     const gone = forgetOldest(t, limit);
     for (const message of gone) {
-      forgotten.add(conversationId, message.id);
+      forgotten.add(t, message.id);
       changes.removedMessage(conversationId, message.id);
     }
     return gone.length;
@@ -120,11 +106,12 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
 
     /** Known: stored now, or forgotten recently enough to be remembered. */
     knows(conversationId: string, id: string): boolean {
-      return threads.get(conversationId)?.byId.has(id) === true || forgotten.has(conversationId, id);
+      const t = threads.get(conversationId);
+      return t !== undefined && (t.byId.has(id) || forgotten.has(t, id));
     },
 
     /** A message seen but not stored (it fell into history the thread does not hold). */
-    remember: forgotten.add,
+    remember: (conversationId: string, id: string) => forgotten.add(thread(conversationId), id),
 
     isOpen: (conversationId: string) => open.has(conversationId),
 

@@ -19,6 +19,8 @@ export interface Thread {
   hasOlder: boolean;
   /** How many of `ordered` are unsent: kept as they change, since trimming asks once per live message. */
   unsent: number;
+  /** Ids forgotten from this thread, each with when it was last remembered (thread-shelf). */
+  remembered: Map<string, number> | null;
 }
 
 export const createThread = (): Thread => ({
@@ -27,6 +29,7 @@ export const createThread = (): Thread => ({
   loaded: false,
   hasOlder: true,
   unsent: 0,
+  remembered: null,
 });
 
 /** Local messages not yet on the server: only this app has them, so they are never forgotten. */
