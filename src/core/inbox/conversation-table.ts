@@ -11,6 +11,7 @@ import { plainLine, truncate, type MediaKind } from '../../shared/message-text';
 import type { ConversationDto } from '../../shared/rest';
 import type { ChangeSet } from './change-set';
 import { createConversationMutes, type MuteEnd } from './conversation-mutes';
+import { slotOf, type ConversationSlots } from './conversation-slots';
 import { createServerCounts } from './server-counts';
 
 export interface ConversationRecord {
@@ -165,12 +166,32 @@ function refreshedFromListing(
   return rowSignature(record) !== before;
 }
 
-function* activityOf(rows: Map<string, ConversationRecord>): IterableIterator<[id: string, lastMessageAt: string]> {
-  for (const record of rows.values()) yield [record.id, record.lastMessageAt];
+function* rowsIn(slots: ConversationSlots): IterableIterator<ConversationRecord> {
+  for (const { row } of slots.values()) if (row) yield row;
 }
 
-export function createConversationTable(changes: ChangeSet) {
-  const rows = new Map<string, ConversationRecord>();
+function* activityOf(slots: ConversationSlots): IterableIterator<[id: string, lastMessageAt: string]> {
+  for (const record of rowsIn(slots)) yield [record.id, record.lastMessageAt];
+}
+
+/** The rows, over the shared slots: the part of a Map the table uses. */
+function rowsOver(slots: ConversationSlots) {
+  let size = 0;
+  return {
+    get: (id: string) => slots.get(id)?.row,
+    has: (id: string) => slots.get(id)?.row !== undefined,
+    set(id: string, record: ConversationRecord) {
+      const slot = slotOf(slots, id);
+      if (!slot.row) size += 1;
+      slot.row = record;
+    },
+    values: () => rowsIn(slots),
+    size: () => size,
+  };
+}
+
+export function createConversationTable(changes: ChangeSet, slots: ConversationSlots) {
+  const rows = rowsOver(slots);
   const pendingReplies = createPendingReplies((id) => rows.has(id) && touch(id));
   const serverCounts = createServerCounts();
   let sortedCache: ConversationView[] | null = null;
@@ -212,9 +233,9 @@ export function createConversationTable(changes: ChangeSet) {
       return record ? view(record) : null;
     },
     has: (id: string) => rows.has(id),
-    size: () => rows.size,
+    size: rows.size,
     /** Each row's last activity, unordered, no views built: per-event work must not sort every row. */
-    lastActivity: () => activityOf(rows),
+    lastActivity: () => activityOf(slots),
     totalUnread: unreadTotal.get,
     isMuted: mutes.isMuted,
     mutedIds: mutes.ids,

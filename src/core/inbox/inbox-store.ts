@@ -8,6 +8,7 @@ import type { WhatsAppMessageEvent } from '../../shared/events';
 import type { MessageView } from '../../shared/inbox';
 import type { MessageDto } from '../../shared/rest';
 import { createChangeSet } from './change-set';
+import { createConversationSlots } from './conversation-slots';
 import { createConversationTable } from './conversation-table';
 import { createMissedRanges } from './missed-ranges';
 import { oldestStored, pendingReplyOf, putMessage, removeMessage, replaceMessage } from './thread';
@@ -57,8 +58,10 @@ export interface InboxStats extends ShelfStats {
 export function createInboxStore(limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
   // Only a thread on screen follows its messages (see inbox-pushes).
   const changes = createChangeSet((conversationId) => shelf.isOpen(conversationId));
-  const table = createConversationTable(changes);
-  const shelf = createThreadShelf(changes, limits);
+  // One lookup finds a chat's row and thread together (conversation-slots).
+  const slots = createConversationSlots();
+  const table = createConversationTable(changes, slots);
+  const shelf = createThreadShelf(changes, limits, slots);
   const missed = createMissedRanges();
   let lastSyncAt: string | null = null;
 

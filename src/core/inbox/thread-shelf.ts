@@ -9,6 +9,7 @@
  * known instead of being shown or counted twice.
  */
 import type { ChangeSet } from './change-set';
+import { slotOf, type ConversationSlots } from './conversation-slots';
 import { createThread, forgetOldest, type Thread } from './thread';
 
 export interface ShelfLimits {
@@ -36,7 +37,7 @@ export interface ShelfStats {
  * remembered, over all threads. No queue is kept to evict from; stale stamps are swept
  * in one pass once they are as many as the live ones.
  */
-function createRememberedIds(capacity: number, threads: Map<string, Thread>) {
+function createRememberedIds(capacity: number, threads: () => IterableIterator<Thread>) {
   /** The stamp the next remembering gets. */
   let next = 0;
   /** Entries held over all threads, stale ones included. */
@@ -45,7 +46,7 @@ function createRememberedIds(capacity: number, threads: Map<string, Thread>) {
   const sweep = () => {
     const oldestKnown = next - capacity;
     held = 0;
-    for (const t of threads.values()) {
+    for (const t of threads()) {
       if (!t.remembered) continue;
       for (const [id, stamp] of t.remembered) if (stamp < oldestKnown) t.remembered.delete(id);
       held += t.remembered.size;
@@ -69,25 +70,29 @@ function createRememberedIds(capacity: number, threads: Map<string, Thread>) {
     /** Ids still remembered: never more than `capacity`. */
     size(): number {
       let known = 0;
-      for (const t of threads.values()) for (const id of t.remembered?.keys() ?? []) if (this.has(t, id)) known += 1;
+      for (const t of threads()) for (const id of t.remembered?.keys() ?? []) if (this.has(t, id)) known += 1;
       return known;
     },
   };
 }
 
-export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
-  const threads = new Map<string, Thread>();
+export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits, slots: ConversationSlots) {
+  let threadCount = 0;
+  function* threads(): IterableIterator<Thread> {
+    for (const { thread } of slots.values()) if (thread) yield thread;
+  }
+  const threadOf = (conversationId: string) => slots.get(conversationId)?.thread;
   /** Recently opened conversations, least recent first. */
   const open = new Map<string, true>();
   const forgotten = createRememberedIds(limits.rememberedIds, threads);
 
   const thread = (conversationId: string): Thread => {
-    let t = threads.get(conversationId);
-    if (!t) {
-      t = createThread();
-      threads.set(conversationId, t);
+    const slot = slotOf(slots, conversationId);
+    if (!slot.thread) {
+      slot.thread = createThread();
+      threadCount += 1;
     }
-    return t;
+    return slot.thread;
   };
 
   /** Forgets stored messages; they leave the renderer's copy too (it may be showing this thread). */
@@ -101,12 +106,12 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
   };
 
   return {
-    get: (conversationId: string): Thread | undefined => threads.get(conversationId),
+    get: (conversationId: string): Thread | undefined => threadOf(conversationId),
     thread,
 
     /** Known: stored now, or forgotten recently enough to be remembered. */
     knows(conversationId: string, id: string): boolean {
-      const t = threads.get(conversationId);
+      const t = threadOf(conversationId);
       return t !== undefined && (t.byId.has(id) || forgotten.has(t, id));
     },
 
@@ -123,14 +128,14 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
         const [oldest] = open.keys();
         if (oldest === undefined) break;
         open.delete(oldest);
-        const t = threads.get(oldest);
+        const t = threadOf(oldest);
         if (t) forget(oldest, t, { keep: limits.tailMessages });
       }
     },
 
     /** After a change: a conversation that is not open keeps only its tail. */
     trim(conversationId: string): void {
-      const t = threads.get(conversationId);
+      const t = threadOf(conversationId);
       if (t && !open.has(conversationId) && t.ordered.length > limits.tailMessages) {
         forget(conversationId, t, { keep: limits.tailMessages });
       }
@@ -138,14 +143,14 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits = DEFA
 
     /** Drops stored messages older than `before` (the far side of a gap being fetched). */
     forgetBefore(conversationId: string, before: string): number {
-      const t = threads.get(conversationId);
+      const t = threadOf(conversationId);
       return t ? forget(conversationId, t, { before }) : 0;
     },
 
     stats(): ShelfStats {
       let storedMessages = 0;
-      for (const t of threads.values()) storedMessages += t.ordered.length;
-      return { threads: threads.size, storedMessages, openThreads: open.size, rememberedIds: forgotten.size() };
+      for (const t of threads()) storedMessages += t.ordered.length;
+      return { threads: threadCount, storedMessages, openThreads: open.size, rememberedIds: forgotten.size() };
     },
   };
 }
