@@ -29,8 +29,17 @@ export function plainText(text: string): string {
   );
 }
 
+/**
+ * What `plainLine` changes besides trimming: a control character, whitespace other than a
+ * plain space, or two whitespace characters in a row.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_PLAIN = /[\u0000-\u001f\u007f-\u009f]|[^\S ]|\s\s/;
+
 /** Collapses whitespace and turns control characters into spaces, so a preview is one clean line. */
 export function plainLine(text: string): string {
+  // Most texts are plain already: worked out per row per push in a burst, so no new string for them.
+  if (!NOT_PLAIN.test(text)) return text.trim();
   return (
     text
       // eslint-disable-next-line no-control-regex -- turning control characters into spaces is the point
