@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { addInstance, type Simulator, type SimulatorTiming } from '../../src/simulator/simulator';
 import type { WhatsAppPairingCodeEvent, WhatsAppQrEvent } from '../../src/shared/events';
 import { expect, test, type Apps } from './support/fixtures';
+import { setWindowFocus } from './support/focus';
 import { decodeQrPng } from './support/qr';
 import { emittedPayloads, linkFromElsewhere, simPost } from './support/sim';
 
@@ -256,10 +257,7 @@ test('connected and disconnected raise a desktop notification only when the wind
   expect((await host.hostState()).notifications).toEqual([]);
 
   // The user switches to another application.
-  await page.evaluate(() => {
-    document.hasFocus = () => false;
-    window.dispatchEvent(new Event('blur'));
-  });
+  await setWindowFocus(page, false);
   await simPost(sim, `/sim/instances/${sales.id}/drop`, { reason: 'logged_out' });
   await expect.poll(async () => (await host.hostState()).notifications.length).toBe(1);
   await linkFromElsewhere(sim, A.token, sales.id, '5511911112222');

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { addInstance } from '../../src/simulator/simulator';
 import { expect, test, type Apps } from './support/fixtures';
 import { linkFromElsewhere, simPost } from './support/sim';
+import { setWindowFocus } from './support/focus';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 
@@ -140,10 +141,7 @@ test("clicking the alert of a number that dropped opens that number's page", asy
   // The user is elsewhere in the app, and then in another application.
   await page.getByTestId('open-settings').click();
   await expect(page.getByTestId('settings-page')).toBeVisible();
-  await page.evaluate(() => {
-    document.hasFocus = () => false;
-    window.dispatchEvent(new Event('blur'));
-  });
+  await setWindowFocus(page, false);
 
   await simPost(sim, `/sim/instances/${sales.id}/drop`, { reason: 'connection_lost' });
   const dropAlert = async () =>

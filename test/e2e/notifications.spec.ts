@@ -10,6 +10,7 @@ import {
   type NotificationSession,
 } from '../support/notification-bus';
 import { expect, test, type Apps } from './support/fixtures';
+import { setWindowFocus } from './support/focus';
 import { simPost, waitUntilOnline } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
@@ -17,13 +18,6 @@ const skipReason = notificationBusSkipReason();
 
 /** The notifications AuZap raised in this session. */
 const ours = (session: NotificationSession) => session.calls().filter((c) => c.appName === 'AuZap');
-
-async function setFocus(page: Page, focused: boolean) {
-  await page.evaluate((value) => {
-    document.hasFocus = () => value;
-    window.dispatchEvent(new Event(value ? 'focus' : 'blur'));
-  }, focused);
-}
 
 /** The browser host inside a private notification session, online against a fresh simulator. */
 async function startInSession(page: Page, apps: Apps) {
@@ -50,7 +44,7 @@ test('message notifications on the session bus: text, coalescing, none for the o
   const { sim, notifications } = await startInSession(page, apps);
 
   // The user is in another application.
-  await setFocus(page, false);
+  await setWindowFocus(page, false);
   await simPost(sim, '/sim/messages', { contactName: 'Ana Souza', content: 'Vocês abrem <b>sábado</b> & domingo?' });
   await expect.poll(() => notifications().length).toBe(1);
   expect(notifications()[0]).toMatchObject({
@@ -63,7 +57,7 @@ test('message notifications on the session bus: text, coalescing, none for the o
   expect(notifications()[1]).toMatchObject({ summary: 'Bruno Lima', body: 'Oi' });
 
   // Back in AuZap, reading Bruno: his messages do not pop up; other chats still do.
-  await setFocus(page, true);
+  await setWindowFocus(page, true);
   await page.getByTestId('conversation-row').filter({ hasText: 'Bruno Lima' }).click();
   await expect(page.getByTestId('thread')).toBeVisible();
   await simPost(sim, '/sim/messages', { contactPhone: '5511912345678', content: 'Tudo bem?', count: 2 });
@@ -79,7 +73,7 @@ test('message notifications on the session bus: text, coalescing, none for the o
   expect(notifications()[2]).toMatchObject({ summary: 'Carla Dias', body: '🎤 Audio' });
 
   // Away again: four quick messages from Ana become one notification.
-  await setFocus(page, false);
+  await setWindowFocus(page, false);
   const ana = await page
     .getByTestId('conversation-row')
     .filter({ hasText: 'Ana Souza' })
@@ -103,7 +97,7 @@ test('a burst over many conversations becomes a summary, not a wall of pop-ups',
   test.skip(Boolean(skipReason), skipReason);
   test.setTimeout(90_000);
   const { sim, notifications } = await startInSession(page, apps);
-  await setFocus(page, false);
+  await setWindowFocus(page, false);
 
   await simPost(sim, '/sim/burst', { messages: 600, conversations: 60 });
   await expect(page.getByTestId('total-unread')).toHaveAttribute('data-count', '600', { timeout: 20_000 });
@@ -130,7 +124,7 @@ test.describe('in Portuguese', () => {
     test.setTimeout(90_000);
     const { sim, notifications } = await startInSession(page, apps);
     await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
-    await setFocus(page, false);
+    await setWindowFocus(page, false);
 
     await simPost(sim, '/sim/messages', { contactName: 'Carla Dias', contentType: 'audio', content: '' });
     await expect.poll(() => notifications().length).toBe(1);
@@ -150,11 +144,11 @@ test.describe('in Portuguese', () => {
     await expectQuiet(notifications, settled, 6_000);
 
     // English chosen in Settings: the very next notification is in English, no restart.
-    await setFocus(page, true);
+    await setWindowFocus(page, true);
     await page.getByTestId('open-settings').click();
     await page.getByTestId('language').selectOption('en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await setFocus(page, false);
+    await setWindowFocus(page, false);
     await simPost(sim, '/sim/messages', { contactName: 'Dora', contentType: 'image', content: '' });
     await expect.poll(() => notifications().length).toBe(settled + 1);
     expect(notifications()[settled]).toMatchObject({ summary: 'Dora', body: '📷 Photo' });

@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { Simulator } from '../../../src/simulator/simulator';
 import type { Account, Apps } from './fixtures';
 import type { RunningHost } from './hosts';
+import { setWindowFocus } from './focus';
 import { waitUntilOnline } from './sim';
 
 export const A: Account = { token: 'token-a', organizationId: 'org-a' };
@@ -29,8 +30,5 @@ export const conversationRow = (page: Page, name: string): Locator =>
 
 /** The person is in another application: the app notifies even for what is on screen. */
 export async function lookAway(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    document.hasFocus = () => false;
-    window.dispatchEvent(new Event('blur'));
-  });
+  await setWindowFocus(page, false);
 }
