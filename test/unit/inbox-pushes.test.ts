@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PUSH_WINDOW_MS, PUSH_WINDOW_MS, pushWindowAfter } from '../../src/core/inbox/inbox-pushes';
+import { PUSH_WINDOW_MS } from '../../src/core/inbox/inbox-pushes';
 import type { ConversationsDelta, MessagesDelta } from '../../src/shared/inbox';
 import { afterCurrentTask } from '../support/fake-scheduler';
 import { createPushHarness, receive } from '../support/inbox-pushes';
@@ -93,27 +93,6 @@ describe('inbox pushes', () => {
     expect(rows).toHaveLength(1);
     scheduler.advance(1);
     expect(rows.map((delta) => delta.upserts.map((row) => row.id))).toEqual([['c1'], ['c2']]);
-  });
-
-  it('waits longer after a push of a thousand rows, and goes back to the short window after a small one', async () => {
-    const { scheduler, rows, arrive } = setUp();
-    for (let i = 0; i < 1_000; i++) arrive(`c${i}`);
-    await afterCurrentTask();
-    expect(rows.map((delta) => delta.upserts.length)).toEqual([1_000]);
-    const long = pushWindowAfter(1_000);
-    expect(long).toBeGreaterThan(PUSH_WINDOW_MS);
-    expect(long).toBeLessThanOrEqual(MAX_PUSH_WINDOW_MS);
-    scheduler.advance(10);
-    arrive('c1');
-    scheduler.advance(long - 11);
-    expect(rows).toHaveLength(1);
-    scheduler.advance(1);
-    expect(rows.map((delta) => delta.upserts.length)).toEqual([1_000, 1]);
-    // One row: the next window is the short one again.
-    scheduler.advance(10);
-    arrive('c2');
-    scheduler.advance(PUSH_WINDOW_MS - 10);
-    expect(rows.map((delta) => delta.upserts.map((row) => row.id))).toEqual([expect.any(Array), ['c1'], ['c2']]);
   });
 
   it('pushes nothing after it is stopped, not even a change already queued', async () => {

@@ -4,27 +4,14 @@
  * is pushed at once (leading edge, in a microtask: no timer, not even a 0 ms one, since
  * a timer costs a turn of the event loop and Node clamps it to 1 ms), so a lone message
  * reaches the screen in the next frame; while changes keep coming, they are coalesced
- * into at most one push per window, so a burst costs few pushes, not one per event. The
- * window after a big push is longer (pushWindowAfter): a flood over a thousand chats then
- * changes the list a few times a second, not twenty, each time carrying every changed row.
+ * into at most one push per window, so a burst costs few pushes, not one per event.
  */
 import type { ConversationsDelta, ConversationView, MessagesDelta } from '../../shared/inbox';
 import type { Scheduler, Timer } from '../ports';
 import type { InboxStore } from './inbox-store';
 
-/** Under load, at most one push per this many milliseconds… */
+/** Under load, at most one push per this many milliseconds. */
 export const PUSH_WINDOW_MS = 50;
-/** …or more after a push of many rows, up to this. */
-export const MAX_PUSH_WINDOW_MS = 250;
-/** Rows pushed per millisecond of window: a push of 1,000 rows waits 200 ms for the next. */
-const ROWS_PER_WINDOW_MS = 5;
-
-/**
- * The window after a push of `rows` rows. Building, encoding and applying a push grows with
- * its rows; a window that grows with them keeps that work a bounded share of a flood.
- */
-export const pushWindowAfter = (rows: number): number =>
-  Math.min(MAX_PUSH_WINDOW_MS, Math.max(PUSH_WINDOW_MS, rows / ROWS_PER_WINDOW_MS));
 
 export interface InboxPushOptions {
   store: InboxStore;
@@ -43,7 +30,6 @@ export function createInboxPushes(options: InboxPushOptions) {
   let microtaskQueued = false;
   let stopped = false;
   let lastFlushAt = Number.NEGATIVE_INFINITY;
-  let windowMs = PUSH_WINDOW_MS;
 
   const flushNow = () => {
     timer?.cancel();
@@ -51,7 +37,6 @@ export function createInboxPushes(options: InboxPushOptions) {
     microtaskQueued = false;
     lastFlushAt = scheduler.now();
     const changes = store.takeChanges();
-    windowMs = pushWindowAfter(changes.conversations === 'all' ? store.size() : changes.conversations.size);
     if (changes.conversations === 'all') {
       options.onConversations({ reset: true, upserts: store.conversations(), removedIds: [] });
     } else if (changes.conversations.size > 0) {
@@ -84,12 +69,12 @@ export function createInboxPushes(options: InboxPushOptions) {
     /**
      * Pushes soon: once the current task is done when the last push is a window old
      * (so changes made together, in one socket read, still go as one), else at the end
-     * of that window (longer after a big push).
+     * of that window.
      */
     schedule() {
       if (timer !== null || microtaskQueued || stopped) return;
       const sinceLast = scheduler.now() - lastFlushAt;
-      if (sinceLast >= windowMs) {
+      if (sinceLast >= PUSH_WINDOW_MS) {
         microtaskQueued = true;
         // A push made meanwhile (flushNow) already took these changes.
         queueMicrotask(() => {
@@ -97,7 +82,7 @@ export function createInboxPushes(options: InboxPushOptions) {
         });
         return;
       }
-      timer = scheduler.setTimeout(flushNow, windowMs - sinceLast);
+      timer = scheduler.setTimeout(flushNow, PUSH_WINDOW_MS - sinceLast);
     },
     stop() {
       stopped = true;
