@@ -5,11 +5,11 @@
  * misses the CPU's caches. Fields are set, never cleared: a chat's row and thread last as
  * long as the inbox.
  */
-import type { TableRow } from './conversation-table';
+import type { ConversationRecord } from './conversation-table';
 import type { Thread } from './thread';
 
 export interface ConversationSlot {
-  row: TableRow | undefined;
+  row: ConversationRecord | undefined;
   thread: Thread | undefined;
 }
 

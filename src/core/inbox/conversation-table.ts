@@ -12,7 +12,7 @@ import type { ConversationDto } from '../../shared/rest';
 import type { ChangeSet } from './change-set';
 import { createConversationMutes, type MuteEnd } from './conversation-mutes';
 import { slotOf, type ConversationSlots } from './conversation-slots';
-import { createServerCounts, type CountedRow } from './server-counts';
+import { createServerCounts } from './server-counts';
 
 export interface ConversationRecord {
   id: string;
@@ -25,12 +25,6 @@ export interface ConversationRecord {
   lastMessagePreview: string | null;
   lastMessageKind?: MediaKind;
   unreadCount: number;
-}
-
-/** A row as the table holds it: the record, and what only the table sets. */
-export interface TableRow extends ConversationRecord, CountedRow {
-  /** The newest message, when its preview is still to be worked out (`settlePreview`). */
-  previewDue: MessageView | null;
 }
 
 /** A row as saved between runs: what the table works out (mute, pending reply) is kept apart. */
@@ -107,15 +101,22 @@ function createPendingReplies(changed: (id: string) => void) {
  * Previews worked out when a row is read, not per message: a burst bumps a row many
  * times between two reads of it, and only the newest message's preview is ever shown.
  */
-function settlePreview(record: TableRow): TableRow {
-  const message = record.previewDue;
-  if (message) {
-    record.lastMessagePreview = previewOfServerText(message.content);
-    if (message.contentType === 'text') delete record.lastMessageKind;
-    else record.lastMessageKind = message.contentType;
-    record.previewDue = null;
-  }
-  return record;
+function createLatePreviews() {
+  const newest = new Map<string, MessageView>();
+  return {
+    due: (message: MessageView) => void newest.set(message.conversationId, message),
+    drop: (conversationId: string) => void newest.delete(conversationId),
+    settle(record: ConversationRecord): ConversationRecord {
+      const message = newest.get(record.id);
+      if (message) {
+        record.lastMessagePreview = previewOfServerText(message.content);
+        if (message.contentType === 'text') delete record.lastMessageKind;
+        else record.lastMessageKind = message.contentType;
+        newest.delete(record.id);
+      }
+      return record;
+    },
+  };
 }
 
 /** Built field by field, not spread: one per changed row per push, thousands in a burst. */
@@ -165,7 +166,7 @@ function refreshedFromListing(
   return rowSignature(record) !== before;
 }
 
-function* rowsIn(slots: ConversationSlots): IterableIterator<TableRow> {
+function* rowsIn(slots: ConversationSlots): IterableIterator<ConversationRecord> {
   for (const { row } of slots.values()) if (row) yield row;
 }
 
@@ -179,13 +180,10 @@ function rowsOver(slots: ConversationSlots) {
   return {
     get: (id: string) => slots.get(id)?.row,
     has: (id: string) => slots.get(id)?.row !== undefined,
-    /** A new row, at zero unread (the caller counts them into the total). */
-    add(record: ConversationRecord): TableRow {
-      const slot = slotOf(slots, record.id);
+    set(id: string, record: ConversationRecord) {
+      const slot = slotOf(slots, id);
       if (!slot.row) size += 1;
-      // Every field at once: one shape for all rows (the fields past the record are the table's).
-      slot.row = { ...record, unreadCount: 0, previewDue: null, countedUntil: null };
-      return slot.row;
+      slot.row = record;
     },
     values: () => rowsIn(slots),
     size: () => size,
@@ -198,6 +196,7 @@ export function createConversationTable(changes: ChangeSet, slots: ConversationS
   const serverCounts = createServerCounts();
   let sortedCache: ConversationView[] | null = null;
   const unreadTotal = createUnreadTotal();
+  const previews = createLatePreviews();
 
   const touch = (id: string) => {
     sortedCache = null;
@@ -206,7 +205,7 @@ export function createConversationTable(changes: ChangeSet, slots: ConversationS
   const mutes = createConversationMutes((id) => rows.has(id) && touch(id));
   const setUnread = unreadTotal.set;
 
-  const view = (r: TableRow) => rowView(settlePreview(r), mutes.get(r.id), pendingReplies.get(r.id));
+  const view = (r: ConversationRecord) => rowView(previews.settle(r), mutes.get(r.id), pendingReplies.get(r.id));
 
   const addUnread = (conversationId: string, count: number) => {
     const record = rows.get(conversationId);
@@ -215,11 +214,12 @@ export function createConversationTable(changes: ChangeSet, slots: ConversationS
     touch(conversationId);
   };
 
-  const insert = (record: ConversationRecord): TableRow => {
-    const inserted = rows.add(record);
-    setUnread(inserted, record.unreadCount);
+  const insert = (record: ConversationRecord) => {
+    const unread = record.unreadCount;
+    previews.drop(record.id);
+    rows.set(record.id, { ...record, unreadCount: 0 });
+    setUnread(rows.get(record.id) as ConversationRecord, unread);
     touch(record.id);
-    return inserted;
   };
 
   return {
@@ -256,14 +256,13 @@ export function createConversationTable(changes: ChangeSet, slots: ConversationS
       const record = rows.get(message.conversationId);
       if (!record || message.timestamp < record.lastMessageAt) return;
       record.lastMessageAt = message.timestamp;
-      record.previewDue = message;
+      previews.due(message);
       touch(record.id);
     },
 
     /** A live message: counted unless the server's count already included it. */
     countIncoming(conversationId: string, timestamp: string): void {
-      const record = rows.get(conversationId);
-      if (record && serverCounts.countsLive(record, timestamp)) addUnread(conversationId, 1);
+      if (rows.has(conversationId) && serverCounts.countsLive(conversationId, timestamp)) addUnread(conversationId, 1);
     },
 
     addUnread,
@@ -286,15 +285,14 @@ export function createConversationTable(changes: ChangeSet, slots: ConversationS
     merge(dtos: ConversationDto[]): void {
       for (const dto of dtos) {
         const record = rows.get(dto.id);
+        const unread = serverCounts.listed(dto, !record);
         if (!record) {
-          const inserted = insert(fromDto(dto));
-          setUnread(inserted, serverCounts.listed(dto, inserted, true) ?? 0);
+          insert({ ...fromDto(dto), unreadCount: unread ?? 0 });
           continue;
         }
-        const unread = serverCounts.listed(dto, record, false);
         // A listing mostly repeats what we hold: only rows that changed are pushed (a sync
         // of 10,000 conversations must not ship all of them to the window again).
-        if (refreshedFromListing(settlePreview(record), dto, unread, setUnread)) touch(dto.id);
+        if (refreshedFromListing(previews.settle(record), dto, unread, setUnread)) touch(dto.id);
       }
     },
 

@@ -10,14 +10,9 @@
  */
 import type { ConversationDto } from '../../shared/rest';
 
-/** Where a row keeps the instant the server's count covers (on the row: read per live message). */
-export interface CountedRow {
-  id: string;
-  /** The server's count covers this chat's messages up to this instant. */
-  countedUntil: string | null;
-}
-
 export function createServerCounts() {
+  /** Per conversation: the server's count covers its messages up to this instant. */
+  const countedUntil = new Map<string, string>();
   /** Rows made from live events, not listed yet, with the times of the messages counted meanwhile. */
   const unlisted = new Map<string, string[]>();
   /** …of which the user read: the server's count would undo the reading. */
@@ -36,10 +31,10 @@ export function createServerCounts() {
     },
 
     /** Whether a live message still needs counting (and notes it if the row is unlisted). */
-    countsLive(row: CountedRow, timestamp: string): boolean {
-      const until = row.countedUntil;
-      if (until !== null && timestamp <= until) return false;
-      if (unlisted.size > 0) unlisted.get(row.id)?.push(timestamp);
+    countsLive(conversationId: string, timestamp: string): boolean {
+      const until = countedUntil.get(conversationId);
+      if (until !== undefined && timestamp <= until) return false;
+      unlisted.get(conversationId)?.push(timestamp);
       return true;
     },
 
@@ -51,10 +46,10 @@ export function createServerCounts() {
      * The server listed this conversation. Returns the unread count to take for it, or
      * null to keep the app's own (listed before, read meanwhile, or no count given).
      */
-    listed(dto: ConversationDto, row: CountedRow, isNew: boolean): number | null {
+    listed(dto: ConversationDto, isNew: boolean): number | null {
       const countedLive = unlisted.get(dto.id);
       if (!isNew && countedLive === undefined) return null;
-      row.countedUntil = dto.lastMessageAt;
+      countedUntil.set(dto.id, dto.lastMessageAt);
       const readMeanwhile = readWhileUnlisted.has(dto.id);
       unlisted.delete(dto.id);
       readWhileUnlisted.delete(dto.id);
