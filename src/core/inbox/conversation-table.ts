@@ -215,10 +215,10 @@ export function createConversationTable(changes: ChangeSet, slots: ConversationS
   };
 
   const insert = (record: ConversationRecord) => {
-    const unread = record.unreadCount;
     previews.drop(record.id);
-    rows.set(record.id, { ...record, unreadCount: 0 });
-    setUnread(rows.get(record.id) as ConversationRecord, unread);
+    const row = { ...record, unreadCount: 0 };
+    rows.set(record.id, row);
+    setUnread(row, record.unreadCount);
     touch(record.id);
   };
 

@@ -77,7 +77,6 @@ function createRememberedIds(capacity: number, threads: () => IterableIterator<T
 }
 
 export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits, slots: ConversationSlots) {
-  let threadCount = 0;
   function* threads(): IterableIterator<Thread> {
     for (const { thread } of slots.values()) if (thread) yield thread;
   }
@@ -88,10 +87,7 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits, slots
 
   const thread = (conversationId: string): Thread => {
     const slot = slotOf(slots, conversationId);
-    if (!slot.thread) {
-      slot.thread = createThread();
-      threadCount += 1;
-    }
+    slot.thread ??= createThread();
     return slot.thread;
   };
 
@@ -148,9 +144,13 @@ export function createThreadShelf(changes: ChangeSet, limits: ShelfLimits, slots
     },
 
     stats(): ShelfStats {
+      let count = 0;
       let storedMessages = 0;
-      for (const t of threads()) storedMessages += t.ordered.length;
-      return { threads: threadCount, storedMessages, openThreads: open.size, rememberedIds: forgotten.size() };
+      for (const t of threads()) {
+        count += 1;
+        storedMessages += t.ordered.length;
+      }
+      return { threads: count, storedMessages, openThreads: open.size, rememberedIds: forgotten.size() };
     },
   };
 }
