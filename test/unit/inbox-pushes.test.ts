@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PUSH_WINDOW_MS } from '../../src/core/inbox/inbox-pushes';
+import { PUSH_WINDOW_MS, QUIET_MS } from '../../src/core/inbox/inbox-pushes';
 import type { ConversationsDelta, MessagesDelta } from '../../src/shared/inbox';
 import { afterCurrentTask } from '../support/fake-scheduler';
 import { createPushHarness, receive } from '../support/inbox-pushes';
@@ -83,16 +83,46 @@ describe('inbox pushes', () => {
     expect(threads.map((delta) => [delta.conversationId, delta.upserts.map((m) => m.id)])).toEqual([['c1', [id]]]);
   });
 
-  it('holds a change that follows a push closely until the window ends', async () => {
+  it('pushes a change that follows a push closely as soon as changes pause, not at the window’s end', async () => {
     const { scheduler, rows, arrive } = setUp();
     arrive('c1');
     await afterCurrentTask();
     scheduler.advance(10);
     arrive('c2');
-    scheduler.advance(PUSH_WINDOW_MS - 11);
-    expect(rows).toHaveLength(1);
+    await afterCurrentTask();
+    scheduler.advance(QUIET_MS - 1);
+    expect(rows).toHaveLength(1); // a change may have company coming: it waits a moment
     scheduler.advance(1);
     expect(rows.map((delta) => delta.upserts.map((row) => row.id))).toEqual([['c1'], ['c2']]);
+  });
+
+  it('holds changes that keep coming until the window ends, then pushes them together', async () => {
+    const { scheduler, rows, arrive } = setUp();
+    arrive('c1');
+    await afterCurrentTask();
+    // A change every 2 ms from 10 ms on: the stream never pauses for QUIET_MS.
+    scheduler.advance(10);
+    for (let t = 10; t < PUSH_WINDOW_MS; t += 2) {
+      arrive(`c${t}`);
+      scheduler.advance(2);
+    }
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.upserts).toHaveLength((PUSH_WINDOW_MS - 10) / 2);
+  });
+
+  it('pushes the end of a burst moments after the last change, not a window later', async () => {
+    const { scheduler, rows, arrive } = setUp();
+    arrive('c0');
+    await afterCurrentTask();
+    for (let i = 1; i <= 120; i++) {
+      arrive(`c${i}`);
+      scheduler.advance(1);
+    }
+    const before = rows.length;
+    // The last change came 1 ms ago; the window it fell in is far from over.
+    scheduler.advance(2 * QUIET_MS);
+    expect(rows.length).toBe(before + 1);
+    expect(new Set(rows.flatMap((delta) => delta.upserts.map((row) => row.id))).size).toBe(121);
   });
 
   it('pushes nothing after it is stopped, not even a change already queued', async () => {

@@ -4,7 +4,10 @@
  * is pushed at once (leading edge, in a microtask: no timer, not even a 0 ms one, since
  * a timer costs a turn of the event loop and Node clamps it to 1 ms), so a lone message
  * reaches the screen in the next frame; while changes keep coming, they are coalesced
- * into at most one push per window, so a burst costs few pushes, not one per event.
+ * into at most one push per window, so a burst costs few pushes, not one per event. A
+ * window does not hold changes once they stop coming: when none came for a few
+ * milliseconds, they go at once, so the end of a burst (or a second message close behind
+ * a first) is not kept off the screen for the rest of the window.
  */
 import type { ConversationsDelta, ConversationView, MessagesDelta } from '../../shared/inbox';
 import type { Scheduler, Timer } from '../ports';
@@ -12,6 +15,8 @@ import type { InboxStore } from './inbox-store';
 
 /** Under load, at most one push per this many milliseconds. */
 export const PUSH_WINDOW_MS = 50;
+/** Changes that stopped coming this long ago are pushed without waiting for the window to end. */
+export const QUIET_MS = 4;
 
 export interface InboxPushOptions {
   store: InboxStore;
@@ -30,6 +35,8 @@ export function createInboxPushes(options: InboxPushOptions) {
   let microtaskQueued = false;
   let stopped = false;
   let lastFlushAt = Number.NEGATIVE_INFINITY;
+  /** A change came since the quiet check was armed: the stream has not paused. */
+  let changedSinceCheck = false;
 
   const flushNow = () => {
     timer?.cancel();
@@ -64,14 +71,28 @@ export function createInboxPushes(options: InboxPushOptions) {
     options.onPersist();
   };
 
+  // One timer per few milliseconds while a burst lasts, not one per change: a change only
+  // raises a flag, and the timer pushes when the flag stayed down or the window is over.
+  const armQuietCheck = (sinceLast: number) => {
+    changedSinceCheck = false;
+    timer = scheduler.setTimeout(quietCheck, Math.min(QUIET_MS, PUSH_WINDOW_MS - sinceLast));
+  };
+  const quietCheck = () => {
+    timer = null;
+    const sinceLast = scheduler.now() - lastFlushAt;
+    if (!changedSinceCheck || sinceLast >= PUSH_WINDOW_MS) flushNow();
+    else armQuietCheck(sinceLast);
+  };
+
   return {
     flushNow,
     /**
      * Pushes soon: once the current task is done when the last push is a window old
-     * (so changes made together, in one socket read, still go as one), else at the end
-     * of that window.
+     * (so changes made together, in one socket read, still go as one), else when changes
+     * pause for QUIET_MS, or at the end of that window if they do not.
      */
     schedule() {
+      changedSinceCheck = true;
       if (timer !== null || microtaskQueued || stopped) return;
       const sinceLast = scheduler.now() - lastFlushAt;
       if (sinceLast >= PUSH_WINDOW_MS) {
@@ -82,7 +103,7 @@ export function createInboxPushes(options: InboxPushOptions) {
         });
         return;
       }
-      timer = scheduler.setTimeout(flushNow, PUSH_WINDOW_MS - sinceLast);
+      armQuietCheck(sinceLast);
     },
     stop() {
       stopped = true;
