@@ -16,7 +16,8 @@
  *
  * Electron drops a notification's click handler once the JS object is garbage collected
  * (macOS and Windows), so every shown notification is held until it is clicked or closed
- * (at most MAX_HELD; the oldest are let go first).
+ * (at most MAX_HELD; the oldest are let go first). A Windows toast that closed by timing
+ * out is still held: it waits in the Action Center, where a click must still open the chat.
  */
 import type { NotificationConstructorOptions } from 'electron';
 import { plainLine, truncate } from '../../shared/message-text';
@@ -67,6 +68,10 @@ export function notificationText(
   };
 }
 
+/** Electron's `close` details (`NotificationCloseEventParams`): Windows says why. */
+const closedByTimeout = (details: unknown): boolean =>
+  typeof details === 'object' && details !== null && (details as { reason?: unknown }).reason === 'timedOut';
+
 export interface NativeNotifier extends Notifier {
   /** How many shown notifications are held for their click (bounded by MAX_HELD). */
   held(): number;
@@ -100,7 +105,12 @@ export function createNativeNotifier(options: NativeNotifierOptions): NativeNoti
             logger.error(`The notification click handler failed: ${String(error)}`);
           }
         });
-        shown.on('close', () => release(id));
+        shown.on('close', (details) => {
+          // Windows: a toast that timed out moves to the Action Center and can still be
+          // clicked there; let go of it only when it is really gone.
+          if (closedByTimeout(details)) return;
+          release(id);
+        });
         shown.on('failed', (_event, error) => {
           release(id);
           if (failureLogged) return;

@@ -94,6 +94,21 @@ describe('createNativeNotifier', () => {
     expect(onClick).toHaveBeenLastCalledWith(expect.objectContaining({ conversationId: `c-${MAX_HELD + 4}` }));
   });
 
+  it('on Windows, keeps holding a toast that timed out into the Action Center: a click there still opens the chat', () => {
+    const { api, created } = fakeApi();
+    const onClick = vi.fn();
+    const notifier = createNativeNotifier({ api, platform: 'win32', appName: 'AuZap', logger: logger(), onClick });
+    notifier.notify(joana);
+    notifier.notify({ ...joana, conversationId: 'c-2' });
+    // Electron's close details (NotificationCloseEventParams): the first timed out, the second the user dismissed.
+    created[0]?.emit('close', { reason: 'timedOut' });
+    created[1]?.emit('close', { reason: 'userCanceled' });
+    expect(notifier.held()).toBe(1);
+    created[0]?.emit('click', {});
+    expect(onClick).toHaveBeenCalledWith(joana);
+    expect(notifier.held()).toBe(0);
+  });
+
   it('logs the first failure once, in words, and never throws', () => {
     const log = logger();
     const broken: NotificationApi = {
