@@ -32,6 +32,52 @@ export interface UpdatesAdapterHooks {
   logger?: Logger;
 }
 
+/** Electron's app, as a restart to update watches it. */
+interface QuitEvents {
+  once(event: 'before-quit', listener: () => void): unknown;
+  off(event: 'before-quit', listener: () => void): unknown;
+}
+
+/** Electron's own autoUpdater (Squirrel.Mac), which electron-updater drives on macOS. */
+interface SquirrelEvents {
+  on(event: 'before-quit-for-update', listener: () => void): unknown;
+  once(event: 'before-quit-for-update', listener: () => void): unknown;
+  off(event: 'before-quit-for-update', listener: () => void): unknown;
+}
+
+/**
+ * The quit flag around "Restart to update". On macOS electron-updater reports the update
+ * downloaded before Squirrel.Mac has fetched and verified it, and quitAndInstall then
+ * waits for Squirrel, which may take longer than RESTART_GRACE_MS; when Squirrel is ready
+ * it closes every window without 'before-quit' (Electron's autoUpdater docs:
+ * 'before-quit-for-update'), and only restarts once they are all closed. So Squirrel's
+ * event sets the quit flag too, or the windows would hide to the tray and the app would
+ * never restart.
+ */
+export function restartQuitHooks(options: {
+  app: QuitEvents;
+  /** Electron's autoUpdater on macOS; null elsewhere (electron-updater quits through app.quit()). */
+  squirrel: SquirrelEvents | null;
+  quit: { markQuitting(): void; cancel(): void };
+  logger?: Logger;
+}): UpdatesAdapterHooks {
+  const { app, squirrel, quit } = options;
+  squirrel?.on('before-quit-for-update', () => quit.markQuitting());
+  return {
+    beforeRestart: () => quit.markQuitting(),
+    restartCancelled: () => quit.cancel(),
+    onQuitStarted(listener) {
+      app.once('before-quit', listener);
+      squirrel?.once('before-quit-for-update', listener);
+      return () => {
+        app.off('before-quit', listener);
+        squirrel?.off('before-quit-for-update', listener);
+      };
+    },
+    ...(options.logger ? { logger: options.logger } : {}),
+  };
+}
+
 /** How long an accepted quitAndInstall may take to start quitting (it does so on the next tick). */
 const RESTART_GRACE_MS = 5_000;
 

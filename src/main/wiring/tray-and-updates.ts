@@ -3,7 +3,7 @@
  * icon and menu, and the badge (dock, taskbar overlay, window title) — fed together as the
  * core's TraySink.
  */
-import { app, nativeTheme, type BrowserWindow } from 'electron';
+import { app, autoUpdater, nativeTheme, type BrowserWindow } from 'electron';
 import type { HostRuntime } from '../../core/host-runtime';
 import type { Locale } from '../../shared/i18n/locale';
 import type { Logger, TraySink } from '../../core/ports';
@@ -11,20 +11,15 @@ import { createElectronUpdaterPort, updateFeedUrl } from '../shell/auto-updater'
 import { createBadgeSink, type BadgeSink } from '../shell/badge';
 import type { QuitFlag } from '../shell/close-to-tray';
 import { buildTrayImage, createTrayController, panelTheme, type TrayController } from '../shell/tray';
-import { createElectronUpdates, updatesEnabled, type ElectronUpdates } from '../shell/updates';
+import { createElectronUpdates, restartQuitHooks, updatesEnabled, type ElectronUpdates } from '../shell/updates';
 
 export function createUpdates(quit: QuitFlag, logger: Logger): ElectronUpdates | null {
   const feedUrl = updateFeedUrl(process.env, logger);
   if (!updatesEnabled(app.isPackaged, feedUrl)) return null;
-  return createElectronUpdates(createElectronUpdaterPort({ logger, forceDevUpdateConfig: !app.isPackaged }), {
-    beforeRestart: () => quit.markQuitting(),
-    restartCancelled: () => quit.cancel(),
-    onQuitStarted(listener) {
-      app.once('before-quit', listener);
-      return () => app.off('before-quit', listener);
-    },
-    logger,
-  });
+  return createElectronUpdates(
+    createElectronUpdaterPort({ logger, forceDevUpdateConfig: !app.isPackaged }),
+    restartQuitHooks({ app, squirrel: process.platform === 'darwin' ? autoUpdater : null, quit, logger }),
+  );
 }
 
 export interface TrayAndBadge {

@@ -12,7 +12,7 @@ import updater from 'electron-updater';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createElectronUpdaterPort } from '../../../src/main/shell/auto-updater';
 import { attachCloseToTray, createQuitFlag, storedNotice } from '../../../src/main/shell/close-to-tray';
-import { createElectronUpdates } from '../../../src/main/shell/updates';
+import { createElectronUpdates, restartQuitHooks } from '../../../src/main/shell/updates';
 
 const root = mkdtempSync(join(tmpdir(), 'auzap-restart-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -93,6 +93,73 @@ describe('a restart to update that electron-updater declines', () => {
       win.emit('close', { preventDefault: () => (prevented = true) });
       expect(prevented).toBe(true);
       expect(win.hide).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+/** Electron's autoUpdater on macOS, as far as a restart goes: Squirrel.Mac closes every window to install. */
+class FakeSquirrel extends EventEmitter {
+  windows: EventEmitter[] = [];
+  checkForUpdates = vi.fn();
+  quitAndInstall() {
+    // Electron: 'before-quit-for-update', then every window is closed (no 'before-quit' first).
+    this.emit('before-quit-for-update');
+    for (const win of this.windows) win.emit('close', { preventDefault: () => win.emit('close-refused') });
+  }
+}
+
+describe('a restart to update on macOS that waits on Squirrel', () => {
+  it('still closes the windows and restarts when Squirrel is ready after the grace period', () => {
+    vi.useFakeTimers();
+    try {
+      const squirrel = new FakeSquirrel();
+      fake.exports = { app: fakeApp, autoUpdater: squirrel };
+      // The real MacUpdater: it takes Electron's autoUpdater (our stand-in) when built.
+      const mac = new updater.MacUpdater();
+      const quit = createQuitFlag();
+      const updates = createElectronUpdates(
+        createElectronUpdaterPort({ updater: mac, env: {}, logger: silent }),
+        restartQuitHooks({ app: fakeApp, squirrel, quit, logger: silent }),
+        5_000,
+      );
+      const win = Object.assign(new EventEmitter(), {
+        hide: vi.fn(),
+        minimize: vi.fn(),
+        isFullScreen: () => false,
+        setFullScreen: vi.fn(),
+      });
+      attachCloseToTray(win as never, {
+        quit,
+        notice: storedNotice({ get: () => true, set: () => undefined }),
+        notify: vi.fn(),
+        platform: 'darwin',
+        locale: () => 'en' as const,
+      });
+      squirrel.windows.push(win);
+      const refused = vi.fn();
+      win.on('close-refused', refused);
+
+      // electron-updater has the zip; Squirrel.Mac has not fetched and verified it yet.
+      mac.emit('update-downloaded', {
+        version: '0.2.0',
+        files: [],
+        path: '',
+        sha512: '',
+        releaseDate: '',
+        downloadedFile: '',
+      });
+      updates.port.restartToUpdate();
+      // Squirrel takes longer than the grace period: the restart counts as called off for now.
+      vi.advanceTimersByTime(6_000);
+      expect(quit.quitting).toBe(false);
+
+      // Squirrel is ready: electron-updater asks it to install, and it closes the windows.
+      squirrel.emit('update-downloaded');
+      expect(refused).not.toHaveBeenCalled();
+      expect(win.hide).not.toHaveBeenCalled();
+      expect(quit.quitting).toBe(true);
     } finally {
       vi.useRealTimers();
     }
