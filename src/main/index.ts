@@ -51,7 +51,12 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let desktop: DesktopApp | null = null;
-  app.on('second-instance', () => desktop?.showWindow());
+  // Opened again while still starting (the keychain, the first sync): show once started.
+  let showWhenStarted = false;
+  app.on('second-instance', () => {
+    if (desktop) desktop.showWindow();
+    else showWhenStarted = true;
+  });
   // Closing the window hides it; the app lives in the tray until a real quit.
   app.on('window-all-closed', () => undefined);
   const { quitForReal } = installQuitHandling({
@@ -66,6 +71,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => startDesktopApp({ env, logger, quit, quitForReal, locale, logFile: () => fileLog.file() }))
     .then((started) => {
       desktop = started;
+      if (showWhenStarted) started.showWindow();
     })
     .catch((error: unknown) => {
       reportStartFailure(error, {

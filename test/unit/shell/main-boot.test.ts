@@ -7,6 +7,7 @@
  *   - the test hooks exist only unpackaged;
  *   - the userData folder is "AuZap", an older build's folder moved in, the log in it;
  *   - the OS shutting down is delayed until the final save, then the app quits;
+ *   - a second launch while the app is still starting (hidden, at login) shows the window;
  *   - a failed start shows a dialog with its reason and exits with an error.
  */
 import { spawnSync } from 'node:child_process';
@@ -33,12 +34,12 @@ beforeAll(() => {
   if (!existsSync(MAIN)) throw new Error('Run "npm run build" first.');
 });
 
-function boot(env: Record<string, string>, prepare?: (appData: string) => void) {
+function boot(env: Record<string, string>, prepare?: (appData: string) => void, args: string[] = []) {
   const appData = mkdtempSync(join(tmpdir(), 'auzap-boot-'));
   dirs.push(appData);
   prepare?.(appData);
   const reportFile = join(appData, 'report.json');
-  const run = spawnSync(process.execPath, ['--import', REGISTER, MAIN], {
+  const run = spawnSync(process.execPath, ['--import', REGISTER, MAIN, ...args], {
     env: {
       PATH: process.env.PATH,
       HOME: appData,
@@ -101,6 +102,19 @@ describe('the main process, started with a stand-in Electron', () => {
     // The core saved its state on the way out (the demo inbox).
     const state = JSON.parse(readFileSync(join(appData, 'AuZap', 'auzap-state.json'), 'utf8')) as { version: number };
     expect(state.version).toBeGreaterThan(0);
+  });
+
+  it('started hidden at login, it shows the window for a second launch that came while it was starting', () => {
+    const hidden = boot({}, undefined, ['--hidden']);
+    expect(hidden.report, hidden.run.stderr).not.toBeNull();
+    expect(hidden.calls('show')).toEqual([]); // it waits in the tray
+
+    const { run, report } = boot({ FAKE_SECOND_LAUNCH: 'while-starting' }, undefined, ['--hidden']);
+    expect(report, run.stderr).not.toBeNull();
+    const names = report?.calls
+      .map((call) => call[0])
+      .filter((name) => ['second launch', 'window', 'show', 'started'].includes(String(name)));
+    expect(names).toEqual(['second launch', 'window', 'show', 'started']);
   });
 
   it('a start that fails shows a dialog with the reason, and exits with an error', () => {

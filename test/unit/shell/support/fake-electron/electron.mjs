@@ -132,7 +132,9 @@ export class BrowserWindow extends EventEmitter {
     return 'AuZap';
   }
   setOverlayIcon() {}
-  show() {}
+  show() {
+    record('show');
+  }
   focus() {}
   maximize() {}
   restore() {}
@@ -147,7 +149,14 @@ export const screen = {
 export const net = { isOnline: () => true };
 export const powerMonitor = new EventEmitter();
 export const safeStorage = {
-  isAsyncEncryptionAvailable: async () => false,
+  // The start waits on the keychain: where a second launch can come in (FAKE_SECOND_LAUNCH).
+  isAsyncEncryptionAvailable: async () => {
+    if (env.FAKE_SECOND_LAUNCH === 'while-starting') {
+      record('second launch');
+      app.emit('second-instance', {}, [], '/');
+    }
+    return false;
+  },
   encryptStringAsync: async () => Buffer.alloc(0),
   decryptStringAsync: async () => ({ result: '', shouldReEncrypt: false }),
   getSelectedStorageBackend: () => 'basic_text',
