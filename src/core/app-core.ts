@@ -86,6 +86,8 @@ export interface AppCore {
   localeChanged(): void;
   /** What the inbox holds in memory (diagnostics, the memory bench and its test). */
   inboxStats(): InboxStats;
+  /** Saves the inbox state now, synchronously: the OS is ending the session and will not wait. */
+  saveNow(): void;
 }
 
 /** Asked once per incoming message: no copy unless a pause may have run out. */
@@ -210,6 +212,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
     setNotificationsPaused: (paused, pauseFor) => void updateNotificationSettings({ paused, pauseFor }),
     localeChanged: () => publisher.refreshTray(),
     inboxStats: () => store.stats(),
+    saveNow: saved.saveNow,
   };
 }
 

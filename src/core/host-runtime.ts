@@ -49,6 +49,8 @@ export interface HostRuntime {
   /** Whether notifications are paused, and until when (the tray menu shows what is left). */
   notificationPause(): { paused: boolean; pausedUntil: string | null };
   networkMayHaveChanged(): void;
+  /** Saves the inbox state now, synchronously (Windows ending the session does not wait for a quit). */
+  saveNow(): void;
   /** The language notifications, the tray and dialogs speak (the window follows `locale:changed`). */
   locale(): Locale;
   /** The demo backend's URL when running in demo mode (for logs). */
@@ -134,6 +136,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
       return { paused, pausedUntil: pausedUntil ?? null };
     },
     networkMayHaveChanged: () => booted.core.networkMayHaveChanged(),
+    saveNow: () => booted.core.saveNow(),
     locale: locale.current,
     demoBackendUrl: () => booted.demoBackend?.url ?? null,
     async shutdown() {

@@ -112,6 +112,10 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
     notify: (notification) => notifier.notify(notification),
     trayAvailable: () => tray.available,
     locale: locale.current,
+    sessionEnding() {
+      logger.info('Windows is ending the session: saving now');
+      runtime?.saveNow();
+    },
   });
   windows.open(!startedAtLogin(process.argv, app, platform));
 

@@ -18,6 +18,8 @@ export interface SavedState {
   setNotifications(settings: NotificationSettings): void;
   /** Something worth keeping changed: save soon (debounced). Saved once more when the core stops. */
   scheduleSave(): void;
+  /** Writes what a pending save would, now and synchronously (the session is ending). */
+  saveNow(): void;
 }
 
 export function openSavedState(options: {
@@ -54,5 +56,6 @@ export function openSavedState(options: {
       scheduleSave();
     },
     scheduleSave,
+    saveNow: options.lifecycle.guard(() => saver?.flush()),
   };
 }

@@ -26,6 +26,8 @@ export interface WindowWiringOptions {
   notify(notification: DesktopNotification): void;
   trayAvailable(): boolean;
   locale(): Locale;
+  /** Windows is logging off or shutting down: save now, synchronously (it will not wait for a quit). */
+  sessionEnding(): void;
 }
 
 export function createWindowWiring(options: WindowWiringOptions): MainWindowController<BrowserWindow> {
@@ -55,8 +57,13 @@ export function createWindowWiring(options: WindowWiringOptions): MainWindowCont
         trayAvailable: options.trayAvailable,
         locale: options.locale,
       });
-      // Windows logging off or shutting down: closing must not be refused.
-      win.on('session-end', () => quit.markQuitting());
+      // Windows logging off or shutting down: closing must not be refused, and what a pending
+      // save holds is written now ('session-end' cannot be delayed; the process may be ended
+      // right after it).
+      win.on('session-end', () => {
+        quit.markQuitting();
+        options.sessionEnding();
+      });
       reloadAfterRendererCrash(win, options.logger);
       attachContextMenu(
         win.webContents,

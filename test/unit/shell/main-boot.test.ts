@@ -7,6 +7,7 @@
  *   - the test hooks exist only unpackaged;
  *   - the userData folder is "AuZap", an older build's folder moved in, the log in it;
  *   - the OS shutting down is delayed until the final save, then the app quits;
+ *   - Windows ending the session (log-off, shutdown) gets the state written synchronously;
  *   - a second launch while the app is still starting (hidden, at login) shows the window;
  *   - a failed start shows a dialog with its reason and exits with an error.
  */
@@ -100,6 +101,17 @@ describe('the main process, started with a stand-in Electron', () => {
     const names = report?.calls.map((call) => call[0]);
     expect(names?.slice(names.indexOf('started'))).toEqual(['started', 'shutdown delayed', 'quit', 'quit', 'quitted']);
     // The core saved its state on the way out (the demo inbox).
+    const state = JSON.parse(readFileSync(join(appData, 'AuZap', 'auzap-state.json'), 'utf8')) as { version: number };
+    expect(state.version).toBeGreaterThan(0);
+  });
+
+  it('Windows ending the session: the state is written at once, before the process can be ended', () => {
+    const { run, report, appData } = boot({ FAKE_THEN: 'session-end' });
+    expect(report, run.stderr).not.toBeNull();
+    expect(report?.calls.filter((call) => call[0] === 'state on disk')).toEqual([
+      ['state on disk', false], // the demo inbox's first save was still pending (debounced)
+      ['state on disk', true],
+    ]);
     const state = JSON.parse(readFileSync(join(appData, 'AuZap', 'auzap-state.json'), 'utf8')) as { version: number };
     expect(state.version).toBeGreaterThan(0);
   });

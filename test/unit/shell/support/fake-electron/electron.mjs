@@ -3,6 +3,7 @@
 // record of what the app asked of it (globalThis.__fakeElectron.calls). Behaviour is
 // steered by FAKE_* environment variables (see main-boot.test.ts).
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 
 const calls = [];
 const record = (...entry) => calls.push(entry);
@@ -89,9 +90,11 @@ export class Notification extends EventEmitter {
   }
   show() {}
 }
+const windows = [];
 export class BrowserWindow extends EventEmitter {
   constructor(options) {
     super();
+    windows.push(this);
     if (env.FAKE_FAIL === 'window') throw new Error('the GPU process could not start');
     record('window', { devTools: options.webPreferences.devTools, icon: options.icon ?? null, title: options.title });
     this.webContents = Object.assign(new EventEmitter(), {
@@ -187,6 +190,13 @@ powerMonitor.on('newListener', (event) => {
     record('started');
     if (env.FAKE_THEN === 'shutdown') {
       powerMonitor.emit('shutdown', { preventDefault: () => record('shutdown delayed') });
+    } else if (env.FAKE_THEN === 'session-end') {
+      // Windows ending the session: nothing can be delayed; what is on disk right after is all there is.
+      const state = `${paths.userData}/auzap-state.json`;
+      record('state on disk', existsSync(state));
+      for (const win of windows) win.emit('session-end');
+      record('state on disk', existsSync(state));
+      report();
     } else {
       report();
     }
