@@ -27,10 +27,15 @@ export function startedAtLogin(
   }
 }
 
-/** One argument of a desktop entry's Exec key, quoted as the spec asks. */
+/**
+ * One argument of a desktop entry's Exec key, as the Desktop Entry Specification asks: a
+ * literal % doubled (else it is a field code); inside quotes, " ` $ and \ escaped with a
+ * backslash, and every backslash escaped once more by the string rule applied first.
+ */
 export function quoteExecArg(arg: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
-  return `"${arg.replace(/(["`$\\])/g, '\\$1')}"`;
+  const percent = arg.replace(/%/g, '%%');
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(percent)) return percent;
+  return `"${percent.replace(/\\/g, '\\\\\\\\').replace(/(["`$])/g, '\\\\$1')}"`;
 }
 
 export function autostartEntry(command: readonly string[]): string {

@@ -73,7 +73,10 @@ describe('launch at login', () => {
   it('quotes Exec arguments as the desktop entry spec asks', () => {
     expect(quoteExecArg('/opt/AuZap/auzap')).toBe('/opt/AuZap/auzap');
     expect(quoteExecArg('/a b/c')).toBe('"/a b/c"');
-    expect(quoteExecArg('/a"$`\\b')).toBe('"/a\\"\\$\\`\\\\b"');
+    // The spec's own examples: a quoted literal $ is \\$, a quoted literal backslash four of them.
+    expect(quoteExecArg('/a"$`\\b')).toBe('"/a\\\\"\\\\$\\\\`\\\\\\\\b"');
+    expect(quoteExecArg('/opt/100%/auzap')).toBe('/opt/100%%/auzap');
+    expect(quoteExecArg('/a b/50%')).toBe('"/a b/50%%"');
     expect(autostartEntry(['/x', '--hidden'])).toContain('Exec=/x --hidden\n');
   });
 
