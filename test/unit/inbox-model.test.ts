@@ -111,6 +111,29 @@ describe('renderer inbox model', () => {
     expect(matchesSearch(ana, 'pedro')).toBe(false);
   });
 
+  it('matches a query of several words only where each word is found: a name and a number is not every chat with that number', () => {
+    const camila = row('c', '2026-01-01T00:00:00Z', {
+      contactName: 'Camila Rocha',
+      contactPhone: '5521998877665',
+      lastMessagePreview: 'Saiu para entrega?',
+    });
+    const daniel = row('d', '2026-01-01T00:00:00Z', {
+      contactName: 'Daniel Souza',
+      contactPhone: '5511912345678',
+      lastMessagePreview: 'Pedido 2 chegou',
+    });
+    const cliente = row('k', '2026-01-01T00:00:00Z', { contactName: 'Cliente 09', contactPhone: '5511900000009' });
+    const found = (query: string) => [camila, daniel, cliente].filter((r) => matchesSearch(r, query)).map((r) => r.id);
+    expect(found('Camila 8877')).toEqual(['c']);
+    expect(found('Camila 9')).toEqual([]); // a lone digit is text: Camila's name and message have none
+    expect(found('pedido 2')).toEqual(['d']);
+    expect(found('rocha entrega')).toEqual(['c']);
+    expect(found('(21) 99887-7665')).toEqual(['c']);
+    expect(found('camila 12345')).toEqual([]);
+    expect(found('Cliente 09')).toEqual(['k']); // every phone above has a 9 and a 0
+    expect(found('1234')).toEqual(['d']);
+  });
+
   it('merges message deltas by id, swapping local for server ids', () => {
     const m = (id: string, ts: string, localId: string | null = null) => msg(id, ts, { localId });
     let list = applyMessagesDelta([], {

@@ -83,16 +83,38 @@ function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) 
   return out;
 }
 
-/** Case- and accent-insensitive match on name, phone and last message text. */
+/** A query made only of what people type in a phone number: "+55 (11) 98765-4321". */
+const PHONE_QUERY = /^[\d\s+().-]+$/;
+/** One word of a query that is a number ("98765-4321"), as typed in a phone. */
+const NUMBER_TERM = /^[\d().+-]+$/;
+/**
+ * Within words, a number this long is a piece of a phone; a shorter one is text ("pedido 2",
+ * "Cliente 09") and is looked for in the name and the message only.
+ */
+const PHONE_PIECE_DIGITS = 4;
+
+/**
+ * Case- and accent-insensitive match on name, phone and last message text. A query of
+ * several words matches a chat where each word is found: "Camila 9876" is Camila's chat
+ * whose number has 9876, not every chat whose number has those digits.
+ */
 export function matchesSearch(row: ConversationView, query: string): boolean {
   const q = fold(query.trim());
   if (!q) return true;
-  const digits = q.replace(/\D/g, '');
-  return (
-    fold(row.contactName ?? '').includes(q) ||
-    fold(row.lastMessagePreview ?? '').includes(q) ||
-    (digits.length > 0 && (row.contactPhone ?? '').includes(digits))
-  );
+  const phone = row.contactPhone ?? '';
+  // A number as typed, spaces and all.
+  if (PHONE_QUERY.test(q)) {
+    const digits = q.replace(/\D/g, '');
+    if (digits.length > 0 && phone.includes(digits)) return true;
+  }
+  const name = fold(row.contactName ?? '');
+  const preview = fold(row.lastMessagePreview ?? '');
+  if (name.includes(q) || preview.includes(q)) return true;
+  return q.split(/\s+/).every((term) => {
+    if (name.includes(term) || preview.includes(term)) return true;
+    const digits = NUMBER_TERM.test(term) ? term.replace(/\D/g, '') : '';
+    return digits.length >= PHONE_PIECE_DIGITS && phone.includes(digits);
+  });
 }
 
 function fold(text: string): string {
