@@ -361,7 +361,8 @@ test('the thread is a log; a message arriving in it is announced politely; each 
   await expect(log.getByTestId('message')).toHaveCount(2);
   // Which side a bubble is on is said in words, not only shown by colour and position.
   const sides = log.getByTestId('message-side');
-  await expect(sides).toHaveText(['Received from Gabi:', 'Sent to Gabi:']);
+  // A reply is said to be one, not that it was sent: its status (sent, not sent) follows.
+  await expect(sides).toHaveText(['Received from Gabi:', 'Your reply to Gabi:']);
   for (const side of await sides.all()) expect((await side.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
 
   const announcer = page.getByTestId('thread-announcer');

@@ -45,7 +45,7 @@ export function MessageBubble({
     >
       {/* The side is a colour and a position on screen; a screen reader hears it in words. */}
       <span className="visually-hidden" data-testid="message-side">
-        {t(outgoing ? 'thread.sentTo' : 'thread.receivedFrom', { name: contact })}{' '}
+        {t(outgoing ? 'thread.replyTo' : 'thread.receivedFrom', { name: contact })}{' '}
       </span>
       {media ? (
         <div className="bubble__media" data-testid="media-placeholder" data-content-type={message.contentType}>
