@@ -89,3 +89,45 @@ test("the thread's header says which number the chat came in on, by name and pho
   await openConversation(page, 'Ana');
   await expect(number).toHaveText('Came in on Sales · +55 11 90000-0001');
 });
+
+test("in a narrow window the thread header wraps a number's name as it must, never inside its phone", async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  // Names of every length from short to too long for one line: wherever the line ends, it
+  // must not end inside the phone.
+  const names = Array.from({ length: 16 }, (_, i) => `Loja ${'Centro'.repeat(2)}${'a'.repeat(i)}`);
+  const customer = (i: number) => `Cliente ${String(i).padStart(2, '0')}`;
+  for (const [i, name] of names.entries()) {
+    const shop = addInstance(sim.state, A.organizationId, name, { status: 'connected', phoneNumber: '5562974635485' });
+    await simPost(sim, '/sim/messages', { contactName: customer(i), content: 'Oi', instanceId: shop.id });
+  }
+  const host = await apps.hostFor(sim, A);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await waitUntilOnline(page, host.url, sim);
+  const number = page.getByTestId('thread-number');
+  const wrapped: number[] = [];
+  const search = page.getByLabel('Search conversations');
+  for (const [i, name] of names.entries()) {
+    // The list shows the newest; the search finds the rest.
+    await search.fill(customer(i));
+    await openConversation(page, customer(i));
+    await expect(number).toHaveText(`Came in on ${name} · +55 62 97463-5485`);
+    const layout = await number.evaluate((el) => {
+      const node = el.firstChild as Node;
+      const text = node.textContent ?? '';
+      const lines = (range: Range) => new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      const phone = document.createRange();
+      phone.setStart(node, text.indexOf('+55'));
+      phone.setEnd(node, text.length);
+      const whole = document.createRange();
+      whole.selectNodeContents(el);
+      return { phone: lines(phone), header: lines(whole) };
+    });
+    expect(layout.phone, name).toBe(1);
+    if (layout.header > 1) wrapped.push(i);
+  }
+  // The header did wrap (800 px is too narrow for it): the check above was made where it matters.
+  expect(wrapped.length).toBeGreaterThan(0);
+});

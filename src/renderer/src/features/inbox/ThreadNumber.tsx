@@ -14,7 +14,11 @@ export function ThreadNumber({ instance }: { instance: InstanceView }) {
   return (
     <p className="muted thread__number" data-testid="thread-number">
       {instance.phoneNumber
-        ? i18n.t('thread.cameInOnPhone', { number, phone: formatPhoneNumber(instance.phoneNumber) })
+        ? // No-break spaces: a narrow header wraps before the phone, never inside it.
+          i18n.t('thread.cameInOnPhone', {
+            number,
+            phone: formatPhoneNumber(instance.phoneNumber).replace(/ /g, '\u00a0'),
+          })
         : i18n.t('thread.cameInOn', { number })}
     </p>
   );
