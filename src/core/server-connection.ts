@@ -184,8 +184,13 @@ function listenTo(s: Socket, link: SocketLink): void {
       link.setState({ status: 'auth_failed', detail: describeRefusal(error), attempt, transport: null });
       return;
     }
+    // An attempt that failed is offline, also before the first connect: a server never
+    // reached (a wrong address, the backend down) must not look like a slow start.
+    if (link.state().status !== 'offline') {
+      logger.warn(`cannot reach ${options.serverUrl}: ${error.message}; retrying until it answers`);
+    }
     link.setState({
-      status: link.everConnected() ? 'offline' : 'connecting',
+      status: 'offline',
       detail: describeConnectError(error, options.serverUrl),
       attempt,
       transport: null,

@@ -42,6 +42,41 @@ test.describe('connection status in the window', () => {
     expect((await host.hostState()).attention).toBe('sign_in');
   });
 
+  test('a server never reached is Offline with the reason everywhere, not a start that never ends; it connects once up', async ({
+    page,
+    apps,
+  }) => {
+    // The address of a backend that is down: nothing listens on this port yet.
+    const probe = await apps.simulator({ accounts: [ACCOUNT] });
+    const { port, url } = probe;
+    await probe.close();
+    const host = await apps.host({
+      AUZAP_SERVER_URL: url,
+      AUZAP_TOKEN: ACCOUNT.token,
+      AUZAP_ORGANIZATION_ID: 'org-e2e',
+    });
+    await page.goto(host.url);
+    const status = page.getByTestId('connection-status');
+    await expect(status).toHaveAttribute('data-status', 'offline');
+    await expect(status).toContainText(/attempt \d+/);
+    await expect(page.getByTestId('connection-detail')).toContainText(url);
+    // Nothing could be loaded: the lists say why, and the count claims nothing.
+    await expect(page.getByTestId('instances-not-loaded')).toHaveText('Can’t load the numbers while AuZap is offline.');
+    await expect(page.getByTestId('conversations-empty')).toHaveText(
+      'Can’t load the conversations while AuZap is offline.',
+    );
+    await expect(page.getByTestId('inbox-placeholder')).toHaveText(
+      'Can’t load the conversations while AuZap is offline.',
+    );
+    await expect(page.getByTestId('total-unread')).toHaveText('');
+    await expect.poll(() => host.output()).toContain(`cannot reach ${url}`);
+
+    await apps.simulator({ port, accounts: [ACCOUNT], seedDemoData: false });
+    await expect(status).toHaveAttribute('data-status', 'online', { timeout: 20_000 });
+    await expect(page.getByTestId('total-unread')).toHaveText('All read');
+    await expect(page.getByTestId('conversations-empty')).toHaveText('No conversations yet.');
+  });
+
   test('a malformed event is counted and the app keeps working', async ({ page, apps }) => {
     const sim = await apps.simulator({ accounts: [ACCOUNT] });
     const host = await apps.hostFor(sim, ACCOUNT);

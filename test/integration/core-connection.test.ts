@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect } from 'vitest';
 import { test as it } from './fixtures';
 import { postJson, waitFor, waitForJoined, type CoreUnderTest } from './support';
@@ -73,6 +74,26 @@ describe('core connection behaviour', () => {
     expect(c.core.snapshot().connection.status).toBe('online');
     expect(c.core.snapshot().diagnostics.lastDropped?.event).toBe('whatsapp:message');
     expect(c.logger.lines.filter((l) => l.startsWith('WARN dropped malformed')).length).toBeGreaterThan(0);
+  });
+
+  it('a server never reached is offline with the reason and the attempt count, said once in the log, and connects when it comes up', async ({
+    backend,
+  }) => {
+    // A port nothing listens on yet: the address is right, the backend is down.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const serverUrl = `http://127.0.0.1:${port}`;
+    const c = backend.core({ serverUrl, ...A }, ['websocket'], { minMs: 50, maxMs: 100 });
+    await c.waitForStatus('offline');
+    expect(inEnglish(c.core.snapshot().connection.detail)).toContain(serverUrl);
+    await waitFor(() => c.core.snapshot().connection.attempt >= 3, 5_000, 'three attempts');
+    expect(c.core.snapshot().connection.status).toBe('offline');
+    // The log says why once, not once per retry.
+    expect(c.logger.lines.filter((line) => line.includes(`cannot reach ${serverUrl}`))).toHaveLength(1);
+    await backend.simulator({ accounts: [A], port });
+    await c.waitForStatus('online', 10_000);
   });
 
   it('survives a server restart: back online and back in the room, without user action', async ({ backend }) => {

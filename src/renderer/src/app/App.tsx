@@ -4,6 +4,7 @@ import type { ConversationView } from '../../../shared/inbox';
 import { getBridge, useAppSnapshot } from '../bridge/bridge-client';
 import { ConversationList } from '../features/inbox/ConversationList';
 import { ThreadView } from '../features/inbox/ThreadView';
+import { inboxNotLoaded } from '../features/inbox/inbox-not-loaded';
 import { NO_CONVERSATIONS_ON_NUMBER, NumberFilter, useNumberedInbox } from '../features/inbox/NumberFilter';
 import { useConversations } from '../features/inbox/useConversations';
 import { InstanceList } from '../features/instances/InstanceList';
@@ -100,7 +101,7 @@ export function App() {
           />
           <ConversationList
             conversations={listed}
-            emptyNote={numberFilter ? NO_CONVERSATIONS_ON_NUMBER : undefined}
+            emptyNote={numberFilter ? NO_CONVERSATIONS_ON_NUMBER : (inboxNotLoaded(snapshot) ?? undefined)}
             numberNames={numberNames}
             filter={numberFilterElement}
             selectedId={openConversationId}
@@ -188,7 +189,12 @@ function MainContent({
   return (
     <section className="placeholder">
       <h1>{t('inbox.title')}</h1>
-      <p>{t(snapshot.inbox.conversationCount > 0 ? 'inbox.chooseConversation' : 'inbox.emptyWelcome')}</p>
+      <p data-testid="inbox-placeholder">
+        {t(
+          inboxNotLoaded(snapshot) ??
+            (snapshot.inbox.conversationCount > 0 ? 'inbox.chooseConversation' : 'inbox.emptyWelcome'),
+        )}
+      </p>
     </section>
   );
 }

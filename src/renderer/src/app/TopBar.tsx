@@ -1,4 +1,5 @@
 import type { AppSnapshot } from '../../../shared/bridge';
+import { inboxNotLoaded } from '../features/inbox/inbox-not-loaded';
 import { NotificationControls } from '../features/settings/NotificationControls';
 import { ConnectionStatus } from '../features/status/ConnectionStatus';
 import { useT } from '../i18n/I18nProvider';
@@ -32,7 +33,10 @@ export function TopBar({
         {t('topbar.organization')} <strong>{info.organizationId || '—'}</strong>
       </div>
       <span className="topbar__unread" data-testid="total-unread" data-count={inbox.totalUnread}>
-        {inbox.totalUnread > 0 ? t('topbar.unread', { count: inbox.totalUnread }) : t('topbar.allRead')}
+        {inbox.totalUnread > 0
+          ? t('topbar.unread', { count: inbox.totalUnread })
+          : // Nothing loaded yet: not "all read", which nobody knows.
+            inboxNotLoaded(snapshot) === null && t('topbar.allRead')}
       </span>
       <NotificationControls settings={snapshot.notifications} />
       <ConnectionStatus connection={snapshot.connection} />

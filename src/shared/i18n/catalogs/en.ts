@@ -169,6 +169,8 @@ export const en = {
   'instances.lastKnown': 'Last known status — AuZap is offline.',
   'instances.notLoaded.signIn': 'Can’t load the numbers: sign-in needed.',
   'instances.notLoaded.offline': 'Can’t load the numbers while AuZap is offline.',
+  'inbox.notLoaded.signIn': 'Can’t load the conversations: sign-in needed.',
+  'inbox.notLoaded.offline': 'Can’t load the conversations while AuZap is offline.',
   'instances.none': 'No WhatsApp numbers in this organization yet.',
 
   'connect.askingQr': 'Asking WhatsApp for a QR code…',

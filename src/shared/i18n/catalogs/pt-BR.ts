@@ -168,6 +168,8 @@ export const ptBR: Record<MessageKey, string> = {
   'instances.lastKnown': 'Último status conhecido — o AuZap está sem conexão.',
   'instances.notLoaded.signIn': 'Não dá para carregar os números: é preciso entrar de novo.',
   'instances.notLoaded.offline': 'Não dá para carregar os números com o AuZap sem conexão.',
+  'inbox.notLoaded.signIn': 'Não dá para carregar as conversas: é preciso entrar de novo.',
+  'inbox.notLoaded.offline': 'Não dá para carregar as conversas com o AuZap sem conexão.',
   'instances.none': 'Ainda não há números de WhatsApp nesta organização.',
 
   'connect.askingQr': 'Pedindo um QR code ao WhatsApp…',
