@@ -69,6 +69,39 @@ describe('instances in the core', () => {
     expect(flow(support.id)).toBeDefined();
   });
 
+  it('cancelling an attempt ends it on the server too: the number is disconnected, with no expiry or notification later', async ({
+    backend,
+  }) => {
+    const sim = await backend.simulator({
+      accounts: [A],
+      seedDemoData: false,
+      timing: { connectDelayMs: 10, qrFirstMs: 300, qrRefreshMs: 300, qrCount: 2 },
+    });
+    const sales = addInstance(sim.state, A.organizationId, 'Sales');
+    const c = backend.core({ serverUrl: sim.url, ...A });
+    const core = c.core;
+    await waitFor(() => core.snapshot().instances.items.length === 1, 5_000, 'instances');
+    await core.dispatch('instances:connect', [{ instanceId: sales.id, method: 'qr' }]);
+    await waitFor(() => core.snapshot().connectFlows[0]?.stage.kind === 'qr', 5_000, 'QR');
+    expect(sim.state.instances.find((i) => i.id === sales.id)?.status).toBe('connecting');
+
+    await core.dispatch('connect-flow:dismiss', [{ instanceId: sales.id }]);
+    await waitFor(
+      () => core.snapshot().instances.items.find((i) => i.id === sales.id)?.status === 'disconnected',
+      5_000,
+      'the number disconnected',
+    );
+    expect(sim.state.instances.find((i) => i.id === sales.id)?.status).toBe('disconnected');
+    // Long after the attempt would have expired: it was over, nothing more comes of it.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const ends = sim.emitted
+      .filter((e) => e.event === 'whatsapp:disconnected')
+      .map((e) => (e.payload as { reason?: string }).reason);
+    expect(ends).toEqual(['manual']);
+    expect(core.snapshot().connectFlows).toEqual([]);
+    expect(c.notifications).toEqual([]);
+  });
+
   it('refuses a connect request with a malformed phone number before calling the server', async ({ backend }) => {
     const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
     const sales = addInstance(sim.state, A.organizationId, 'Sales');

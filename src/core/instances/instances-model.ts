@@ -12,6 +12,7 @@ import { say, type UserText } from '../../shared/i18n/user-text';
 import { formatPhoneNumber } from '../../shared/phone';
 import type { DesktopNotification, Logger, Scheduler } from '../ports';
 import type { RestClient } from '../rest-client';
+import { describeError } from '../../shared/errors';
 import { quoteForLog } from '../logging';
 import { restFailureWords } from '../rest-failure';
 import { UserFacingError } from '../user-facing-error';
@@ -53,6 +54,18 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
   const flows = createConnectFlows({ rest, clock, wordsFor, onChange, codeWaitMs: options.codeWaitMs });
   const nowIso = () => new Date(clock.now()).toISOString();
   const nameOf = (instanceId: string) => list.find(instanceId)?.name || options.words().t('instance.unnamed');
+  /** Attempts the user cancelled: the server's 'manual' end of them is no news to announce. */
+  const cancelled = new Set<string>();
+
+  /** Cancel means stop trying: the server ends the attempt (it then says 'whatsapp:disconnected', reason manual). */
+  const cancelAttempt = (instanceId: string) => {
+    cancelled.add(instanceId);
+    rest.disconnectInstance(instanceId).catch((failure: unknown) => {
+      cancelled.delete(instanceId);
+      logger.warn(`cancelling the connection attempt of ${quoteForLog(instanceId)} failed: ${describeError(failure)}`);
+      void list.refresh();
+    });
+  };
 
   const connected = (event: Extract<ServerEvent, { name: 'whatsapp:connected' }>['payload']) => {
     const { instanceId, phoneNumber, organizationId } = event;
@@ -78,7 +91,8 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
     const { instanceId, reason, timestamp } = event;
     list.update(instanceId, { status: 'disconnected', lastDisconnect: { reason: reason ?? null, at: timestamp } });
     flows.finish(instanceId, { kind: 'ended', reason: reason ?? null, at: nowIso() });
-    if (list.find(instanceId)) {
+    const userCancelled = cancelled.delete(instanceId) && reason === 'manual';
+    if (list.find(instanceId) && !userCancelled) {
       const explanation = explainDisconnect(reason);
       const words = options.words();
       options.notify({
@@ -105,7 +119,12 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
         throw new UserFacingError(wordsFor(failure));
       }
     },
-    dismiss: flows.dismiss,
+    dismiss(instanceId) {
+      const stage = flows.list().find((flow) => flow.instanceId === instanceId)?.stage.kind;
+      const trying = stage === 'requesting' || stage === 'waiting' || stage === 'qr' || stage === 'code';
+      flows.dismiss(instanceId);
+      if (trying && list.find(instanceId)?.status !== 'connected') cancelAttempt(instanceId);
+    },
     handleEvent(event) {
       if (event.name === 'whatsapp:qr') flows.qrArrived(event.payload);
       else if (event.name === 'whatsapp:pairing-code') flows.codeArrived(event.payload);
