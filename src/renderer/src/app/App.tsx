@@ -20,6 +20,7 @@ import { FailureBanner } from './FailureBanner';
 import { InstancePage, ScreenSuspense, SettingsPage } from './lazy-screens';
 import { StatusBar, TopBar } from './TopBar';
 import { useSelection, type Selection } from './useSelection';
+import { useFocusRescue } from './useFocusRescue';
 import { useWindowKeyboard } from './useWindowKeyboard';
 import { say } from '../../../shared/i18n/user-text';
 
@@ -32,6 +33,7 @@ export function App() {
   const i18n = useT();
   const { t } = i18n;
   const [selection, select] = useSelection(snapshot);
+  useFocusRescue();
   const openConversationId = selection.kind === 'conversation' ? selection.id : null;
   useReportView(openConversationId);
   const instances = snapshot?.instances.items ?? NO_INSTANCES;
@@ -111,7 +113,7 @@ export function App() {
             search={search}
           />
         </aside>
-        <main className="content">
+        <main className="content" data-focus-home="">
           <MainContent
             snapshot={snapshot}
             selection={selection}
@@ -154,7 +156,11 @@ function MainContent({
   if (selection.kind === 'settings') {
     return (
       <ScreenSuspense>
-        <SettingsPage notifications={snapshot.notifications} signInRequest={selection.signInRequest ?? null} />
+        <SettingsPage
+          notifications={snapshot.notifications}
+          connection={snapshot.connection}
+          signInRequest={selection.signInRequest ?? null}
+        />
       </ScreenSuspense>
     );
   }

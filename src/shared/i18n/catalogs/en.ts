@@ -148,6 +148,8 @@ export const en = {
   'settings.organization': 'Organization',
   'settings.token': 'Sign-in token',
   'settings.savedReconnecting': 'Saved. Reconnecting…',
+  'settings.savedConnected': 'Saved. Connected.',
+  'settings.savedSignInRefused': 'Saved, but the server refused the sign-in token.',
   'settings.useToken': 'Use this token and reconnect',
   'settings.save': 'Save and reconnect',
 

@@ -147,6 +147,8 @@ export const ptBR: Record<MessageKey, string> = {
   'settings.organization': 'Organização',
   'settings.token': 'Token de acesso',
   'settings.savedReconnecting': 'Salvo. Reconectando…',
+  'settings.savedConnected': 'Salvo. Conectado.',
+  'settings.savedSignInRefused': 'Salvo, mas o servidor recusou o token de acesso.',
   'settings.useToken': 'Usar este token e reconectar',
   'settings.save': 'Salvar e reconectar',
 

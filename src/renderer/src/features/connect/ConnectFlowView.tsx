@@ -43,7 +43,8 @@ export function ConnectFlowView({ instance, flow }: { instance: InstanceView; fl
     case 'waiting':
       return (
         <section className="flow" data-testid="connect-flow" data-stage={stage.kind}>
-          <p className="flow__waiting">
+          {/* Focus waits here for the code (keyboard users pressed a button that is gone now). */}
+          <p className="flow__waiting" data-focus-target="">
             <span className="spinner" aria-hidden="true" />
             {t(flow.method === 'qr' ? 'connect.askingQr' : 'connect.askingCode')}
           </p>

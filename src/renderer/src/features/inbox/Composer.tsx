@@ -62,6 +62,8 @@ export function Composer({
         dir="auto"
         placeholder={t('thread.replyPlaceholder')}
         aria-label={t('thread.reply')}
+        // Where focus goes back to when a control in the thread goes away (a reply's "Try again").
+        data-focus-target=""
         value={draft}
         maxLength={65536}
         onChange={(e) => onDraftChange(e.target.value)}

@@ -57,7 +57,7 @@ export function ThreadView({
   };
 
   return (
-    <section className="thread" aria-label={t('thread.label', { name })} data-testid="thread">
+    <section className="thread" aria-label={t('thread.label', { name })} data-testid="thread" data-focus-home="">
       <header className="thread__header">
         <div>
           <h1 dir="auto">{name}</h1>

@@ -58,7 +58,7 @@ export function InstancePage({
       : t(STATUS_WORDS[instance.status]);
   const showFlow = (flow !== null || instance.status !== 'connected') && !waitingForBackend;
   return (
-    <div className="instance-page" data-testid="instance-page" data-instance={instance.id}>
+    <div className="instance-page" data-testid="instance-page" data-instance={instance.id} data-focus-home="">
       <header className="instance-page__header">
         <div>
           <h1>{name}</h1>
@@ -100,7 +100,12 @@ export function InstancePage({
           </button>
         </div>
       ) : null}
-      {showFlow ? <ConnectFlowView instance={instance} flow={flow} /> : null}
+      {showFlow ? (
+        // The connect steps replace each other: focus goes on to the next one's heading.
+        <div data-focus-home="">
+          <ConnectFlowView instance={instance} flow={flow} />
+        </div>
+      ) : null}
     </div>
   );
 }

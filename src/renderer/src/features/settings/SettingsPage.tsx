@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { SettingsView } from '../../../../shared/bridge';
+import type { ConnectionState, SettingsView } from '../../../../shared/bridge';
 import type { NotificationSettings } from '../../../../shared/inbox';
 import type { LanguageChoice } from '../../../../shared/i18n/locale';
 import type { UpdateChannel } from '../../../../shared/updates';
@@ -22,9 +22,12 @@ const TOKEN_WORDS = {
 /** Where AuZap connects, how it notifies, how it starts and updates. */
 export function SettingsPage({
   notifications,
+  connection,
   signInRequest,
 }: {
   notifications: NotificationSettings;
+  /** The connection now: what a save led to is said under the form. */
+  connection: ConnectionState;
   /** Set when "Sign in" was pressed: the token field is focused (again on every new number). */
   signInRequest: number | null;
 }) {
@@ -59,9 +62,14 @@ export function SettingsPage({
   if (!settings) return <p className="muted">{t('settings.loading')}</p>;
 
   return (
-    <div className="settings" data-testid="settings-page">
+    <div className="settings" data-testid="settings-page" data-focus-home="">
       <h1>{t('settings.title')}</h1>
-      <ConnectionSettings settings={settings} onSaved={setSettings} signInRequest={signInRequest} />
+      <ConnectionSettings
+        settings={settings}
+        onSaved={setSettings}
+        signInRequest={signInRequest}
+        connection={connection}
+      />
       <section className="settings__section">
         <h2>{t('settings.notifications')}</h2>
         <NotificationControls settings={notifications} />
@@ -101,14 +109,24 @@ export function SettingsPage({
   );
 }
 
+/** What came of a save: reconnecting until the connection started after it settles. */
+function savedOutcome(connection: ConnectionState, savedAt: number) {
+  if (Date.parse(connection.since) < savedAt) return 'settings.savedReconnecting' as const;
+  if (connection.status === 'online') return 'settings.savedConnected' as const;
+  if (connection.status === 'auth_failed') return 'settings.savedSignInRefused' as const;
+  return 'settings.savedReconnecting' as const;
+}
+
 function ConnectionSettings({
   settings,
   onSaved,
   signInRequest,
+  connection,
 }: {
   settings: SettingsView;
   onSaved: (s: SettingsView) => void;
   signInRequest: number | null;
+  connection: ConnectionState;
 }) {
   const tokenField = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -120,7 +138,8 @@ function ConnectionSettings({
   const [organizationId, setOrganizationId] = useState(settings.organizationId);
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<UserText | null>(null);
-  const [saved, setSaved] = useState(false);
+  /** When the last save began (ms), null until one succeeds. */
+  const [savedAt, setSavedAt] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const locked = settings.setByEnvironment;
   const i18n = useT();
@@ -130,7 +149,8 @@ function ConnectionSettings({
     event.preventDefault();
     setBusy(true);
     setProblem(null);
-    setSaved(false);
+    setSavedAt(null);
+    const startedAt = Date.now();
     try {
       const next = await invoke('settings:update-connection', {
         serverUrl,
@@ -138,7 +158,7 @@ function ConnectionSettings({
         ...(token ? { token } : {}),
       });
       setToken('');
-      setSaved(true);
+      setSavedAt(startedAt);
       onSaved(next);
     } catch (failure) {
       setProblem(failureText(failure, 'settings.saveFailed'));
@@ -197,9 +217,9 @@ function ConnectionSettings({
           {say(i18n, problem)}
         </p>
       ) : null}
-      {saved ? (
+      {savedAt !== null ? (
         <p className="muted" role="status" data-testid="settings-saved">
-          {t('settings.savedReconnecting')}
+          {t(savedOutcome(connection, savedAt))}
         </p>
       ) : null}
       <button type="submit" className="button button--primary" disabled={busy || (locked && !token)}>
