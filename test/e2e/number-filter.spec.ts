@@ -131,3 +131,41 @@ test("in a narrow window the thread header wraps a number's name as it must, nev
   // The header did wrap (800 px is too narrow for it): the check above was made where it matters.
   expect(wrapped.length).toBeGreaterThan(0);
 });
+
+test('with two numbers, a list row shows the whole of an ordinary name beside its number, and a long one still shows its number', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const support = addInstance(sim.state, A.organizationId, 'Atendimento', { status: 'connected' });
+  const sales = addInstance(sim.state, A.organizationId, 'Vendas Centro', { status: 'connected' });
+  await simPost(sim, '/sim/messages', { contactName: 'Daniel Carvalho', content: 'Oi', instanceId: support.id });
+  await simPost(sim, '/sim/messages', {
+    contactName: 'Maria Aparecida dos Santos Ferreira de Albuquerque',
+    content: 'Olá',
+    instanceId: sales.id,
+  });
+  const host = await apps.hostFor(sim, A);
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(size);
+    await waitUntilOnline(page, host.url, sim);
+    const rows = page.getByTestId('conversation-row');
+    await expect(rows).toHaveCount(2);
+    const fits = (row: string, part: string) =>
+      rows
+        .filter({ hasText: row })
+        .locator(part)
+        .evaluate((el) => ({ shown: el.clientWidth, needed: el.scrollWidth }));
+    const daniel = await fits('Daniel', '.conversation-row__name');
+    expect(daniel.shown, `${size.width}px`).toBeGreaterThanOrEqual(daniel.needed);
+    const number = await fits('Daniel', '.conversation-row__number');
+    // The chip gives way first; a wide window has room for both.
+    if (size.width >= 1920) expect(number.shown, `${size.width}px`).toBeGreaterThanOrEqual(number.needed);
+    // A name too long for any row: cut, but its number still shows.
+    const long = await fits('Maria', '.conversation-row__number');
+    expect(long.shown).toBeGreaterThan(20);
+  }
+});
