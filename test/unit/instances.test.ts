@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createInstancesModel } from '../../src/core/instances/instances-model';
 import type { RestClient } from '../../src/core/rest-client';
 import type { InstanceDto } from '../../src/shared/rest';
@@ -92,9 +92,13 @@ describe('a connect flow waiting for its code', () => {
     model.stop();
   });
 
-  it('stops waiting when the flow is dismissed', async () => {
+  it('stops waiting when the flow is dismissed, and tells the server to stop trying', async () => {
     const clock = createFakeScheduler();
-    const rest = { connectInstance: async () => ({ instanceId: 'i1', method: 'qr' }) } as unknown as RestClient;
+    const disconnectInstance = vi.fn(async () => undefined);
+    const rest = {
+      connectInstance: async () => ({ instanceId: 'i1', method: 'qr' }),
+      disconnectInstance,
+    } as unknown as RestClient;
     const model = createInstancesModel({
       rest,
       organizationId: 'org',
@@ -109,5 +113,6 @@ describe('a connect flow waiting for its code', () => {
     expect(clock.pendingCount()).toBe(1);
     model.dismiss('i1');
     expect(clock.pendingCount()).toBe(0);
+    await vi.waitFor(() => expect(disconnectInstance).toHaveBeenCalledWith('i1'));
   });
 });

@@ -60,11 +60,15 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
   /** Cancel means stop trying: the server ends the attempt (it then says 'whatsapp:disconnected', reason manual). */
   const cancelAttempt = (instanceId: string) => {
     cancelled.add(instanceId);
-    rest.disconnectInstance(instanceId).catch((failure: unknown) => {
-      cancelled.delete(instanceId);
-      logger.warn(`cancelling the connection attempt of ${quoteForLog(instanceId)} failed: ${describeError(failure)}`);
-      void list.refresh();
-    });
+    void Promise.resolve()
+      .then(() => rest.disconnectInstance(instanceId))
+      .catch((failure: unknown) => {
+        cancelled.delete(instanceId);
+        logger.warn(
+          `cancelling the connection attempt of ${quoteForLog(instanceId)} failed: ${describeError(failure)}`,
+        );
+        void list.refresh();
+      });
   };
 
   const connected = (event: Extract<ServerEvent, { name: 'whatsapp:connected' }>['payload']) => {
