@@ -3,6 +3,7 @@
  * much of it is left. Pure, with the time handed in, so the core (which ends them) and the
  * renderer and tray (which show what is left) agree, and tests need no real clock.
  */
+import { clockTimeOptions } from './clock-time';
 import { z } from 'zod';
 import type { Translator } from './i18n/translate';
 
@@ -73,5 +74,5 @@ export function remainingWords(endsAt: number, now: number, t: Translator['t']):
 
 /** The wall-clock time a mute or pause ends at, in the user's locale ("08:00"). */
 export function endClockTime(endsAt: number, locale?: string): string {
-  return new Date(endsAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  return new Date(endsAt).toLocaleTimeString(locale, clockTimeOptions(locale));
 }

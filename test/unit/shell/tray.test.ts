@@ -282,7 +282,7 @@ describe('Pause notifications', () => {
     const { item, pauseLabels, options } = setUp();
     expect(pauseLabels()).toEqual([
       'Pause for 1 hour',
-      'Pause until tomorrow morning (08:00 AM)',
+      'Pause until tomorrow morning (8:00 AM)',
       'Pause until I turn them back on',
     ]);
     item('pause-1h')?.click?.({ checked: false });
@@ -302,7 +302,7 @@ describe('Pause notifications', () => {
       'Resume notifications (1 h left)',
       'separator',
       'Pause for 1 hour',
-      'Pause until tomorrow morning (08:00 AM)',
+      'Pause until tomorrow morning (8:00 AM)',
       'Pause until I turn them back on',
     ]);
     expect(controller.view().menu.paused).toBe(true);

@@ -136,7 +136,7 @@ export const ptBR: Record<MessageKey, string> = {
   'settings.launchAtLogin': 'Abrir o AuZap quando eu entrar no computador',
   'settings.updateChannel': 'Canal de atualização',
   'settings.channel.stable': 'Estável',
-  'settings.channel.beta': 'Beta (antes, menos testado)',
+  'settings.channel.beta': 'Beta (novidades antes, menos testadas)',
   'settings.updates': 'Atualizações',
   'settings.saveFailed': 'Não foi possível salvar. Nada foi alterado.',
   'settings.connection': 'Conexão',

@@ -1,4 +1,5 @@
 /** Pure time and code formatting for the connect flows (the clock is always passed in). */
+import { clockTimeOptions } from '../../../../shared/clock-time';
 
 /** Whole seconds from `nowMs` until `targetIso`, never negative. */
 export function secondsUntil(targetIso: string, nowMs: number): number {
@@ -23,5 +24,5 @@ export function formatPairingCode(code: string): string {
 export function formatClockTime(iso: string, locale?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return date.toLocaleTimeString(locale, clockTimeOptions(locale, true));
 }

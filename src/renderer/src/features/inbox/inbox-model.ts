@@ -2,6 +2,7 @@
  * The renderer's copy of the inbox, fed by main's deltas. Pure functions, so the
  * merge rules (dedupe by id, newest first, stable order) are unit-testable.
  */
+import { clockTimeOptions } from '../../../../shared/clock-time';
 import {
   compareMessagesByTime,
   type ConversationView,
@@ -157,14 +158,13 @@ export function applyMessagesDelta(
  * into view cost a formatter.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const SHORT_TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 const SHORT_DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: '2-digit' };
 
 function formatter(locale: string | undefined, kind: 'time' | 'date'): Intl.DateTimeFormat {
   const key = `${locale ?? ''}|${kind}`;
   let found = formatters.get(key);
   if (!found) {
-    found = new Intl.DateTimeFormat(locale, kind === 'time' ? SHORT_TIME : SHORT_DATE);
+    found = new Intl.DateTimeFormat(locale, kind === 'time' ? clockTimeOptions(locale) : SHORT_DATE);
     formatters.set(key, found);
   }
   return found;
