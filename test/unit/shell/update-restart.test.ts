@@ -36,6 +36,27 @@ requireFromUpdater.cache[electronPath] = fake;
 
 const silent = { info: () => undefined, warn: vi.fn(), error: () => undefined };
 
+/** What electron-updater says with 'update-downloaded' (UpdateDownloadedEvent). */
+const DOWNLOADED = { version: '0.2.0', files: [], path: '', sha512: '', releaseDate: '', downloadedFile: '' };
+
+/** A stand-in main window whose closing hides it to the tray unless the app is quitting. */
+function windowClosingToTray(quit: ReturnType<typeof createQuitFlag>, platform: NodeJS.Platform) {
+  const win = Object.assign(new EventEmitter(), {
+    hide: vi.fn(),
+    minimize: vi.fn(),
+    isFullScreen: () => false,
+    setFullScreen: vi.fn(),
+  });
+  attachCloseToTray(win as never, {
+    quit,
+    notice: storedNotice({ get: () => true, set: () => undefined }),
+    notify: vi.fn(),
+    platform,
+    locale: () => 'en' as const,
+  });
+  return win;
+}
+
 describe('a restart to update that electron-updater declines', () => {
   it('resets the quit flag, so closing the window hides it again', () => {
     vi.useFakeTimers();
@@ -56,14 +77,7 @@ describe('a restart to update that electron-updater declines', () => {
         60_000,
       );
       // The offer is on screen: electron-updater said the update was downloaded.
-      deb.emit('update-downloaded', {
-        version: '0.2.0',
-        files: [],
-        path: '',
-        sha512: '',
-        releaseDate: '',
-        downloadedFile: '',
-      });
+      deb.emit('update-downloaded', DOWNLOADED);
       expect(updates.port.state().status).toBe('downloaded');
 
       updates.port.restartToUpdate();
@@ -76,19 +90,7 @@ describe('a restart to update that electron-updater declines', () => {
       vi.advanceTimersByTime(5_000);
       expect(quit.quitting).toBe(false);
 
-      const win = Object.assign(new EventEmitter(), {
-        hide: vi.fn(),
-        minimize: vi.fn(),
-        isFullScreen: () => false,
-        setFullScreen: vi.fn(),
-      });
-      attachCloseToTray(win as never, {
-        quit,
-        notice: storedNotice({ get: () => true, set: () => undefined }),
-        notify: vi.fn(),
-        platform: 'linux',
-        locale: () => 'en' as const,
-      });
+      const win = windowClosingToTray(quit, 'linux');
       let prevented = false;
       win.emit('close', { preventDefault: () => (prevented = true) });
       expect(prevented).toBe(true);
@@ -124,32 +126,13 @@ describe('a restart to update on macOS that waits on Squirrel', () => {
         restartQuitHooks({ app: fakeApp, squirrel, quit, logger: silent }),
         5_000,
       );
-      const win = Object.assign(new EventEmitter(), {
-        hide: vi.fn(),
-        minimize: vi.fn(),
-        isFullScreen: () => false,
-        setFullScreen: vi.fn(),
-      });
-      attachCloseToTray(win as never, {
-        quit,
-        notice: storedNotice({ get: () => true, set: () => undefined }),
-        notify: vi.fn(),
-        platform: 'darwin',
-        locale: () => 'en' as const,
-      });
+      const win = windowClosingToTray(quit, 'darwin');
       squirrel.windows.push(win);
       const refused = vi.fn();
       win.on('close-refused', refused);
 
       // electron-updater has the zip; Squirrel.Mac has not fetched and verified it yet.
-      mac.emit('update-downloaded', {
-        version: '0.2.0',
-        files: [],
-        path: '',
-        sha512: '',
-        releaseDate: '',
-        downloadedFile: '',
-      });
+      mac.emit('update-downloaded', DOWNLOADED);
       updates.port.restartToUpdate();
       // Squirrel takes longer than the grace period: the restart counts as called off for now.
       vi.advanceTimersByTime(6_000);
