@@ -1,7 +1,7 @@
 // The userData folder is decided on purpose ("AuZap"), and data of builds that kept it
 // under the package name ("auzap-desktop") moves there once.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decideUserDataFolder, USER_DATA_FOLDER } from '../../../src/main/shell/user-data';
@@ -81,5 +81,23 @@ describe('decideUserDataFolder', () => {
       reason: "EBUSY: resource busy or locked, rename 'Local State'",
     });
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining(`using ${join(root, 'auzap-desktop')} this time`));
+  });
+
+  it('leaves the old folder where it is while an older AuZap still runs with it, and moves it once that one is gone', () => {
+    const root = appData();
+    const legacy = join(root, 'auzap-desktop');
+    write(join(legacy, 'auzap-state.json'), '{"version":3}');
+    // Chromium's lock of the running old build: this very (live) process.
+    symlinkSync(`${hostname()}-${process.pid}`, join(legacy, 'SingletonLock'));
+    const log = logger();
+    expect(decideUserDataFolder(root, log)).toMatchObject({ folder: legacy, migrated: 'failed' });
+    expect(existsSync(join(legacy, 'auzap-state.json'))).toBe(true);
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('an older AuZap still runs with it'));
+
+    // It quit (the lock names a process that is gone): the next start moves the data.
+    rmSync(join(legacy, 'SingletonLock'));
+    symlinkSync(`${hostname()}-2147483646`, join(legacy, 'SingletonLock'));
+    expect(decideUserDataFolder(root, logger())).toMatchObject({ folder: join(root, 'AuZap'), migrated: 'moved' });
+    expect(readFileSync(join(root, 'AuZap', 'auzap-state.json'), 'utf8')).toBe('{"version":3}');
   });
 });
