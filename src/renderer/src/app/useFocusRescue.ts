@@ -8,10 +8,10 @@ const WATCH_FRAMES = 30;
  * code", "Cancel", "Try again" or "Save" often replaces that very button (the next step
  * renders instead), and the browser then drops focus to the page: the next Tab starts over
  * from the top. When the element that had focus leaves the page (or is disabled while the
- * app is busy) and nothing else took focus, focus goes back into the region it was in (the closest `[data-focus-home]` still on
- * the page, else the main content): to its `[data-focus-target]`, else its first heading,
- * else the region itself. A click elsewhere, or leaving the window, keeps its element on
- * the page and is left alone.
+ * app is busy) and nothing else took focus, focus goes back into the region it was in (the
+ * closest `[data-focus-home]` still on the page, else the main content): to its
+ * `[data-focus-target]`, else its first heading, else the region itself. A click
+ * elsewhere, or leaving the window, keeps its element on the page and is left alone.
  */
 export function useFocusRescue(): void {
   useEffect(() => {
