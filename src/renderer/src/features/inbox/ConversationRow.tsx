@@ -82,11 +82,6 @@ const RowContent = memo(function RowContent({
           <span className="conversation-row__name" dir="auto">
             {name}
           </span>
-          {numberName ? (
-            <span className="conversation-row__number" data-testid="conversation-number">
-              {numberName}
-            </span>
-          ) : null}
           <time className="conversation-row__time" dateTime={row.lastMessageAt}>
             {formatListTime(row.lastMessageAt, now, locale)}
           </time>
@@ -95,6 +90,12 @@ const RowContent = memo(function RowContent({
           <span className="conversation-row__preview" dir="auto">
             {describeMessage(row.lastMessageKind ?? 'text', row.lastMessagePreview ?? '', i18n)}
           </span>
+          {/* On the preview's line, not the name's: the name is what tells chats apart. */}
+          {numberName ? (
+            <span className="conversation-row__number" data-testid="conversation-number">
+              {numberName}
+            </span>
+          ) : null}
           {row.pendingReply ? (
             <span
               className={`conversation-row__pending conversation-row__pending--${row.pendingReply}`}
