@@ -378,3 +378,37 @@ test('the thread is a log; a message arriving in it is announced politely; each 
   await expect(announcer).toHaveText('New message from Gabi: E domingo?');
   await expect(log.getByTestId('message-side').last()).toHaveText('Received from Gabi:');
 });
+
+test('a chat whose messages cannot load stays unread, says why with Try again, and loads by itself once the server is back', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  seedThread(sim, A.organizationId, 'João', [
+    { at: minutesAgo(3), from: 'customer', text: 'Oi' },
+    { at: minutesAgo(2), from: 'customer', text: 'Tem o pedido 42?' },
+  ]);
+  const { port, state } = sim;
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const row = page.getByTestId('conversation-row').filter({ hasText: 'João' });
+  await expect(row.getByTestId('unread-badge')).toHaveText('2');
+
+  // The server goes away before the chat was ever opened: its messages cannot be fetched.
+  await sim.close();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
+  await row.click();
+  const error = page.getByTestId('thread-error');
+  await expect(error).toContainText('Could not load the messages.');
+  await expect(error.getByRole('button', { name: 'Try again' })).toBeVisible();
+  // Not read: nobody has seen those messages yet.
+  await expect(row.getByTestId('unread-badge')).toHaveText('2');
+  await expect(page.getByTestId('total-unread')).toHaveText('2 unread');
+
+  // Back: the open thread loads by itself, and only now is the chat read.
+  await apps.simulator({ port, state, accounts: [A] });
+  const log = page.getByRole('log', { name: 'Messages' });
+  await expect(log.getByTestId('message-text')).toHaveText(['Oi', 'Tem o pedido 42?'], { timeout: 20_000 });
+  await expect(error).toHaveCount(0);
+  await expect(row.getByTestId('unread-badge')).toHaveCount(0);
+});

@@ -31,6 +31,33 @@ describe('inbox in the core, against the simulator', () => {
     expect((await conversations(c))[0]).toMatchObject({ contactName: 'Ana', unreadCount: 0 });
   });
 
+  it('a chat whose messages cannot be fetched when opened stays unread; once they can, opening reads it', async ({
+    backend,
+  }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    // Listed with two unread; its messages are not held yet (they come when the chat is opened).
+    const [first] = storeIncomingMessages(sim.state, { contactName: 'João', content: 'Oi' });
+    const conversationId = first?.conversationId ?? '';
+    storeIncomingMessages(sim.state, { conversationId, content: 'Tem o pedido?' });
+    const c = await backend.onlineCore(sim, A);
+    await waitFor(() => c.core.snapshot().inbox.totalUnread === 2, 5_000, 'two unread');
+    await postJson(`${sim.url}/sim/fail`, {
+      method: 'GET',
+      path: `/conversations/${conversationId}/messages`,
+      status: 503,
+      error: 'maintenance',
+    });
+    const failed = await call(c.core, 'inbox:open-conversation', { conversationId });
+    expect(inEnglish(failed.error)).toContain('Could not load the messages');
+    expect(c.core.snapshot().inbox.totalUnread).toBe(2);
+    expect((await conversations(c)).find((row) => row.id === conversationId)?.unreadCount).toBe(2);
+
+    const opened = await call(c.core, 'inbox:open-conversation', { conversationId });
+    expect(opened.error).toBeNull();
+    expect(opened.messages.map((m) => m.content)).toEqual(['Oi', 'Tem o pedido?']);
+    await waitFor(() => c.core.snapshot().inbox.totalUnread === 0, 5_000, 'read once shown');
+  });
+
   it('after a server restart, messages that arrived meanwhile appear exactly once and count as unread', async ({
     backend,
   }) => {

@@ -117,7 +117,9 @@ export function createInboxService(options: InboxServiceOptions) {
     open: reader.open,
     loadOlder: reader.loadOlder,
 
+    /** Looked at: read, once its messages are there to be seen (not while they cannot be fetched). */
     markRead(conversationId: string) {
+      if (!reader.holdsNewest(conversationId)) return;
       if (store.table.markRead(conversationId)) pushes.schedule();
     },
 

@@ -26,6 +26,11 @@ export interface ThreadReaderOptions {
   onChanged(): void;
 }
 
+/** The thread holds its newest messages (fetched this run, no gap left): what is unread can be shown. */
+function threadHoldsNewest(store: InboxStore, conversationId: string): boolean {
+  return !store.missed.has(conversationId) && (store.shelf.get(conversationId)?.loaded ?? false);
+}
+
 export function createThreadReader(options: ThreadReaderOptions) {
   const { store, rest, logger, catchUp } = options;
   const threadErrors = new Map<string, UserText>();
@@ -106,13 +111,18 @@ export function createThreadReader(options: ThreadReaderOptions) {
     return threadPage(conversationId);
   };
 
+  const holdsNewest = (conversationId: string) => threadHoldsNewest(store, conversationId);
   return {
+    holdsNewest,
     async open(conversationId: string): Promise<ThreadPage> {
       if (!store.has(conversationId)) throw new UserFacingError(text('inbox.conversationGone'));
-      store.table.markRead(conversationId);
       store.shelf.markOpen(conversationId);
+      const fetching = !holdsNewest(conversationId);
+      // Read once its messages can be shown: a thread that cannot be fetched now (the server is
+      // down) stays unread, or the customer's messages would never be seen as new.
+      if (!fetching) store.table.markRead(conversationId);
       options.onChanged();
-      return attempt(conversationId, 'thread.loadFailed', async () => {
+      const page = await attempt(conversationId, 'thread.loadFailed', async () => {
         if (store.missed.has(conversationId)) {
           // A gap is still being fetched: this conversation's goes first, and its next page now.
           catchUp.prioritize(conversationId);
@@ -121,6 +131,8 @@ export function createThreadReader(options: ThreadReaderOptions) {
           await catchUp.exclusive(conversationId, () => fetchNewest(conversationId));
         }
       });
+      if (fetching && page.error === null && store.table.markRead(conversationId)) options.onChanged();
+      return page;
     },
 
     /**

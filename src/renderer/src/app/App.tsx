@@ -189,6 +189,7 @@ function MainContent({
         draft={drafts[conversation.id] ?? ''}
         onDraftChange={(text) => setDrafts((all) => ({ ...all, [conversation.id]: text }))}
         focusRequest={replyFocus}
+        online={snapshot.connection.status === 'online'}
       />
     );
   }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { InstanceView } from '../../../../shared/bridge';
 import type { ConversationView } from '../../../../shared/inbox';
 import { formatPhoneNumber } from '../../../../shared/phone';
@@ -23,6 +23,7 @@ export function ThreadView({
   draft,
   onDraftChange,
   focusRequest,
+  online,
 }: {
   conversation: ConversationView;
   /** The WhatsApp number the chat came in on, when the server said which and the app knows it. */
@@ -31,8 +32,16 @@ export function ThreadView({
   onDraftChange: (text: string) => void;
   /** A new number each time the conversation is opened again: the reply box takes the focus. */
   focusRequest: number;
+  /** Connected to the server: a thread that could not be loaded is loaded again when it is. */
+  online: boolean;
 }) {
   const thread = useThread(conversation.id);
+  const { error: loadError, retry } = thread;
+  useEffect(() => {
+    if (online && loadError) retry();
+    // Only on coming back online: a failure while online waits for the user's Try again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+  }, [online]);
   const { messages } = thread;
   const [loadingOlder, setLoadingOlder] = useState(false);
   // Counted when the chat opens, before opening reads it: the divider stays while the chat is open.
@@ -69,9 +78,12 @@ export function ThreadView({
         <MuteControl conversation={conversation} />
       </header>
       {thread.error ? (
-        <p className="banner banner--error" role="alert" data-testid="thread-error">
-          {say(i18n, thread.error)}
-        </p>
+        <div className="banner banner--error" role="alert" data-testid="thread-error">
+          {say(i18n, thread.error)}{' '}
+          <button type="button" className="button" onClick={thread.retry}>
+            {t('common.tryAgain')}
+          </button>
+        </div>
       ) : null}
       {/* The log is not live itself: virtualized rows re-enter the DOM on every scroll and would be
           read again. Arrivals are said once, by the polite region below. */}

@@ -10,6 +10,8 @@ export interface ThreadState {
   loading: boolean;
   error: UserText | null;
   loadOlder(): Promise<void>;
+  /** Opens it again (after the thread could not be loaded). */
+  retry(): void;
 }
 
 /** Opens a conversation (which marks it read) and follows its messages. */
@@ -26,18 +28,22 @@ export function useThread(conversationId: string): ThreadState {
     setError(page.error);
   }, []);
 
+  const open = useCallback(() => {
+    invoke('inbox:open-conversation', { conversationId })
+      .then(take)
+      .catch((failure: unknown) => setError(failureText(failure, 'thread.openFailed')))
+      .finally(() => setLoading(false));
+  }, [conversationId, take]);
+
   useEffect(() => {
     const bridge = getBridge();
     if (!bridge) return;
     const unsubscribe = bridge.on('inbox:messages', (delta) => {
       if (delta.conversationId === conversationId) setMessages((current) => applyMessagesDelta(current, delta));
     });
-    invoke('inbox:open-conversation', { conversationId })
-      .then(take)
-      .catch((failure: unknown) => setError(failureText(failure, 'thread.openFailed')))
-      .finally(() => setLoading(false));
+    open();
     return unsubscribe;
-  }, [conversationId, take]);
+  }, [conversationId, open]);
 
   const loadOlder = useCallback(async () => {
     try {
@@ -51,5 +57,5 @@ export function useThread(conversationId: string): ThreadState {
     }
   }, [conversationId]);
 
-  return { messages, hasOlder, loading, error, loadOlder };
+  return { messages, hasOlder, loading, error, loadOlder, retry: open };
 }
