@@ -122,3 +122,25 @@ test('a 5xx is queued and sent by itself; a lost answer is not duplicated; a 4xx
   await expect(mine(page)).toHaveCount(3);
   expect(storedReplies(sim, conversationId)).toEqual(['Dois dias úteis.', 'Frete grátis.', 'Posso ajudar?']);
 });
+
+test('a draft survives switching chats and reloading the window, and is gone once sent', async ({ page, apps }) => {
+  const { sim } = await openInboxOnline(page, apps);
+  sim.injectMessage({ contactName: 'Ana', content: 'Oi' });
+  sim.injectMessage({ contactName: 'Bruno', content: 'Olá' });
+  await row(page, 'Ana').click();
+  await page.getByLabel('Reply').fill('Temos sim, em azul e');
+  await row(page, 'Bruno').click();
+  await expect(page.getByLabel('Reply')).toHaveValue('');
+
+  await page.reload();
+  await row(page, 'Ana').click();
+  await expect(page.getByLabel('Reply')).toHaveValue('Temos sim, em azul e');
+  await page.getByLabel('Reply').press('End');
+  await page.keyboard.type(' verde.');
+  await page.keyboard.press('Enter');
+  await expect(bubble(page, 'Temos sim, em azul e verde.')).toHaveAttribute('data-status', 'sent');
+
+  await page.reload();
+  await row(page, 'Ana').click();
+  await expect(page.getByLabel('Reply')).toHaveValue('');
+});

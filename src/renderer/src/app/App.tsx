@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { AppSnapshot } from '../../../shared/bridge';
 import type { ConversationView } from '../../../shared/inbox';
 import { getBridge, useAppSnapshot } from '../bridge/bridge-client';
@@ -7,6 +7,7 @@ import { ThreadView } from '../features/inbox/ThreadView';
 import { inboxNotLoaded } from '../features/inbox/inbox-not-loaded';
 import { NO_CONVERSATIONS_ON_NUMBER, NumberFilter, useNumberedInbox } from '../features/inbox/NumberFilter';
 import { useConversations } from '../features/inbox/useConversations';
+import { useDrafts } from '../features/inbox/useDrafts';
 import { InstanceList } from '../features/instances/InstanceList';
 import { QuickSwitcher } from '../features/shortcuts/QuickSwitcher';
 import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
@@ -115,6 +116,8 @@ export function App() {
         </aside>
         <main className="content" data-focus-home="">
           <MainContent
+            // Another server or organization is another inbox: its own drafts, nothing carried over.
+            key={`${snapshot.info.serverUrl}|${snapshot.info.organizationId}`}
             snapshot={snapshot}
             selection={selection}
             conversations={conversations}
@@ -150,8 +153,8 @@ function MainContent({
   conversations: ConversationView[];
   replyFocus: number;
 }) {
-  // Drafts live here, per conversation, so switching chats never loses typed text.
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  // Per conversation and kept across reloads and restarts: typed text is never lost.
+  const [drafts, setDraft] = useDrafts(`${snapshot.info.serverUrl}|${snapshot.info.organizationId}`);
   const { t } = useT();
   if (selection.kind === 'settings') {
     return (
@@ -187,7 +190,7 @@ function MainContent({
         conversation={conversation}
         number={snapshot.instances.items.find((i) => i.id === conversation.instanceId) ?? null}
         draft={drafts[conversation.id] ?? ''}
-        onDraftChange={(text) => setDrafts((all) => ({ ...all, [conversation.id]: text }))}
+        onDraftChange={(text) => setDraft(conversation.id, text)}
         focusRequest={replyFocus}
         online={snapshot.connection.status === 'online'}
       />
