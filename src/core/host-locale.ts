@@ -11,6 +11,12 @@ export interface HostLocaleOptions {
   envLocale?: string;
   /** The OS's preferred languages, where the host can ask (Electron). */
   systemLanguages?: () => readonly string[];
+  /**
+   * Where the host cannot ask the OS (the browser host): the process's own locale (LANG),
+   * spoken until a window reports its languages, so a notification raised before any
+   * window opened is not in English for a Portuguese system.
+   */
+  processLanguages?: () => readonly string[];
   /** The Settings choice, as saved. */
   choice: () => LanguageChoice;
 }
@@ -25,12 +31,22 @@ export interface HostLocale {
   onChange(listener: (state: LocaleState) => void): () => void;
 }
 
+/** POSIX locale variables ("pt_BR.UTF-8") as language tags ("pt-BR"); "C" and "POSIX" say nothing. */
+export function languagesFromEnv(env: NodeJS.ProcessEnv): string[] {
+  const list = env.LANGUAGE ? env.LANGUAGE.split(':') : [];
+  const single = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  return [...list, ...(single ? [single] : [])]
+    .map((value) => value.split(/[.@]/)[0]?.replace('_', '-') ?? '')
+    .filter((tag) => tag !== '' && tag !== 'C' && tag !== 'POSIX');
+}
+
 export function createHostLocale(options: HostLocaleOptions): HostLocale {
   let fromPage: readonly string[] = [];
   const system = (): readonly string[] => {
     if (options.envLocale) return [options.envLocale];
     const asked = options.systemLanguages?.() ?? [];
-    return asked.length > 0 ? asked : fromPage;
+    if (asked.length > 0) return asked;
+    return fromPage.length > 0 ? fromPage : (options.processLanguages?.() ?? []);
   };
   const compute = (): LocaleState => {
     const choice = options.choice();

@@ -38,6 +38,8 @@ export interface HostRuntimeOptions extends Pick<
   startDemoBackend: StartDemoBackend;
   /** The OS's preferred languages, where the host can ask (Electron); otherwise the window's are used. */
   systemLanguages?: () => readonly string[];
+  /** Where it cannot: the process's locale, until a window says its languages (host-locale.ts). */
+  processLanguages?: () => readonly string[];
 }
 
 export interface HostRuntime {
@@ -75,6 +77,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
   const locale = createHostLocale({
     envLocale: options.env.locale,
     systemLanguages: options.systemLanguages,
+    processLanguages: options.processLanguages,
     choice: () => settings.language(),
   });
   const { updates } = options;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startHostRuntime, type HostRuntime } from '../core/host-runtime';
 import { readEnvSettings } from '../core/host-config';
+import { languagesFromEnv } from '../core/host-locale';
 import { describeError } from '../shared/errors';
 import { openConfStateFile, SETTINGS_FILE_NAME } from '../core/persistence/state-file';
 import { createBoundedLogger } from '../core/logging';
@@ -64,6 +65,7 @@ async function main() {
     stateFile: openConfStateFile(dataDir, logger),
     startDemoBackend,
     settingsFile: openConfStateFile(dataDir, logger, SETTINGS_FILE_NAME),
+    processLanguages: () => languagesFromEnv(process.env),
   });
   clickTarget = runtime;
   const web = await startWebHost({ runtime, shell, logger, rendererDir, bridgeScriptFile, port, host: values.host });

@@ -161,3 +161,15 @@ test.describe('in Portuguese', () => {
     expect(notifications()[settled + 1]).toMatchObject({ summary: 'Elisa', body: '🎬 Vídeo' });
   });
 });
+
+test('before any window opens, the browser host speaks the system’s Portuguese (LANG)', async ({ apps }) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const host = await apps.hostFor(sim, A, { LANG: 'pt_BR.UTF-8', LC_ALL: '', LANGUAGE: '' });
+  // Joined the room: the message below reaches it (no window needed for that).
+  await expect
+    .poll(async () => (await (await fetch(`${sim.url}/sim/state`)).json()).organizations[0].sockets.joined)
+    .toBeGreaterThanOrEqual(1);
+  await simPost(sim, '/sim/messages', { contactName: 'Carla Dias', contentType: 'audio', content: '' });
+  await expect.poll(async () => (await host.hostState()).notifications.length).toBe(1);
+  expect((await host.hostState()).notifications[0]).toMatchObject({ title: 'Carla Dias', body: '🎤 Áudio' });
+});
