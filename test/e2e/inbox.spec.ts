@@ -150,6 +150,8 @@ test('media show as a clear placeholder; only web links can be opened', async ({
   await expect(media).toHaveCount(3);
   await expect(media.nth(0)).toContainText('Photo');
   await expect(media.nth(0).getByTestId('media-link')).toHaveAttribute('href', 'https://cdn.example.com/p.jpg');
+  // A screen reader hears what opens, not just "Open".
+  await expect(media.nth(0).getByRole('link', { name: 'Open the photo' })).toBeVisible();
   await expect(media.nth(1)).toContainText('🎤 Audio');
   await expect(media.nth(1).getByTestId('media-link')).toHaveCount(0);
   await expect(media.nth(2)).toContainText('Unsupported message');

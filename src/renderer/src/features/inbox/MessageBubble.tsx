@@ -1,12 +1,21 @@
 import { useState } from 'react';
 import type { MessageView } from '../../../../shared/inbox';
-import { mediaWord } from '../../../../shared/message-text';
+import { mediaWord, type MediaKind } from '../../../../shared/message-text';
+import type { MessageKey } from '../../../../shared/i18n/translate';
 import { runCommand } from '../../bridge/run-command';
 import { FormattedText } from './FormattedText';
 import { useT } from '../../i18n/I18nProvider';
 import { formatTimeOfDay, safeMediaUrl } from './inbox-model';
 import type { MessageGrouping } from './thread-rows';
 import { say } from '../../../../shared/i18n/user-text';
+
+const OPEN_MEDIA = {
+  image: 'media.open.image',
+  audio: 'media.open.audio',
+  video: 'media.open.video',
+  document: 'media.open.document',
+  other: 'media.open.other',
+} as const satisfies Record<MediaKind, MessageKey>;
 
 /**
  * One message: its media, its text (formatted), its time and, for a reply, how sending went.
@@ -51,7 +60,14 @@ export function MessageBubble({
         <div className="bubble__media" data-testid="media-placeholder" data-content-type={message.contentType}>
           <span>{t(media)}</span>
           {link ? (
-            <a href={link} target="_blank" rel="noopener noreferrer" data-testid="media-link">
+            <a
+              href={link}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-testid="media-link"
+              // "Open" alone, in a list of links, says nothing of what opens.
+              aria-label={t(OPEN_MEDIA[message.contentType as MediaKind])}
+            >
               {t('media.open')}
             </a>
           ) : null}
