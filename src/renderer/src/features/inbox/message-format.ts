@@ -129,7 +129,8 @@ export function formatMessage(text: string): FormatNode[] {
   let from = 0;
   for (const match of text.matchAll(BLOCK)) {
     if (match.index > from) nodes.push(...inline(text.slice(from, match.index)));
-    nodes.push({ kind: 'block', text: match[1] ?? '' });
+    // ``` on a line of its own: the line break after it (and before the closing one) is layout, not content.
+    nodes.push({ kind: 'block', text: (match[1] ?? '').replace(/^\n/, '').replace(/\n$/, '') });
     from = match.index + match[0].length;
   }
   if (from < text.length) nodes.push(...inline(text.slice(from)));
