@@ -7,7 +7,6 @@ import { ThreadView } from '../features/inbox/ThreadView';
 import { inboxNotLoaded } from '../features/inbox/inbox-not-loaded';
 import { NO_CONVERSATIONS_ON_NUMBER, NumberFilter, useNumberedInbox } from '../features/inbox/NumberFilter';
 import { useConversations } from '../features/inbox/useConversations';
-import { useDrafts } from '../features/inbox/useDrafts';
 import { InstanceList } from '../features/instances/InstanceList';
 import { QuickSwitcher } from '../features/shortcuts/QuickSwitcher';
 import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
@@ -116,8 +115,6 @@ export function App() {
         </aside>
         <main className="content" data-focus-home="">
           <MainContent
-            // Another server or organization is another inbox: its own drafts, nothing carried over.
-            key={`${snapshot.info.serverUrl}|${snapshot.info.organizationId}`}
             snapshot={snapshot}
             selection={selection}
             conversations={conversations}
@@ -153,8 +150,6 @@ function MainContent({
   conversations: ConversationView[];
   replyFocus: number;
 }) {
-  // Per conversation and kept across reloads and restarts: typed text is never lost.
-  const [drafts, setDraft] = useDrafts(`${snapshot.info.serverUrl}|${snapshot.info.organizationId}`);
   const { t } = useT();
   if (selection.kind === 'settings') {
     return (
@@ -189,8 +184,7 @@ function MainContent({
         key={conversation.id}
         conversation={conversation}
         number={snapshot.instances.items.find((i) => i.id === conversation.instanceId) ?? null}
-        draft={drafts[conversation.id] ?? ''}
-        onDraftChange={(text) => setDraft(conversation.id, text)}
+        draftScope={`${snapshot.info.serverUrl}|${snapshot.info.organizationId}`}
         focusRequest={replyFocus}
         online={snapshot.connection.status === 'online'}
       />

@@ -11,6 +11,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useThreadScroll, type ThreadScroll } from './useThreadScroll';
 import { MuteControl } from './MuteControl';
 import { useThread } from './useThread';
+import { useDraft } from './useDraft';
 import { say } from '../../../../shared/i18n/user-text';
 import { useArrivalAnnouncement } from './useArrivalAnnouncement';
 import { ThreadNumber } from './ThreadNumber';
@@ -20,22 +21,22 @@ import { useToday } from '../../hooks/useToday';
 export function ThreadView({
   conversation,
   number,
-  draft,
-  onDraftChange,
+  draftScope,
   focusRequest,
   online,
 }: {
   conversation: ConversationView;
   /** The WhatsApp number the chat came in on, when the server said which and the app knows it. */
   number: InstanceView | null;
-  draft: string;
-  onDraftChange: (text: string) => void;
+  /** Whose drafts (server and organization): a draft is kept per chat across reloads and restarts. */
+  draftScope: string;
   /** A new number each time the conversation is opened again: the reply box takes the focus. */
   focusRequest: number;
   /** Connected to the server: a thread that could not be loaded is loaded again when it is. */
   online: boolean;
 }) {
   const thread = useThread(conversation.id);
+  const [draft, onDraftChange] = useDraft(draftScope, conversation.id);
   const { error: loadError, retry } = thread;
   useEffect(() => {
     if (online && loadError) retry();

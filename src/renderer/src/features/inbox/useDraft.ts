@@ -21,34 +21,36 @@ function readDrafts(scope: string): Drafts {
   }
 }
 
-function writeDrafts(scope: string, drafts: Drafts): void {
+/** Stores one chat's draft (moved last: the newest are kept), or drops it when empty. */
+function writeDraft(scope: string, conversationId: string, text: string): void {
   try {
-    // Insertion order is typing order (a draft typed again is moved last): keep the newest.
-    const kept = Object.entries(drafts).slice(-MAX_DRAFTS);
+    const { [conversationId]: _previous, ...others } = readDrafts(scope);
+    const kept = Object.entries(text ? { ...others, [conversationId]: text } : others).slice(-MAX_DRAFTS);
     if (kept.length === 0) window.localStorage.removeItem(storageKey(scope));
     else window.localStorage.setItem(storageKey(scope), JSON.stringify(Object.fromEntries(kept)));
   } catch {
-    // Storage refused (quota, private mode): drafts still live until the window closes.
+    // Storage refused (quota, private mode): the draft still lives while the chat is open.
   }
 }
 
 /**
- * Unsent replies per conversation, kept in the window's own storage: switching chats,
- * reloading the window or restarting the app never loses typed text. `scope` keeps one
- * server and organization's drafts from another's (read once: a new scope is a new mount).
+ * A chat's unsent reply, kept in the window's own storage: switching chats, reloading the
+ * window or restarting the app never loses typed text. `scope` keeps one server and
+ * organization's drafts from another's.
  */
-export function useDrafts(scope: string): [Drafts, (conversationId: string, text: string) => void] {
-  const [drafts, setDrafts] = useState<Drafts>(() => readDrafts(scope));
+export function useDraft(scope: string, conversationId: string): [string, (text: string) => void] {
+  const [draft, setDraftState] = useState(() => readDrafts(scope)[conversationId] ?? '');
+  const latest = useRef(draft);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef(drafts);
 
   const flush = useCallback(() => {
-    if (pending.current !== null) clearTimeout(pending.current);
+    if (pending.current === null) return;
+    clearTimeout(pending.current);
     pending.current = null;
-    writeDrafts(scope, latest.current);
-  }, [scope]);
+    writeDraft(scope, conversationId, latest.current);
+  }, [scope, conversationId]);
 
-  // Written before the window goes (a reload or a quit must not lose the last keystrokes).
+  // Written before the chat or the window goes (switching chats, a reload, a quit).
   useEffect(() => {
     window.addEventListener('pagehide', flush);
     return () => {
@@ -58,16 +60,14 @@ export function useDrafts(scope: string): [Drafts, (conversationId: string, text
   }, [flush]);
 
   const setDraft = useCallback(
-    (conversationId: string, text: string) => {
-      const { [conversationId]: _previous, ...others } = latest.current;
-      const next = text ? { ...others, [conversationId]: text } : others;
-      latest.current = next;
-      setDrafts(next);
+    (text: string) => {
+      latest.current = text;
+      setDraftState(text);
       if (pending.current !== null) clearTimeout(pending.current);
       pending.current = setTimeout(flush, SAVE_DELAY_MS);
     },
     [flush],
   );
 
-  return [drafts, setDraft];
+  return [draft, setDraft];
 }
