@@ -19,6 +19,8 @@ export const CODE_WAIT_MS = 30_000;
 export interface ConnectFlows {
   list(): ConnectFlow[];
   has(instanceId: string): boolean;
+  /** The flow is still trying to link (asking, waiting for a code, or showing one). */
+  isTrying(instanceId: string): boolean;
   /** Starts (or restarts) a flow; resolves once the server answered the request. */
   start(args: ConnectRequestArgs, onAccepted: () => void): Promise<void>;
   dismiss(instanceId: string): void;
@@ -53,12 +55,14 @@ export function createConnectFlows(options: {
     if (stage.kind !== 'waiting') clearWait(instanceId);
     flows.set(instanceId, { ...flow, stage });
   };
+  const isTrying = (instanceId: string) => {
+    const stage = flows.get(instanceId)?.stage.kind;
+    return stage === 'requesting' || stage === 'waiting' || stage === 'qr' || stage === 'code';
+  };
   /** A flow takes a new QR / code only while it is waiting for one or showing one. */
   const awaiting = (instanceId: string, method: ConnectFlow['method']) => {
     const flow = flows.get(instanceId);
-    const stage = flow?.stage.kind;
-    const open = stage === 'requesting' || stage === 'waiting' || stage === 'qr' || stage === 'code';
-    return flow && flow.method === method && open ? flow : null;
+    return flow && flow.method === method && isTrying(instanceId) ? flow : null;
   };
 
   const giveUpLater = (instanceId: string) => {
@@ -83,6 +87,7 @@ export function createConnectFlows(options: {
   return {
     list: () => [...flows.values()],
     has: (instanceId) => flows.has(instanceId),
+    isTrying,
     async start(args, onAccepted) {
       const { instanceId } = args;
       clearWait(instanceId);

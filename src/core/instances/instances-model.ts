@@ -124,8 +124,7 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
       }
     },
     dismiss(instanceId) {
-      const stage = flows.list().find((flow) => flow.instanceId === instanceId)?.stage.kind;
-      const trying = stage === 'requesting' || stage === 'waiting' || stage === 'qr' || stage === 'code';
+      const trying = flows.isTrying(instanceId);
       flows.dismiss(instanceId);
       if (trying && list.find(instanceId)?.status !== 'connected') cancelAttempt(instanceId);
     },

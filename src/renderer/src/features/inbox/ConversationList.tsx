@@ -2,7 +2,7 @@ import { memo, useDeferredValue, useMemo, useRef, type ReactNode, type RefObject
 import type { ConversationView } from '../../../../shared/inbox';
 import { useToday } from '../../hooks/useToday';
 import { ConversationRow } from './ConversationRow';
-import { matchesSearch } from './inbox-model';
+import { searchMatcher } from './inbox-model';
 import { useListboxCursor } from './useListboxCursor';
 import { useRowVirtualizer } from './useRowVirtualizer';
 import type { MessageKey } from '../../../../shared/i18n/translate';
@@ -48,7 +48,7 @@ export const ConversationList = memo(function ConversationList({
 }: ConversationListProps) {
   const deferredQuery = useDeferredValue(query);
   const visible = useMemo(
-    () => (deferredQuery.trim() ? conversations.filter((row) => matchesSearch(row, deferredQuery)) : conversations),
+    () => (deferredQuery.trim() ? conversations.filter(searchMatcher(deferredQuery)) : conversations),
     [conversations, deferredQuery],
   );
   const { scroller, virtualizer } = useRowVirtualizer({

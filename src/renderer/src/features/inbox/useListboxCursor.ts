@@ -1,7 +1,7 @@
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useState, type KeyboardEvent, type RefObject } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
-import { matchesSearch } from './inbox-model';
+import { searchMatcher } from './inbox-model';
 import { nextListboxIndex } from './listbox-keys';
 
 interface CursorInput {
@@ -69,7 +69,7 @@ export function useListboxCursor(input: CursorInput) {
       moveTo(0);
     } else if (event.key === 'Enter') {
       // The typed query, not the deferred one: Enter right after typing opens what was asked for.
-      const first = input.conversations.find((row) => matchesSearch(row, query));
+      const first = input.conversations.find(searchMatcher(query));
       if (first) onSelect(first.id);
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();

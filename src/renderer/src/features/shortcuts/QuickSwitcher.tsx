@@ -4,7 +4,7 @@ import type { ConversationView } from '../../../../shared/inbox';
 import { formatPhoneNumber } from '../../../../shared/phone';
 import { ModalDialog } from '../../app/ModalDialog';
 import { useT } from '../../i18n/I18nProvider';
-import { matchesSearch } from '../inbox/inbox-model';
+import { searchMatcher } from '../inbox/inbox-model';
 import { nextListboxIndex } from '../inbox/listbox-keys';
 
 const WORDS = {
@@ -33,10 +33,7 @@ export function QuickSwitcher({
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const opened = useRef(false);
-  const matches = useMemo(
-    () => conversations.filter((row) => matchesSearch(row, query)).slice(0, MAX_SHOWN),
-    [conversations, query],
-  );
+  const matches = useMemo(() => conversations.filter(searchMatcher(query)).slice(0, MAX_SHOWN), [conversations, query]);
   const activeRow = matches[Math.min(active, matches.length - 1)];
 
   const open = (id: string) => {
