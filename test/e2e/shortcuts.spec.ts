@@ -122,6 +122,43 @@ test('Alt+↑/↓ move to the previous/next conversation, Alt+Shift+↑/↓ to t
   await expect(heading(page)).toHaveText('Bruno Lima');
 });
 
+test('Alt+↑/↓ work from the list and the search box too, and walk only the chats a search shows', async ({
+  page,
+  apps,
+}) => {
+  await inboxWithFiveChats(page, apps);
+  const search = page.getByLabel('Search conversations');
+  const listbox = page.getByRole('listbox', { name: 'Conversations' });
+  // "ar": Eva Martins and Carla Dias (the list reads Eva, Davi, Carla, Bruno, Ana).
+  await search.fill('ar');
+  await expect(page.getByTestId('conversation-row')).toHaveCount(2);
+  await page.keyboard.press('Enter');
+  await expect(heading(page)).toHaveText('Eva Martins');
+
+  // From the search box: the next chat shown is Carla (Davi is not shown).
+  await search.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(heading(page)).toHaveText('Carla Dias');
+  await expect(page.getByLabel('Reply')).toBeFocused();
+  await expect(search).toHaveValue('ar');
+
+  // From the list: the chord changes the open chat, not only the list's cursor.
+  await listbox.focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(heading(page)).toHaveText('Eva Martins');
+  await listbox.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(heading(page)).toHaveText('Carla Dias');
+  // The end of what is shown: it stays.
+  await listbox.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(heading(page)).toHaveText('Carla Dias');
+  // Plain ↓ still only moves the cursor.
+  await listbox.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(heading(page)).toHaveText('Carla Dias');
+});
+
 test('Esc closes Settings and clears the search; Ctrl+F focuses the search', async ({ page, apps }) => {
   await inboxWithFiveChats(page, apps);
   const search = page.getByLabel('Search conversations');

@@ -4,6 +4,9 @@ import type { ConversationView } from '../../../../shared/inbox';
 import { searchMatcher } from './inbox-model';
 import { nextListboxIndex } from './listbox-keys';
 
+/** A key pressed with Alt, Ctrl or ⌘: a shortcut, never a cursor move. */
+const isChord = (event: KeyboardEvent) => event.altKey || event.ctrlKey || event.metaKey;
+
 interface CursorInput {
   conversations: ConversationView[];
   visible: ConversationView[];
@@ -43,6 +46,8 @@ export function useListboxCursor(input: CursorInput) {
   };
 
   const onListKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    // A chord (Alt+↓ is "next conversation") belongs to the window's shortcuts, not to the cursor.
+    if (isChord(event)) return;
     if (event.key === 'Enter' || event.key === ' ') {
       const row = visible[activeIndex] ?? visible[0];
       if (row) onSelect(row.id);
@@ -63,6 +68,7 @@ export function useListboxCursor(input: CursorInput) {
   };
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (isChord(event)) return;
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       listbox.current?.focus();

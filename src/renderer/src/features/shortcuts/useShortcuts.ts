@@ -1,11 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
+import { searchMatcher } from '../inbox/inbox-model';
 import { neighbourConversation, shortcutFor, type ShortcutAction } from './shortcut-table';
 
 export type Overlay = 'switcher' | 'help' | null;
 
 interface ShortcutTargets {
-  /** In list order. */
+  /** In list order, before the search narrows them. */
   conversations: ConversationView[];
   openConversationId: string | null;
   openConversation: (id: string) => void;
@@ -58,7 +59,9 @@ export function useShortcuts(targets: ShortcutTargets): [Overlay, (overlay: Over
 /** Does what the shortcut asks; false when there was nothing to do (the key keeps its usual meaning). */
 function run(action: ShortcutAction, t: ShortcutTargets, setOverlay: (overlay: Overlay) => void): boolean {
   const go = (step: 1 | -1, unreadOnly: boolean) => {
-    const id = neighbourConversation(t.conversations, t.openConversationId, step, unreadOnly);
+    // The rows the list shows: a search narrows them (filtered now, not on every keystroke).
+    const shown = t.query.trim() ? t.conversations.filter(searchMatcher(t.query)) : t.conversations;
+    const id = neighbourConversation(shown, t.openConversationId, step, unreadOnly);
     if (id) t.openConversation(id);
     return true;
   };
