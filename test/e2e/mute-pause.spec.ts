@@ -91,3 +91,51 @@ test('notifications paused for 1 hour, until tomorrow morning or until resumed: 
   await expect(state).toHaveText('Notifications paused');
   await expect.poll(async () => (await host.hostState()).tooltip).toMatch(/notifications paused$/);
 });
+
+test('by keyboard, ↑/↓ on the mute and pause choices only step through them: Enter applies, and the focus stays on the control that replaces them', async ({
+  page,
+  apps,
+}) => {
+  const { sim } = await openInboxOnline(page, apps);
+  await simPost(sim, '/sim/messages', { contactName: 'Ana Souza', content: 'oi' });
+  await row(page, 'Ana Souza').click();
+  const muteFor = page.getByTestId('mute-for');
+  const state = page.getByTestId('mute-state');
+
+  await muteFor.focus();
+  // On Linux and Windows each arrow on a closed select changes its value: none of them mutes.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await expect(muteFor).toHaveValue('8h');
+  await page.waitForTimeout(300);
+  await expect(state).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect(state).toHaveText('Muted — 8 h left');
+  await expect(page.getByTestId('mute-toggle')).toBeFocused();
+  // Unmute by keyboard: the choice comes back, focused, with nothing chosen.
+  await page.keyboard.press('Enter');
+  await expect(state).toBeHidden();
+  await expect(muteFor).toBeFocused();
+  await expect(muteFor).toHaveValue('');
+  // Stepping away without Enter leaves it unmuted and shows nothing chosen.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await expect(muteFor).toHaveValue('');
+  await expect(state).toBeHidden();
+
+  const pause = page.getByTestId('pause-notifications');
+  const pauseState = page.getByTestId('pause-state');
+  await pause.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(300);
+  await expect(pauseState).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect(pauseState).toHaveText(/^Paused until 0?8:00( AM)? — /);
+  await expect(page.getByTestId('pause-resume')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(pauseState).toBeHidden();
+  await expect(pause).toBeFocused();
+});

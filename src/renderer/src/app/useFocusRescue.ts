@@ -56,8 +56,11 @@ export function useFocusRescue(): void {
 }
 
 function focusInto(home: HTMLElement): void {
-  const target =
-    home.querySelector<HTMLElement>('[data-focus-target]') ?? home.querySelector<HTMLElement>('h1, h2, h3') ?? home;
+  // Its own target: one inside a region within it (the thread's mute choice) belongs to that region.
+  const own = [...home.querySelectorAll<HTMLElement>('[data-focus-target]')].find(
+    (candidate) => candidate.parentElement?.closest('[data-focus-home]') === home,
+  );
+  const target = own ?? home.querySelector<HTMLElement>('h1, h2, h3') ?? home;
   if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.tabIndex = -1;
   target.focus();
 }

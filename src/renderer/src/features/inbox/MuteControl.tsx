@@ -2,6 +2,7 @@ import type { ConversationView } from '../../../../shared/inbox';
 import { MUTE_DURATIONS, muteDuration, remainingWords } from '../../../../shared/quiet-time';
 import { runCommand } from '../../bridge/run-command';
 import { useNow } from '../../hooks/useNow';
+import { useChoiceOnCommit } from '../../hooks/useChoiceOnCommit';
 import { useT } from '../../i18n/I18nProvider';
 
 /**
@@ -9,7 +10,6 @@ import { useT } from '../../i18n/I18nProvider';
  * until unmuted) and, while muted, what is left of it and the way out.
  */
 export function MuteControl({ conversation }: { conversation: ConversationView }) {
-  const { t } = useT();
   const setMuted = (muted: boolean, duration?: string) => {
     const parsed = muteDuration.safeParse(duration);
     void runCommand('inbox:set-muted', {
@@ -19,27 +19,33 @@ export function MuteControl({ conversation }: { conversation: ConversationView }
     });
   };
 
-  if (!conversation.muted) {
-    return (
-      <select
-        className="select"
-        aria-label={t('mute.choose')}
-        value=""
-        onChange={(event) => setMuted(true, event.target.value)}
-        data-testid="mute-for"
-      >
-        <option value="" disabled>
-          {t('mute.choose')}
+  // Whichever shows after a choice takes the focus (useFocusRescue): the select and its way back swap places.
+  return (
+    <span className="focus-home" data-focus-home="">
+      {conversation.muted ? (
+        <MutedState mutedUntil={conversation.mutedUntil ?? null} onUnmute={() => setMuted(false)} />
+      ) : (
+        <MuteChoice onChoose={(duration) => setMuted(true, duration)} />
+      )}
+    </span>
+  );
+}
+
+function MuteChoice({ onChoose }: { onChoose: (duration: string) => void }) {
+  const { t } = useT();
+  const choice = useChoiceOnCommit('', onChoose);
+  return (
+    <select className="select" aria-label={t('mute.choose')} {...choice} data-testid="mute-for" data-focus-target="">
+      <option value="" disabled>
+        {t('mute.choose')}
+      </option>
+      {MUTE_DURATIONS.map((duration) => (
+        <option key={duration} value={duration}>
+          {t(`mute.for.${duration}`)}
         </option>
-        {MUTE_DURATIONS.map((duration) => (
-          <option key={duration} value={duration}>
-            {t(`mute.for.${duration}`)}
-          </option>
-        ))}
-      </select>
-    );
-  }
-  return <MutedState mutedUntil={conversation.mutedUntil ?? null} onUnmute={() => setMuted(false)} />;
+      ))}
+    </select>
+  );
 }
 
 /** Its own clock, started when the mute shows: the time left is never read off an older tick. */
@@ -52,7 +58,7 @@ function MutedState({ mutedUntil, onUnmute }: { mutedUntil: string | null; onUnm
       <span className="muted" data-testid="mute-state" role="status">
         {until === null ? t('mute.on') : t('mute.onFor', { left: remainingWords(until, now, t) })}
       </span>
-      <button type="button" className="button" onClick={onUnmute} data-testid="mute-toggle">
+      <button type="button" className="button" onClick={onUnmute} data-testid="mute-toggle" data-focus-target="">
         {t('mute.off')}
       </button>
     </div>

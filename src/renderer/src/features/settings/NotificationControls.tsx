@@ -9,6 +9,7 @@ import {
   remainingWords,
 } from '../../../../shared/quiet-time';
 import { runCommand } from '../../bridge/run-command';
+import { useChoiceOnCommit } from '../../hooks/useChoiceOnCommit';
 import { useNow } from '../../hooks/useNow';
 import { useT } from '../../i18n/I18nProvider';
 
@@ -39,7 +40,9 @@ export const NotificationControls = memo(function NotificationControls({
   };
   return (
     <div className="notification-controls">
-      <PauseControl settings={shown} onChange={update} />
+      <span className="focus-home" data-focus-home="">
+        <PauseControl settings={shown} onChange={update} />
+      </span>
       <select
         className="select"
         aria-label={t('privacy.label')}
@@ -70,18 +73,20 @@ function PauseControl({
 }) {
   const { t, locale } = useT();
   const now = useNow(30_000);
+  const choice = useChoiceOnCommit('', (value) => {
+    const chosen = pauseDuration.safeParse(value);
+    if (chosen.success) onChange({ paused: true, pauseFor: chosen.data });
+  });
+  // The select and Resume swap places: whichever shows takes the focus (useFocusRescue).
   if (!settings.paused) {
     const morning = endClockTime(new Date(now).setHours(MORNING_HOUR, 0, 0, 0), locale);
     return (
       <select
         className="select"
         aria-label={t('pause.label')}
-        value=""
-        onChange={(event) => {
-          const chosen = pauseDuration.safeParse(event.target.value);
-          if (chosen.success) onChange({ paused: true, pauseFor: chosen.data });
-        }}
+        {...choice}
         data-testid="pause-notifications"
+        data-focus-target=""
       >
         <option value="">{t('pause.none')}</option>
         {PAUSE_DURATIONS.map((duration) => (
@@ -107,7 +112,7 @@ function PausedState({ pausedUntil, onResume }: { pausedUntil: string | null; on
           ? t('pause.on')
           : t('pause.onUntil', { time: endClockTime(until, locale), left: remainingWords(until, now, t) })}
       </span>
-      <button type="button" className="button" onClick={onResume} data-testid="pause-resume">
+      <button type="button" className="button" onClick={onResume} data-testid="pause-resume" data-focus-target="">
         {t('pause.resume')}
       </button>
     </span>
