@@ -62,6 +62,14 @@ describe('message notifications', () => {
     expect(delivered[1]).toEqual({ title: 'Contact c1 (3 new messages)', body: 'four', conversationId: 'c1' });
   });
 
+  it('previews the newest of what it folds in, whatever order a catch-up fetched them in (newest page first)', () => {
+    const { notifier, delivered, advance } = setup();
+    const [oldest, middle, newest] = [message('c1', 'first'), message('c1', 'second'), message('c1', 'third')];
+    for (const m of [newest, middle, oldest]) notifier.offer(m);
+    advance(1_000);
+    expect(delivered).toEqual([{ title: 'Contact c1 (3 new messages)', body: 'third', conversationId: 'c1' }]);
+  });
+
   it('sums up a burst across many conversations in one notification', () => {
     const { notifier, delivered, advance } = setup();
     for (let i = 0; i < 12; i += 1) notifier.offer(message(`c${i % 5}`));

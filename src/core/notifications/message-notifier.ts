@@ -8,7 +8,7 @@
  * So a burst of any size produces a number of notifications bounded by its duration.
  */
 import type { Translator } from '../../shared/i18n/translate';
-import type { MessageView, NotificationPrivacy } from '../../shared/inbox';
+import { compareMessagesByTime, type MessageView, type NotificationPrivacy } from '../../shared/inbox';
 import type { DesktopNotification, Scheduler, Timer } from '../ports';
 import { conversationNotification, summaryNotification, type ConversationNews } from './message-notification-text';
 
@@ -97,7 +97,8 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
       if (stopped) return;
       const news = pending.get(message.conversationId);
       if (news) {
-        news.latest = message;
+        // A catch-up walks a gap newest page first: the preview is the newest, not the last offered.
+        if (compareMessagesByTime(news.latest, message) <= 0) news.latest = message;
         news.count += 1;
       } else pending.set(message.conversationId, { latest: message, count: 1 });
       schedule(scheduler.now() + gatherMs);
