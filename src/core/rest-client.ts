@@ -81,9 +81,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       throw new RestError(
         'network',
-        timedOut
-          ? 'The server did not answer in time. Try again.'
-          : 'Cannot reach the server. Check the connection and try again.',
+        timedOut ? 'The server did not answer in time.' : 'Cannot reach the server. Check the connection.',
         null,
         words(timedOut ? 'rest.timeout' : 'rest.unreachable'),
       );

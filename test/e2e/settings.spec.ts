@@ -25,11 +25,16 @@ test('switching from the demo to a real server reconnects cleanly, shows only th
   await expect(page.getByTestId('settings-problem')).toContainText('is not a web address');
   await expect(page.getByTestId('demo-badge')).toBeVisible();
 
+  // A server without a token: nothing was refused, a token is still to be given.
   await page.getByTestId('server-url').fill(sim.url);
   await page.getByTestId('organization-id').fill(B.organizationId);
+  await page.getByRole('button', { name: 'Save and reconnect' }).click();
+  await expect(page.getByTestId('settings-saved')).toHaveText('Saved. A sign-in token is still needed.');
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'auth_failed');
+
   await page.getByTestId('token').fill(B.token);
   await page.getByRole('button', { name: 'Save and reconnect' }).click();
-  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await expect(page.getByTestId('settings-saved')).toHaveText('Saved. Connected.');
   await expect(page.getByTestId('demo-badge')).toHaveCount(0);
   await expect(page.getByTestId('organization')).toContainText(B.organizationId);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');

@@ -50,7 +50,7 @@ function fakeServer() {
           store: () => resolve(storeOnce(conversationId, reply)),
           storeAndLose: () => {
             storeOnce(conversationId, reply);
-            reject(new RestError('network', 'The server did not answer in time. Try again.'));
+            reject(new RestError('network', 'The server did not answer in time.'));
           },
           fail: reject,
         });

@@ -371,7 +371,7 @@ describe('the language', () => {
 
   it('says the update entry in pt-BR', () => {
     expect(updateMenuEntry({ status: 'downloaded', version: '1.2.3', channel: 'stable' }, 'pt-BR')?.label).toBe(
-      'Reiniciar para atualizar para a 1.2.3',
+      'Reiniciar e atualizar para a versão 1.2.3',
     );
     expect(updateMenuEntry({ status: 'idle', channel: 'stable' }, 'pt-BR')?.label).toBe('Procurar atualizações');
   });

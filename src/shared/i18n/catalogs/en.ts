@@ -71,7 +71,7 @@ export const en = {
   'disconnect.connectionLost.text':
     'The connection between AuZap and WhatsApp was lost. The server is reconnecting; messages will arrive once it is back.',
   'disconnect.manual.title': 'Disconnected on request',
-  'disconnect.manual.text': 'This number was disconnected from AuZap on purpose. Connect it again when you need it.',
+  'disconnect.manual.text': 'This number was disconnected in AuZap. Connect it again when you need it.',
   'disconnect.error.title': 'Disconnected by an error',
   'disconnect.error.text':
     'WhatsApp disconnected because of an unexpected error. The server is retrying; if it does not come back, link the number again.',
@@ -82,7 +82,7 @@ export const en = {
     'WhatsApp disconnected (reason: “{reason}”). The server is retrying; if it does not come back, link the number again.',
 
   'topbar.demo': 'Demo',
-  'topbar.demoHint': 'No server is configured: this is the built-in demo backend.',
+  'topbar.demoHint': 'No server is configured: this is the built-in demo server.',
   'topbar.organization': 'Organization',
   'topbar.unread': '{count, plural, one {# unread} other {# unread}}',
   'topbar.allRead': 'All read',
@@ -116,7 +116,7 @@ export const en = {
   'updates.progress': 'Update download progress',
   'updates.failed': 'The update failed. AuZap keeps working; it will try again later.',
   'updates.checkNow': 'Check for updates',
-  'updates.ready': 'Version {version} is ready. It installs when AuZap restarts.',
+  'updates.ready': 'Version {version} is ready. It will be installed when AuZap restarts.',
   'updates.restart': 'Restart to update',
   'updates.bannerReady': 'AuZap {version} is ready.',
   'privacy.label': 'Notification privacy',
@@ -143,13 +143,14 @@ export const en = {
   'settings.connection': 'Connection',
   'settings.lockedByEnvironment':
     'The server is set by AUZAP_SERVER_URL in the environment, so it is read-only here. A token typed below replaces AUZAP_TOKEN until AuZap restarts.',
-  'settings.demoHint': 'Leave the server empty to use the built-in demo backend.',
+  'settings.demoHint': 'Leave the server empty to use the built-in demo server.',
   'settings.serverUrl': 'Server address',
   'settings.organization': 'Organization',
   'settings.token': 'Sign-in token',
   'settings.savedReconnecting': 'Saved. Reconnecting…',
   'settings.savedConnected': 'Saved. Connected.',
   'settings.savedSignInRefused': 'Saved, but the server refused the sign-in token.',
+  'settings.savedNeedsToken': 'Saved. A sign-in token is still needed.',
   'settings.useToken': 'Use this token and reconnect',
   'settings.save': 'Save and reconnect',
 
@@ -254,8 +255,8 @@ export const en = {
   'contact.unknown': 'Unknown contact',
 
   'rest.failed': 'The server could not do that. Try again.',
-  'rest.timeout': 'The server did not answer in time. Try again.',
-  'rest.unreachable': 'Cannot reach the server. Check the connection and try again.',
+  'rest.timeout': 'The server did not answer in time.',
+  'rest.unreachable': 'Cannot reach the server. Check the connection.',
   'rest.unauthorized': 'Sign-in needed: the server no longer accepts your sign-in.',
   'rest.unauthorizedSaying': 'Sign-in needed: the server said “{server}”.',
   'rest.serverSaid': 'The server said: “{server}” (HTTP {status}).',
@@ -291,7 +292,7 @@ export const en = {
   'connection.stopped': 'Stopped.',
   'config.badAddress': '“{address}” is not a web address (expected something like https://api.example.com).',
   'config.badScheme': 'The server address “{address}” must start with https:// or http://.',
-  'config.noToken': 'Sign in needed: no sign-in token is configured.',
+  'config.noToken': 'Sign-in needed: no sign-in token is configured.',
   'config.noOrganization': 'No organization is configured. Set the organization in Settings.',
   'config.setByEnvironment': 'The server is set by AUZAP_SERVER_URL in the environment; change it there.',
   'config.launchAtLoginUnavailable': 'Launch at login is not available here.',

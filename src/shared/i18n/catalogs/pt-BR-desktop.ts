@@ -7,7 +7,7 @@ export const ptBRDesktop: Record<keyof typeof enDesktop, string> = {
   'tray.pause.menu': 'Pausar notificações',
   'tray.pause.resume': 'Reativar notificações',
   'tray.pause.resumeLeft': 'Reativar notificações ({left})',
-  'tray.update.restartTo': 'Reiniciar para atualizar para a {version}',
+  'tray.update.restartTo': 'Reiniciar e atualizar para a versão {version}',
   'tray.update.downloading': 'Baixando uma atualização…',
 
   'menu.file': 'Arquivo',

@@ -24,7 +24,7 @@ export const ptBR: Record<MessageKey, string> = {
   'connection.connecting': 'Conectando…',
   'connection.online': 'Conectado',
   'connection.offline': 'Sem conexão — reconectando',
-  'connection.authFailed': 'É preciso entrar de novo',
+  'connection.authFailed': 'É preciso entrar',
 
   'tray.tooltip': '{app} — {status}, {unread}',
   'tray.unread':
@@ -69,8 +69,8 @@ export const ptBR: Record<MessageKey, string> = {
   'disconnect.connectionLost.title': 'Conexão perdida',
   'disconnect.connectionLost.text':
     'A conexão entre o AuZap e o WhatsApp caiu. O servidor está reconectando; as mensagens chegam assim que ela voltar.',
-  'disconnect.manual.title': 'Desconectado a pedido',
-  'disconnect.manual.text': 'Este número foi desconectado do AuZap de propósito. Conecte de novo quando precisar.',
+  'disconnect.manual.title': 'Desconectado manualmente',
+  'disconnect.manual.text': 'Este número foi desconectado no AuZap. Conecte de novo quando precisar.',
   'disconnect.error.title': 'Desconectado por um erro',
   'disconnect.error.text':
     'O WhatsApp desconectou por causa de um erro inesperado. O servidor está tentando de novo; se não voltar, conecte o número outra vez.',
@@ -115,7 +115,7 @@ export const ptBR: Record<MessageKey, string> = {
   'updates.progress': 'Progresso do download da atualização',
   'updates.failed': 'A atualização falhou. O AuZap continua funcionando e tenta de novo mais tarde.',
   'updates.checkNow': 'Procurar atualizações',
-  'updates.ready': 'A versão {version} está pronta. Ela é instalada quando o AuZap reiniciar.',
+  'updates.ready': 'A versão {version} está pronta. Ela será instalada quando o AuZap reiniciar.',
   'updates.restart': 'Reiniciar para atualizar',
   'updates.bannerReady': 'O AuZap {version} está pronto.',
   'privacy.label': 'Privacidade das notificações',
@@ -149,6 +149,7 @@ export const ptBR: Record<MessageKey, string> = {
   'settings.savedReconnecting': 'Salvo. Reconectando…',
   'settings.savedConnected': 'Salvo. Conectado.',
   'settings.savedSignInRefused': 'Salvo, mas o servidor recusou o token de acesso.',
+  'settings.savedNeedsToken': 'Salvo. Falta o token de acesso.',
   'settings.useToken': 'Usar este token e reconectar',
   'settings.save': 'Salvar e reconectar',
 
@@ -168,9 +169,9 @@ export const ptBR: Record<MessageKey, string> = {
   'instance.relinkInstead': 'Conectar de novo agora',
   'instances.title': 'Números de WhatsApp',
   'instances.lastKnown': 'Último status conhecido — o AuZap está sem conexão.',
-  'instances.notLoaded.signIn': 'Não dá para carregar os números: é preciso entrar de novo.',
+  'instances.notLoaded.signIn': 'Não dá para carregar os números: é preciso entrar.',
   'instances.notLoaded.offline': 'Não dá para carregar os números com o AuZap sem conexão.',
-  'inbox.notLoaded.signIn': 'Não dá para carregar as conversas: é preciso entrar de novo.',
+  'inbox.notLoaded.signIn': 'Não dá para carregar as conversas: é preciso entrar.',
   'inbox.notLoaded.offline': 'Não dá para carregar as conversas com o AuZap sem conexão.',
   'instances.none': 'Ainda não há números de WhatsApp nesta organização.',
 
@@ -226,7 +227,7 @@ export const ptBR: Record<MessageKey, string> = {
   'media.open.document': 'Abrir o documento',
   'media.open.other': 'Abrir o arquivo',
   'conversations.label': 'Conversas',
-  'conversations.search': 'Pesquisar conversas',
+  'conversations.search': 'Buscar conversas',
   'conversations.searchPlaceholder': 'Buscar nome ou número',
   'conversations.empty': 'Nenhuma conversa ainda.',
   'conversations.noMatch': 'Nada encontrado para “{query}”.',
@@ -253,8 +254,8 @@ export const ptBR: Record<MessageKey, string> = {
   'contact.unknown': 'Contato desconhecido',
 
   'rest.failed': 'O servidor não conseguiu fazer isso. Tente de novo.',
-  'rest.timeout': 'O servidor não respondeu a tempo. Tente de novo.',
-  'rest.unreachable': 'Não foi possível falar com o servidor. Verifique a conexão e tente de novo.',
+  'rest.timeout': 'O servidor não respondeu a tempo.',
+  'rest.unreachable': 'Não foi possível falar com o servidor. Verifique a conexão.',
   'rest.unauthorized': 'É preciso entrar de novo: o servidor não aceita mais o seu acesso.',
   'rest.unauthorizedSaying': 'É preciso entrar de novo: o servidor disse “{server}”.',
   'rest.serverSaid': 'O servidor disse: “{server}” (HTTP {status}).',

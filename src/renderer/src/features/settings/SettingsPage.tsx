@@ -110,10 +110,11 @@ export function SettingsPage({
 }
 
 /** What came of a save: reconnecting until the connection started after it settles. */
-function savedOutcome(connection: ConnectionState, savedAt: number) {
+function savedOutcome(connection: ConnectionState, savedAt: number, hasToken: boolean) {
   if (Date.parse(connection.since) < savedAt) return 'settings.savedReconnecting' as const;
   if (connection.status === 'online') return 'settings.savedConnected' as const;
-  if (connection.status === 'auth_failed') return 'settings.savedSignInRefused' as const;
+  // With no token nothing was refused: one is still to be given.
+  if (connection.status === 'auth_failed') return hasToken ? 'settings.savedSignInRefused' : 'settings.savedNeedsToken';
   return 'settings.savedReconnecting' as const;
 }
 
@@ -219,7 +220,7 @@ function ConnectionSettings({
       ) : null}
       {savedAt !== null ? (
         <p className="muted" role="status" data-testid="settings-saved">
-          {t(savedOutcome(connection, savedAt))}
+          {t(savedOutcome(connection, savedAt, settings.tokenStorage !== 'none'))}
         </p>
       ) : null}
       <button type="submit" className="button button--primary" disabled={busy || (locked && !token)}>
