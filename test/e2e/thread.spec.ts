@@ -4,7 +4,7 @@
  */
 import type { Locator } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { waitUntilOnline } from './support/sim';
+import { simPost, waitUntilOnline } from './support/sim';
 import { daysAgoAt, minutesAgo, openConversation, seedThread } from './support/thread';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
@@ -409,6 +409,39 @@ test('a chat whose messages cannot load stays unread, says why with Try again, a
   await apps.simulator({ port, state, accounts: [A] });
   const log = page.getByRole('log', { name: 'Messages' });
   await expect(log.getByTestId('message-text')).toHaveText(['Oi', 'Tem o pedido 42?'], { timeout: 20_000 });
+  await expect(error).toHaveCount(0);
+  await expect(row.getByTestId('unread-badge')).toHaveCount(0);
+});
+
+test('a chat whose messages the server failed to give (HTTP 503) loads by itself while on screen, and is read only then', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const conversationId = seedThread(sim, A.organizationId, 'Marta', [
+    { at: minutesAgo(3), from: 'customer', text: 'Bom dia' },
+    { at: minutesAgo(2), from: 'customer', text: 'Chegou meu pedido?' },
+  ]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const row = page.getByTestId('conversation-row').filter({ hasText: 'Marta' });
+  await expect(row.getByTestId('unread-badge')).toHaveText('2');
+
+  await simPost(sim, '/sim/fail', {
+    method: 'GET',
+    path: `/conversations/${conversationId}/messages`,
+    status: 503,
+    error: 'Manutenção',
+    times: 1,
+  });
+  await row.click();
+  const error = page.getByTestId('thread-error');
+  await expect(error).toContainText('Could not load the messages.');
+  await expect(row.getByTestId('unread-badge')).toHaveText('2');
+
+  // Still online, nobody presses Try again: it loads, the error goes, the chat is read.
+  const log = page.getByRole('log', { name: 'Messages' });
+  await expect(log.getByTestId('message-text')).toHaveText(['Bom dia', 'Chegou meu pedido?'], { timeout: 15_000 });
   await expect(error).toHaveCount(0);
   await expect(row.getByTestId('unread-badge')).toHaveCount(0);
 });

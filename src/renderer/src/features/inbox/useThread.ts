@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageView, ThreadPage } from '../../../../shared/inbox';
 import type { UserText } from '../../../../shared/i18n/user-text';
 import { failureText, getBridge, invoke } from '../../bridge/bridge-client';
@@ -13,6 +13,10 @@ export interface ThreadState {
   /** Opens it again (after the thread could not be loaded). */
   retry(): void;
 }
+
+/** A thread that could not load is opened again after 3 s, 6 s, … up to a minute apart. */
+const RETRY_FIRST_MS = 3_000;
+const RETRY_MAX_MS = 60_000;
 
 /** Opens a conversation (which marks it read) and follows its messages. */
 export function useThread(conversationId: string): ThreadState {
@@ -44,6 +48,24 @@ export function useThread(conversationId: string): ThreadState {
     open();
     return unsubscribe;
   }, [conversationId, open]);
+
+  // A failed load heals by itself while the chat is on screen (a server answering 503 for a
+  // while, a page that timed out): nobody has to find Try again, and the chat is read once shown.
+  const retries = useRef(0);
+  useEffect(() => {
+    if (error === null) {
+      retries.current = 0;
+      return;
+    }
+    const timer = setTimeout(
+      () => {
+        retries.current += 1;
+        open();
+      },
+      Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** retries.current),
+    );
+    return () => clearTimeout(timer);
+  }, [error, open]);
 
   const loadOlder = useCallback(async () => {
     try {
