@@ -120,6 +120,23 @@ test('opening a chat with unread messages lands on where they start; "Jump to la
   await expect(divider).toHaveText('12 unread messages');
 });
 
+test('a chat opened on its few unread messages follows what arrives next, as at the bottom', async ({ page, apps }) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const conversationId = seedThread(sim, A.organizationId, 'Nina', [
+    { at: minutesAgo(5), from: 'customer', text: 'Oi, tudo bem?' },
+  ]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Nina');
+  await expect(thread.getByTestId('unread-divider')).toBeVisible();
+
+  // Thirty more, far more than the view holds: the view follows them down.
+  for (let i = 1; i <= 30; i++) sim.injectMessage({ conversationId, content: `mensagem ${i}` });
+  const newest = thread.getByTestId('message').filter({ hasText: 'mensagem 30' });
+  await expect(newest).toBeInViewport();
+  await expect(thread.getByTestId('jump-to-latest')).toBeHidden();
+});
+
 test('a chat with nothing unread opens at the bottom, with no divider', async ({ page, apps }) => {
   const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
   seedThread(

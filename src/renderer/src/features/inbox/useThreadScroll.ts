@@ -102,6 +102,17 @@ export function useThreadScroll({
     if (unreadIndex < 0) return showBottom(scroller.current);
     stick.current = false;
     virtualizer.scrollToIndex(unreadIndex, { align: 'start' });
+    // When what is unread fits above the bottom no scroll event may follow: read once laid out
+    // whether the view is at the bottom (then it follows new messages) or not ("Jump to latest").
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const el = scroller.current;
+        if (!el || stick.current) return;
+        const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_PX;
+        stick.current = atBottom;
+        setScrolledUp(!atBottom);
+      }),
+    );
   }, [ready, rows, lastKey, virtualizer, scroller]);
 
   // A reply typed here goes to the bottom, wherever the user was reading.
