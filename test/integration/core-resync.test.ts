@@ -54,6 +54,48 @@ describe('resync', () => {
     expect(await contents(core, conversationId)).toEqual(['before', 'missed', 'missed', 'live during resync']);
   });
 
+  it('a customer who first wrote while the app was offline is notified once it is back (with a chat it knew)', async ({
+    backend,
+  }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const c = await backend.onlineCore(sim, A);
+    const core = c.core;
+    const [known] = sim.injectMessage({ contactName: 'Rita', content: 'oi' });
+    await waitFor(() => c.notifications.length === 1, 5_000, 'Rita notified');
+    c.clock.skip(10_000);
+
+    const { port, state } = sim;
+    await sim.close();
+    await c.waitForStatus('offline');
+    storeIncomingMessages(state, { conversationId: known?.conversationId ?? '', content: 'ainda aí?' });
+    storeIncomingMessages(state, { contactName: 'Novo Cliente', content: 'Bom dia', count: 1 });
+    storeIncomingMessages(state, {
+      conversationId: state.conversations.find((x) => x.contactName === 'Novo Cliente')?.id ?? '',
+      content: 'Qual o preço?',
+    });
+    const back = await backend.simulator({ port, state });
+    await c.waitForStatus('online', 15_000);
+    await waitFor(() => core.snapshot().inbox.totalUnread === 4, 10_000, 'four unread');
+    await waitFor(
+      () => {
+        c.clock.skip(1_000);
+        return c.notifications.length === 3;
+      },
+      10_000,
+      'both chats notified',
+    );
+    const newcomer = c.notifications.find((n) => n.title.startsWith('Novo Cliente'));
+    expect(newcomer).toMatchObject({ title: 'Novo Cliente (2 new messages)', body: 'Qual o preço?' });
+    // Once: a later sync (another reconnect) does not notify it again.
+    await back.close();
+    await c.waitForStatus('offline');
+    await backend.simulator({ port, state });
+    await c.waitForStatus('online', 15_000);
+    await new Promise((r) => setTimeout(r, 500));
+    c.clock.skip(10_000);
+    expect(c.notifications.filter((n) => n.title.startsWith('Novo Cliente'))).toHaveLength(1);
+  });
+
   it('a fetch that fails half-way is retried by itself, and nothing missed is lost', async ({ backend }) => {
     let sim = await backend.simulator({ accounts: [A], seedDemoData: false });
     const c = backend.core({ serverUrl: sim.url, ...A });

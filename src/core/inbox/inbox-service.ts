@@ -31,7 +31,7 @@ export interface InboxServiceOptions {
   /** The connection to the server is up: queued replies go out only then. */
   isOnline: () => boolean;
   /** Hands a new incoming message to the notification policy. */
-  onNewIncoming: (message: MessageView) => void;
+  onNewIncoming: (message: MessageView, count?: number) => void;
   onConversations: (delta: ConversationsDelta) => void;
   onMessages: (delta: MessagesDelta) => void;
   /** Totals or sync state changed (badge, tray, title). */
@@ -65,6 +65,7 @@ export function createInboxService(options: InboxServiceOptions) {
     describeFailure,
     onState: options.onSummary,
     onChanged: pushes.schedule,
+    onNewIncoming: options.onNewIncoming,
   });
 
   // A timed mute ends by itself: its row changes (the bell is back) and the change is saved.

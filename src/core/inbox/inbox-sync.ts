@@ -7,9 +7,10 @@
  */
 import type { Logger, Scheduler, Timer } from '../ports';
 import type { ConversationDto } from '../../shared/rest';
+import type { MessageView } from '../../shared/inbox';
 import type { RestClient } from '../rest-client';
 import type { CatchUp } from './catch-up';
-import type { InboxStore } from './inbox-store';
+import { messageFromDto, type InboxStore } from './inbox-store';
 import { isUnsent } from './thread';
 import { text, type UserText } from '../../shared/i18n/user-text';
 import { describeError } from '../../shared/errors';
@@ -31,6 +32,8 @@ export interface InboxSyncOptions {
   onState(): void;
   /** The store changed. */
   onChanged(): void;
+  /** News for a notification: the newest message of a chat, standing for `count` unread ones. */
+  onNewIncoming(message: MessageView, count: number): void;
 }
 
 /**
@@ -95,6 +98,20 @@ export function createInboxSync(options: InboxSyncOptions) {
     );
   };
 
+  /** The listing's preview stands for the chat's newest message (the notification's text). */
+  const announceNewChat = (dto: ConversationDto) => {
+    const unread = store.conversation(dto.id)?.unreadCount ?? 0;
+    if (unread === 0) return;
+    const newest = messageFromDto(dto.id, {
+      id: `listed:${dto.id}`,
+      content: dto.lastMessagePreview ?? '',
+      contentType: 'text',
+      direction: 'incoming',
+      timestamp: dto.lastMessageAt,
+    });
+    options.onNewIncoming(newest, unread);
+  };
+
   const syncOnce = async () => {
     const startedAt = scheduler.now();
     const previous = store.lastSyncAt();
@@ -116,7 +133,11 @@ export function createInboxSync(options: InboxSyncOptions) {
       // walked all the same (no hole may stay), counting nothing the server's count includes.
       if (edge !== undefined && dto.lastMessageAt > edge) openRange(dto, edge, store.table.takesServerCount(dto));
     }
+    // A chat that began while the app could not hear has no gap to walk (the server's count
+    // covers it): it is news all the same. Not on the first sync: that is the whole inbox.
+    const begun = previous === null ? [] : dtos.filter((dto) => !store.has(dto.id) && dto.lastMessageAt > previous);
     store.table.merge(dtos);
+    for (const dto of begun) announceNewChat(dto);
     // The gaps are in the (saved) ledger now: a later sync may start from here.
     store.setLastSyncAt(iso(startedAt));
     options.onChanged();

@@ -27,8 +27,8 @@ export interface MessageNotifierOptions {
 }
 
 export interface MessageNotifier {
-  /** A new incoming message that passed the filters (not muted, not paused, not on screen). */
-  offer(message: MessageView): void;
+  /** A new incoming message that passed the filters (not muted, not paused, not on screen); `count` it stands for. */
+  offer(message: MessageView, count?: number): void;
   /** Forget pending messages of a conversation (the user opened it). */
   discard(conversationId: string): void;
   /** Forget everything pending (notifications paused). */
@@ -93,14 +93,14 @@ export function createMessageNotifier(options: MessageNotifierOptions): MessageN
   };
 
   return {
-    offer(message) {
+    offer(message, count = 1) {
       if (stopped) return;
       const news = pending.get(message.conversationId);
       if (news) {
         // A catch-up walks a gap newest page first: the preview is the newest, not the last offered.
         if (compareMessagesByTime(news.latest, message) <= 0) news.latest = message;
-        news.count += 1;
-      } else pending.set(message.conversationId, { latest: message, count: 1 });
+        news.count += count;
+      } else pending.set(message.conversationId, { latest: message, count });
       schedule(scheduler.now() + gatherMs);
     },
     discard(conversationId) {

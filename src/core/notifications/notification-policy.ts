@@ -28,8 +28,8 @@ export interface NotificationPolicy {
   setView(view: ViewState): void;
   /** The conversation on screen in a focused, visible window, if any. */
   conversationInFocus(): string | null;
-  /** A new incoming message that is not on screen. */
-  messageArrived(message: MessageView): void;
+  /** A new incoming message that is not on screen (`count`: the newest of that many). */
+  messageArrived(message: MessageView, count?: number): void;
   /** Instance news (connected, disconnected) only interrupts someone who is not looking at the window. */
   instanceNews(notification: DesktopNotification): void;
   /** The user opened or muted a conversation: what is pending for it is no longer news. */
@@ -60,9 +60,9 @@ export function createNotificationPolicy(options: NotificationPolicyOptions): No
       view = next;
     },
     conversationInFocus: () => (watching() ? view.conversationId : null),
-    messageArrived(message) {
+    messageArrived(message, count) {
       if (options.settings().paused || options.isMuted(message.conversationId)) return;
-      coalescer.offer(message);
+      coalescer.offer(message, count);
     },
     instanceNews(notification) {
       if (!watching()) deliver(notification);
