@@ -67,6 +67,27 @@ function createSyncEdges(store: InboxStore) {
   };
 }
 
+/**
+ * A chat that began while the app could not hear, as news: the listing's preview stands for
+ * its newest message, the server's count for how many.
+ */
+function announceNewChat(
+  store: InboxStore,
+  dto: ConversationDto,
+  onNewIncoming: InboxSyncOptions['onNewIncoming'],
+): void {
+  const unread = store.conversation(dto.id)?.unreadCount ?? 0;
+  if (unread === 0) return;
+  const newest = messageFromDto(dto.id, {
+    id: `listed:${dto.id}`,
+    content: dto.lastMessagePreview ?? '',
+    contentType: 'text',
+    direction: 'incoming',
+    timestamp: dto.lastMessageAt,
+  });
+  onNewIncoming(newest, unread);
+}
+
 export function createInboxSync(options: InboxSyncOptions) {
   const { store, catchUp, scheduler, logger } = options;
   let syncing = false;
@@ -98,20 +119,6 @@ export function createInboxSync(options: InboxSyncOptions) {
     );
   };
 
-  /** The listing's preview stands for the chat's newest message (the notification's text). */
-  const announceNewChat = (dto: ConversationDto) => {
-    const unread = store.conversation(dto.id)?.unreadCount ?? 0;
-    if (unread === 0) return;
-    const newest = messageFromDto(dto.id, {
-      id: `listed:${dto.id}`,
-      content: dto.lastMessagePreview ?? '',
-      contentType: 'text',
-      direction: 'incoming',
-      timestamp: dto.lastMessageAt,
-    });
-    options.onNewIncoming(newest, unread);
-  };
-
   const syncOnce = async () => {
     const startedAt = scheduler.now();
     const previous = store.lastSyncAt();
@@ -137,7 +144,7 @@ export function createInboxSync(options: InboxSyncOptions) {
     // covers it): it is news all the same. Not on the first sync: that is the whole inbox.
     const begun = previous === null ? [] : dtos.filter((dto) => !store.has(dto.id) && dto.lastMessageAt > previous);
     store.table.merge(dtos);
-    for (const dto of begun) announceNewChat(dto);
+    for (const dto of begun) announceNewChat(store, dto, options.onNewIncoming);
     // The gaps are in the (saved) ledger now: a later sync may start from here.
     store.setLastSyncAt(iso(startedAt));
     options.onChanged();
