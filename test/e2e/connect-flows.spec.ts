@@ -150,7 +150,7 @@ test('every disconnect reason has its own words and follow-up', async ({ page, a
     ['logged_out', /logged out in WhatsApp on the phone/, 'reconnect_flow'],
     ['session_expired', /expired before it was completed/, 'reconnect_flow'],
     ['connection_lost', /The server is reconnecting/, 'backend_retrying'],
-    ['manual', /disconnected from AuZap on purpose/, 'idle'],
+    ['manual', /disconnected in AuZap\. Connect it again/, 'idle'],
     ['error', /unexpected error/, 'backend_retrying'],
     [null, /without giving a reason/, 'backend_retrying'],
     ['quota_exceeded', /reason: “quota_exceeded”/, 'backend_retrying'],

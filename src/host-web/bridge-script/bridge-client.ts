@@ -5,7 +5,7 @@
  */
 import { BRIDGE_GLOBAL, isCommandChannel, isPushChannel } from '../../shared/bridge-channels';
 import { createListeners, type Listeners } from '../../shared/listeners';
-import type { AuzapBridge, CommandOutcome } from '../../shared/bridge';
+import type { AuzapBridge, CommandOutcome, ConnectionState } from '../../shared/bridge';
 import { BRIDGE_SOCKET_PATH, type ClientFrame, type HostFrame } from '../wire';
 
 type Listener = (payload: unknown) => void;
@@ -27,10 +27,23 @@ function send(frame: ClientFrame) {
   else outbox.push(frame);
 }
 
+/** The host answered this page once. */
+let reached = false;
+/** And was lost since: whatever answers next may be a new host process. */
+let lostHost = false;
+
 function open() {
   const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BRIDGE_SOCKET_PATH}`);
   socket = ws;
   ws.addEventListener('open', () => {
+    // A restarted host has its own inbox, open chat and view of this window, and what the page
+    // holds was fetched from the old one (a list, a thread, "online"): start the page afresh
+    // (drafts and the open chat are kept by the page itself).
+    if (lostHost) {
+      location.reload();
+      return;
+    }
+    reached = true;
     for (const frame of outbox.splice(0)) ws.send(JSON.stringify(frame));
   });
   ws.addEventListener('message', (event) => {
@@ -48,6 +61,18 @@ function open() {
     }
   });
   ws.addEventListener('close', () => {
+    // Until it answers again the page must not go on saying "Online" on the old host's word.
+    if (reached && !lostHost) {
+      const offline: ConnectionState = {
+        status: 'offline',
+        detail: lostContact.ok ? null : lostContact.error.message,
+        since: new Date().toISOString(),
+        attempt: 0,
+        transport: null,
+      };
+      listeners.get('app:snapshot-patch')?.emit({ connection: offline });
+    }
+    lostHost ||= reached;
     socket = null;
     // Callers are told these failed, so they must never be sent later (a reply sent twice).
     outbox.length = 0;

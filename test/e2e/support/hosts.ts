@@ -30,6 +30,8 @@ export interface HostOptions {
   nodeArgs?: string[];
   /** Opens an IPC channel to the host process; what it sends comes here. */
   onMessage?: (message: unknown) => void;
+  /** A fixed port (a host restarted where its window still points); default any free one. */
+  port?: number;
 }
 
 export async function startHost(
@@ -37,7 +39,14 @@ export async function startHost(
   options: HostOptions = {},
 ): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'auzap-e2e-'));
-  const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), 'src/host-web/cli.ts', '--port', '0'];
+  const args = [
+    '--import',
+    'tsx',
+    ...(options.nodeArgs ?? []),
+    'src/host-web/cli.ts',
+    '--port',
+    String(options.port ?? 0),
+  ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: {

@@ -14,15 +14,20 @@ export type Selection =
  * reloaded in the middle of linking a number goes straight back to that flow.
  */
 export function useSelection(snapshot: AppSnapshot | null): [Selection, (next: Selection) => void] {
-  const [selection, setSelection] = useState<Selection>({ kind: 'home' });
+  const [selection, setShown] = useState<Selection>(savedSelection);
+  // Kept for the window's session: a reload (a renderer crash, a restarted browser host) comes back to it.
+  const setSelection = useCallback((next: Selection) => {
+    setShown(next);
+    saveSelection(next);
+  }, []);
 
   usePush(
     'ui:open-conversation',
-    useCallback(({ conversationId }) => setSelection({ kind: 'conversation', id: conversationId }), []),
+    useCallback(({ conversationId }) => setSelection({ kind: 'conversation', id: conversationId }), [setSelection]),
   );
   usePush(
     'ui:open-instance',
-    useCallback(({ instanceId }) => setSelection({ kind: 'instance', id: instanceId }), []),
+    useCallback(({ instanceId }) => setSelection({ kind: 'instance', id: instanceId }), [setSelection]),
   );
 
   const firstFlowId = snapshot?.connectFlows[0]?.instanceId ?? null;
@@ -32,4 +37,29 @@ export function useSelection(snapshot: AppSnapshot | null): [Selection, (next: S
     if (firstFlowId) setSelection({ kind: 'instance', id: firstFlowId });
   }
   return [selection, setSelection];
+}
+
+const SAVED_SELECTION = 'auzap.selection';
+
+/** A chat or a number's page shown before a reload of this window; else the start. */
+function savedSelection(): Selection {
+  try {
+    const saved: unknown = JSON.parse(sessionStorage.getItem(SAVED_SELECTION) ?? 'null');
+    if (typeof saved === 'object' && saved !== null && 'kind' in saved && 'id' in saved) {
+      const { kind, id } = saved;
+      if ((kind === 'conversation' || kind === 'instance') && typeof id === 'string') return { kind, id };
+    }
+  } catch {
+    // Unreadable (storage off, damaged): the start.
+  }
+  return { kind: 'home' };
+}
+
+function saveSelection(selection: Selection): void {
+  try {
+    const kept = selection.kind === 'conversation' || selection.kind === 'instance' ? selection : { kind: 'home' };
+    sessionStorage.setItem(SAVED_SELECTION, JSON.stringify(kept));
+  } catch {
+    // Not kept: a reload starts from the start.
+  }
 }
