@@ -224,6 +224,10 @@ test('REST errors show the server’s message, a retry works, and a 401 asks to 
   await expect(page.getByTestId('qr-code')).toBeVisible();
 
   await page.getByRole('button', { name: 'Cancel' }).click();
+  // Cancelling is not a drop: the number was never linked, and still says so.
+  await expect(page.getByTestId(`instance-${sales.id}`)).toHaveAttribute('data-status', 'disconnected');
+  await expect(page.getByTestId('instance-status')).toHaveText('Not linked yet');
+  await expect(page.getByTestId('instance-page')).not.toContainText('Disconnected on request');
   await simPost(sim, '/sim/fail', {
     method: 'POST',
     path: `/instances/${sales.id}/connect`,

@@ -100,6 +100,8 @@ describe('instances in the core', () => {
     expect(ends).toEqual(['manual']);
     expect(core.snapshot().connectFlows).toEqual([]);
     expect(c.notifications).toEqual([]);
+    // Not a drop: a number never linked still reads "Not linked yet", not "Disconnected on request".
+    expect(core.snapshot().instances.items.find((i) => i.id === sales.id)?.lastDisconnect).toBeNull();
   });
 
   it('refuses a connect request with a malformed phone number before calling the server', async ({ backend }) => {

@@ -93,9 +93,13 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
 
   const disconnected = (event: Extract<ServerEvent, { name: 'whatsapp:disconnected' }>['payload']) => {
     const { instanceId, reason, timestamp } = event;
-    list.update(instanceId, { status: 'disconnected', lastDisconnect: { reason: reason ?? null, at: timestamp } });
-    flows.finish(instanceId, { kind: 'ended', reason: reason ?? null, at: nowIso() });
     const userCancelled = cancelled.delete(instanceId) && reason === 'manual';
+    // A cancelled attempt is not a drop: the number stays as it was before (never linked, or its last drop).
+    const lastDisconnect = userCancelled
+      ? (list.find(instanceId)?.lastDisconnect ?? null)
+      : { reason: reason ?? null, at: timestamp };
+    list.update(instanceId, { status: 'disconnected', lastDisconnect });
+    flows.finish(instanceId, { kind: 'ended', reason: reason ?? null, at: nowIso() });
     if (list.find(instanceId) && !userCancelled) {
       const explanation = explainDisconnect(reason);
       const words = options.words();

@@ -7,12 +7,17 @@ import { useT } from '../../i18n/I18nProvider';
 import { failureText, invoke } from '../../bridge/bridge-client';
 import { ConnectFlowView } from '../connect/ConnectFlowView';
 import { ConfirmDisconnect } from './ConfirmDisconnect';
+import { summarizeInstance } from './instance-summary';
 
 const STATUS_WORDS = {
   connected: 'instance.status.connected',
   connecting: 'instance.status.connecting',
   disconnected: 'instance.status.notConnected',
 } as const;
+
+/** A number never linked reads as in the list ("Not linked yet"): one number, one state, wherever it is read. */
+const statusWords = (instance: InstanceView) =>
+  summarizeInstance(instance).look === 'never-linked' ? 'instance.status.neverLinked' : STATUS_WORDS[instance.status];
 
 /**
  * One WhatsApp number: its state, why it is disconnected, and how to (re)link it.
@@ -55,7 +60,7 @@ export function InstancePage({
   const status =
     instance.status === 'connected' && instance.phoneNumber
       ? t('instance.connectedAs', { phone: formatPhoneNumber(instance.phoneNumber) })
-      : t(STATUS_WORDS[instance.status]);
+      : t(statusWords(instance));
   const showFlow = (flow !== null || instance.status !== 'connected') && !waitingForBackend;
   return (
     <div className="instance-page" data-testid="instance-page" data-instance={instance.id} data-focus-home="">
