@@ -41,6 +41,16 @@ test('disconnecting a number asks first, saying what happens; Cancel and Esc kee
 
   await page.getByRole('button', { name: 'Disconnect' }).click();
   await expect(dialog).toBeVisible();
+  // Tab goes round the dialog's two buttons, never out of it.
+  for (const [key, focused] of [
+    ['Tab', 'Disconnect'],
+    ['Tab', 'Cancel'],
+    ['Shift+Tab', 'Disconnect'],
+    ['Shift+Tab', 'Cancel'],
+  ] as const) {
+    await page.keyboard.press(key);
+    await expect(dialog.getByRole('button', { name: focused })).toBeFocused();
+  }
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(item).toHaveAttribute('data-status', 'connected');

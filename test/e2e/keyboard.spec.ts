@@ -55,6 +55,9 @@ test('the conversation list is one tab stop, moved with the arrows, Home/End and
   await page.keyboard.press('End');
   await expect.poll(() => activeName(page)).toBe('Cliente 01');
   await expect(active).toBeInViewport();
+  // Only the rows in view exist: each says where it stands in the whole list.
+  await expect(active).toHaveAttribute('aria-posinset', '30');
+  await expect(active).toHaveAttribute('aria-setsize', '30');
   await page.keyboard.press('PageUp');
   const afterPageUp = await activeName(page);
   expect(Number(afterPageUp.slice(-2))).toBeGreaterThan(3);
@@ -75,6 +78,10 @@ test('the conversation list is one tab stop, moved with the arrows, Home/End and
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cliente 29');
   await expect(page.getByLabel('Reply')).toBeFocused();
   await expect(page.locator('[aria-selected="true"]')).toContainText('Cliente 29');
+  await expect(page.locator('[aria-selected="true"]')).toHaveAttribute('aria-posinset', '2');
+  // Back from the reply box, the messages are a stop of their own, to read with PageUp/PageDown.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('log', { name: 'Messages' })).toBeFocused();
 });
 
 test('from the search box, ↓ enters the results and Enter opens the first; Esc clears the search', async ({

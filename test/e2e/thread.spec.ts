@@ -394,6 +394,17 @@ test('the thread is a log; a message arriving in it is announced politely; each 
   await expect(log.getByTestId('message')).toHaveCount(3);
   await expect(announcer).toHaveText('New message from Gabi: E domingo?');
   await expect(log.getByTestId('message-side').last()).toHaveText('Received from Gabi:');
+
+  // The same words again are news again: the region's content changes, so it is read.
+  const said = () => announcer.evaluate((el) => el.textContent);
+  const before = await said();
+  sim.injectMessage({ conversationId, content: 'E domingo?' });
+  await expect(log.getByTestId('message')).toHaveCount(4);
+  await expect.poll(said).not.toBe(before);
+  await expect(announcer).toHaveText('New message from Gabi: E domingo?');
+  // Formatting marks are not read out.
+  sim.injectMessage({ conversationId, content: 'Abrimos *às 9h* no _sábado_' });
+  await expect(announcer).toHaveText('New message from Gabi: Abrimos às 9h no sábado');
 });
 
 test('a chat whose messages cannot load stays unread, says why with Try again, and loads by itself once the server is back', async ({

@@ -2,6 +2,22 @@ import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject }
 
 const FOCUSABLE = 'input, button, select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
 
+/** Tab and Shift+Tab wrap inside a native modal dialog, which lets focus leave for the browser's own UI. */
+export function keepTabInside(dialog: HTMLDialogElement | null, event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== 'Tab') return;
+  const focusable = [...(dialog?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /**
  * A modal dialog that is open while it is mounted. The native modal makes the rest of the
  * window inert; Tab also wraps inside it here, because the native one lets focus leave for
@@ -43,18 +59,7 @@ export function ModalDialog({
       onClose();
       return;
     }
-    if (event.key !== 'Tab') return;
-    const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+    keepTabInside(dialog.current, event);
   };
 
   return (

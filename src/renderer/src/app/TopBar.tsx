@@ -45,6 +45,8 @@ export function TopBar({
         className={`button button--icon${settingsOpen ? ' button--active' : ''}`}
         aria-label={t('settings.title')}
         title={t('settings.title')}
+        // Says that the main area shows Settings now (the active look alone is not read out).
+        aria-current={settingsOpen ? 'page' : undefined}
         onClick={onOpenSettings}
         data-testid="open-settings"
       >

@@ -124,6 +124,8 @@ export const ConversationList = memo(function ConversationList({
               <ConversationRow
                 key={item.key}
                 id={optionId(row.id)}
+                index={item.index}
+                count={visible.length}
                 row={row}
                 selected={row.id === selectedId}
                 active={item.index === activeIndex}

@@ -18,6 +18,8 @@ import { formatListTime } from './inbox-model';
 export const ConversationRow = memo(function ConversationRow({
   id,
   row,
+  index,
+  count,
   selected,
   active,
   top,
@@ -28,6 +30,9 @@ export const ConversationRow = memo(function ConversationRow({
 }: {
   id: string;
   row: ConversationView;
+  /** Its place in the whole list, of `count`: only the rows in view exist, so a screen reader is told. */
+  index: number;
+  count: number;
   selected: boolean;
   active: boolean;
   top: number;
@@ -47,6 +52,8 @@ export const ConversationRow = memo(function ConversationRow({
       id={id}
       role="option"
       aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={count}
       className={classes.join(' ')}
       style={{ transform: `translateY(${top}px)`, height }}
       data-testid="conversation-row"
@@ -110,13 +117,13 @@ const RowContent = memo(function RowContent({
           ) : null}
           {row.muted ? <MutedMark mutedUntil={row.mutedUntil ?? null} /> : null}
           {row.unreadCount > 0 ? (
-            <span
-              className="unread-badge"
-              data-testid="unread-badge"
-              aria-label={t('conversations.unread', { count: row.unreadCount })}
-            >
-              {row.unreadCount > 999 ? '999+' : row.unreadCount}
-            </span>
+            <>
+              {/* A bare number is read as just "4": the words go to screen readers instead. */}
+              <span className="unread-badge" data-testid="unread-badge" aria-hidden="true">
+                {row.unreadCount > 999 ? '999+' : row.unreadCount}
+              </span>
+              <span className="visually-hidden">{t('conversations.unread', { count: row.unreadCount })}</span>
+            </>
           ) : null}
         </span>
       </span>

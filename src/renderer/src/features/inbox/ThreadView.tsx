@@ -95,6 +95,9 @@ export function ThreadView({
         role="log"
         aria-live="off"
         aria-label={t('thread.messages')}
+        // Always a tab stop of its own, so PageUp/PageDown read back from it: without it Chromium
+        // lets a scroller be focused only while it holds no link, and a link scrolled away drops the focus.
+        tabIndex={0}
         data-testid="message-list"
       >
         {loadingOlder ? <p className="thread__loading muted">{t('thread.loadingOlder')}</p> : null}

@@ -136,3 +136,10 @@ export function formatMessage(text: string): FormatNode[] {
   if (from < text.length) nodes.push(...inline(text.slice(from)));
   return nodes;
 }
+
+/** The text as it reads, without its formatting marks: what a screen reader is given ("*sim*" says "sim"). */
+export function unformatted(text: string): string {
+  const read = (nodes: FormatNode[]): string =>
+    nodes.map((node) => ('children' in node ? read(node.children) : node.text)).join('');
+  return read(formatMessage(text));
+}

@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
+import { keepTabInside } from '../../app/ModalDialog';
 import { useT } from '../../i18n/I18nProvider';
 
 /**
  * Asks before a number is disconnected: it is the one click that takes a shop's WhatsApp
- * out of AuZap, and only the phone can bring it back. A native modal dialog, so focus is
- * trapped and Esc cancels; "Cancel" has the focus, so Enter does not disconnect by accident.
+ * out of AuZap, and only the phone can bring it back. A native modal dialog (Tab wraps inside it,
+ * Esc cancels); "Cancel" has the focus, so Enter does not disconnect by accident.
  */
 export function ConfirmDisconnect({
   name,
@@ -30,6 +31,7 @@ export function ConfirmDisconnect({
       aria-describedby="confirm-disconnect-text"
       data-testid="confirm-disconnect"
       onClose={onCancel}
+      onKeyDown={(event) => keepTabInside(dialog.current, event)}
     >
       <h2 id="confirm-disconnect-title">{t('instance.confirmDisconnect.title', { name })}</h2>
       <p id="confirm-disconnect-text">{t('instance.confirmDisconnect.text')}</p>

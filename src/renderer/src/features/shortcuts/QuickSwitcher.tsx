@@ -96,7 +96,14 @@ export function QuickSwitcher({
             {row.contactName && row.contactPhone ? (
               <span className="muted">{formatPhoneNumber(row.contactPhone)}</span>
             ) : null}
-            {row.unreadCount > 0 ? <span className="unread-badge">{row.unreadCount}</span> : null}
+            {row.unreadCount > 0 ? (
+              <>
+                <span className="unread-badge" aria-hidden="true">
+                  {row.unreadCount}
+                </span>
+                <span className="visually-hidden">{t('conversations.unread', { count: row.unreadCount })}</span>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
