@@ -245,7 +245,7 @@ export const en = {
   'thread.notSent': 'Not sent.',
   'thread.retry': 'Retry',
   'thread.sendFailed': 'Could not send. Your text is kept.',
-  'thread.replyPlaceholder': 'Write a reply — Enter to send, Shift+Enter for a new line',
+  'thread.replyPlaceholder': 'Write a reply (Enter sends, Shift+Enter adds a line)',
   'thread.reply': 'Reply',
   'thread.send': 'Send',
   'notification.whatsappConnected': 'WhatsApp connected',

@@ -244,7 +244,7 @@ export const ptBR: Record<MessageKey, string> = {
   'thread.notSent': 'Não enviada.',
   'thread.retry': 'Tentar de novo',
   'thread.sendFailed': 'Não foi possível enviar. Seu texto foi mantido.',
-  'thread.replyPlaceholder': 'Escreva uma resposta — Enter para enviar, Shift+Enter para nova linha',
+  'thread.replyPlaceholder': 'Escreva uma resposta (Enter envia, Shift+Enter pula linha)',
   'thread.reply': 'Resposta',
   'thread.send': 'Enviar',
   'notification.whatsappConnected': 'WhatsApp conectado',
