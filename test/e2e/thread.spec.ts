@@ -473,3 +473,50 @@ test('a chat whose messages the server failed to give (HTTP 503) loads by itself
   await expect(error).toHaveCount(0);
   await expect(row.getByTestId('unread-badge')).toHaveCount(0);
 });
+
+test('an older page that failed to load is fetched again by itself (it is not lost by opening the thread again)', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const conversationId = seedThread(
+    sim,
+    A.organizationId,
+    'Otto',
+    Array.from({ length: 400 }, (_, i) => ({
+      at: minutesAgo(500 - i),
+      from: i % 2 === 0 ? ('customer' as const) : ('staff' as const),
+      text: `linha ${i + 1}`,
+    })),
+  );
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  await openConversation(page, 'Otto');
+  const log = page.getByRole('log', { name: 'Messages' });
+  await expect(log.getByTestId('message-text').filter({ hasText: /^linha 400$/ })).toBeVisible();
+
+  await simPost(sim, '/sim/fail', {
+    method: 'GET',
+    path: `/conversations/${conversationId}/messages`,
+    status: 503,
+    error: 'Manutenção',
+    times: 1,
+  });
+  // Read back to the top by keyboard until an older page must come from the server: refused once.
+  const error = page.getByTestId('thread-error');
+  const refused = async () =>
+    ((await (await fetch(`${sim.url}/sim/state`)).json()) as { pendingFailures: unknown[] }).pendingFailures.length ===
+    0;
+  await log.hover();
+  for (let i = 0; i < 40 && !(await refused()); i++) {
+    await page.mouse.wheel(0, -1500);
+    await page.waitForTimeout(150);
+  }
+  await expect(error).toContainText('Manutenção');
+  const oldestShown = async () =>
+    Math.min(...(await log.getByTestId('message-text').allTextContents()).map((t) => Number(t.replace('linha ', ''))));
+  const before = await oldestShown();
+  // Nobody scrolls or presses Try again: the older page comes, and the error goes.
+  await expect.poll(oldestShown, { timeout: 15_000 }).toBeLessThan(before);
+  await expect(error).toHaveCount(0);
+});

@@ -142,7 +142,8 @@ export function createInboxSync(options: InboxSyncOptions) {
     }
     // A chat that began while the app could not hear has no gap to walk (the server's count
     // covers it): it is news all the same. Not on the first sync: that is the whole inbox.
-    const begun = previous === null ? [] : dtos.filter((dto) => !store.has(dto.id) && dto.lastMessageAt > previous);
+    // (No time test: the listing is of what changed since the last sync, and every row is kept.)
+    const begun = previous === null ? [] : dtos.filter((dto) => !store.has(dto.id));
     store.table.merge(dtos);
     for (const dto of begun) announceNewChat(store, dto, options.onNewIncoming);
     // The gaps are in the (saved) ledger now: a later sync may start from here.

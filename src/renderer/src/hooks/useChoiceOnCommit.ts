@@ -5,7 +5,7 @@ const STEPPING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'
 
 /**
  * A `<select>` whose choice does something (mute for…, pause for…, language). On Windows
- * and Linux ↑/↓ on a closed select change its value at once, so applying on `change` muted
+ * and Linux ↑/↓ on a closed select (and typing a letter, everywhere) change its value at once, so applying on `change` muted
  * a chat for an hour on the first ↓ and no other choice could be reached. Here a value
  * stepped to with those keys only shows, and Enter applies it (leaving the select drops it);
  * a pick from the open list, by mouse or keyboard, applies at once.
@@ -22,7 +22,9 @@ export function useChoiceOnCommit(current: string, apply: (value: string) => voi
         if (pending !== current) apply(pending);
         return;
       }
-      if (!STEPPING_KEYS.has(event.key) || event.altKey) return;
+      // A letter typed on a closed select jumps to the option it starts (every platform): a step too.
+      const typedAhead = event.key.length === 1 && !event.ctrlKey && !event.metaKey;
+      if ((!STEPPING_KEYS.has(event.key) && !typedAhead) || event.altKey) return;
       // The change such a key makes comes during its default action, before any timer.
       stepping.current = true;
       setTimeout(() => (stepping.current = false), 0);

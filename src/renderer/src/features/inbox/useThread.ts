@@ -14,28 +14,33 @@ export interface ThreadState {
   retry(): void;
 }
 
-/** A thread that could not load is opened again after 3 s, 6 s, … up to a minute apart. */
+/** A thread that could not load is tried again after 3 s, 6 s, … up to a minute apart… */
 const RETRY_FIRST_MS = 3_000;
 const RETRY_MAX_MS = 60_000;
+/** …this many times (about five minutes): a chat gone from the server, or a refused sign-in, is not asked for forever. */
+const RETRY_ATTEMPTS = 8;
+
+/** What failed: opening the thread, or its older page (each is tried again as itself). */
+type Failure = { text: UserText; step: 'open' | 'older' } | null;
 
 /** Opens a conversation (which marks it read) and follows its messages. */
 export function useThread(conversationId: string): ThreadState {
   const [messages, setMessages] = useState<MessageView[]>([]);
   const [hasOlder, setHasOlder] = useState(false);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<UserText | null>(null);
+  const [failure, setFailure] = useState<Failure>(null);
 
   const take = useCallback((page: ThreadPage) => {
     // Opening brings the whole thread in main's order (which keeps same-second messages right).
     setMessages(page.messages);
     setHasOlder(page.hasOlder);
-    setError(page.error);
+    setFailure(page.error ? { text: page.error, step: 'open' } : null);
   }, []);
 
   const open = useCallback(() => {
     invoke('inbox:open-conversation', { conversationId })
       .then(take)
-      .catch((failure: unknown) => setError(failureText(failure, 'thread.openFailed')))
+      .catch((reason: unknown) => setFailure({ text: failureText(reason, 'thread.openFailed'), step: 'open' }))
       .finally(() => setLoading(false));
   }, [conversationId, take]);
 
@@ -49,35 +54,39 @@ export function useThread(conversationId: string): ThreadState {
     return unsubscribe;
   }, [conversationId, open]);
 
-  // A failed load heals by itself while the chat is on screen (a server answering 503 for a
-  // while, a page that timed out): nobody has to find Try again, and the chat is read once shown.
-  const retries = useRef(0);
-  useEffect(() => {
-    if (error === null) {
-      retries.current = 0;
-      return;
-    }
-    const timer = setTimeout(
-      () => {
-        retries.current += 1;
-        open();
-      },
-      Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** retries.current),
-    );
-    return () => clearTimeout(timer);
-  }, [error, open]);
-
   const loadOlder = useCallback(async () => {
     try {
       // The thread's start through what the fetch added comes back, not the whole thread per page.
       const page = await invoke('inbox:load-older', { conversationId });
       setMessages((current) => joinThreadStart(current, page.messages));
       setHasOlder(page.hasOlder);
-      setError(page.error);
-    } catch (failure) {
-      setError(failureText(failure, 'thread.olderFailed'));
+      setFailure(page.error ? { text: page.error, step: 'older' } : null);
+    } catch (reason) {
+      setFailure({ text: failureText(reason, 'thread.olderFailed'), step: 'older' });
     }
   }, [conversationId]);
 
-  return { messages, hasOlder, loading, error, loadOlder, retry: open };
+  const retry = failure?.step === 'older' ? () => void loadOlder() : open;
+
+  // A failed load heals by itself while the chat is on screen (a server answering 503 for a
+  // while, a page that timed out): nobody has to find Try again, and the chat is read once shown.
+  const retries = useRef(0);
+  useEffect(() => {
+    if (failure === null) {
+      retries.current = 0;
+      return;
+    }
+    if (retries.current >= RETRY_ATTEMPTS) return;
+    const timer = setTimeout(
+      () => {
+        retries.current += 1;
+        if (failure.step === 'older') void loadOlder();
+        else open();
+      },
+      Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** retries.current),
+    );
+    return () => clearTimeout(timer);
+  }, [failure, open, loadOlder]);
+
+  return { messages, hasOlder, loading, error: failure?.text ?? null, loadOlder, retry };
 }
