@@ -84,6 +84,22 @@ test('the conversation list is one tab stop, moved with the arrows, Home/End and
   await expect(page.getByRole('log', { name: 'Messages' })).toBeFocused();
 });
 
+test('a row far down the list opens with one click on a fresh page (focusing the list does not scroll it away)', async ({
+  page,
+  apps,
+}) => {
+  await inboxWithThirtyChats(page, apps);
+  await page.setViewportSize({ width: 1280, height: 600 });
+  const scroller = page.getByTestId('conversation-list');
+  await scroller.hover();
+  await page.mouse.wheel(0, 900);
+  const target = page.getByTestId('conversation-row').filter({ hasText: 'Cliente 12' });
+  await expect(target).toBeInViewport();
+  await target.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cliente 12');
+  await expect(target).toBeInViewport();
+});
+
 test('from the search box, ↓ enters the results and Enter opens the first; Esc clears the search', async ({
   page,
   apps,

@@ -83,8 +83,14 @@ export function useListboxCursor(input: CursorInput) {
     }
   };
 
+  // Focus without a cursor yet: on the first row in view, without scrolling. A click on a row
+  // far down focuses the list first; scrolling to the top then took the row from under the
+  // pointer, and the click opened nothing.
   const onListFocus = () => {
-    if (activeIndex < 0 && visible.length > 0) moveTo(0);
+    if (activeIndex >= 0 || visible.length === 0) return;
+    const inView = Math.ceil((scroller.current?.scrollTop ?? 0) / input.rowHeight);
+    const row = visible[Math.min(inView, visible.length - 1)];
+    if (row) setActiveId(row.id);
   };
 
   return { activeIndex, onListKeyDown, onSearchKeyDown, onListFocus };
