@@ -96,6 +96,32 @@ describe('resync', () => {
     expect(c.notifications.filter((n) => n.title.startsWith('Novo Cliente'))).toHaveLength(1);
   });
 
+  it('a new customer whose first message is minutes old (a phone back online) gets a name and number at once', async ({
+    backend,
+  }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const c = await backend.onlineCore(sim, A);
+    const core = c.core;
+    // A first sync has run: the next listing asks only for what changed since it.
+    sim.injectMessage({ contactName: 'Rita', content: 'oi' });
+    await waitForListed(core, 1);
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
+    sim.injectMessage({
+      contactName: 'Paula Atrasada',
+      contactPhone: '5511944443333',
+      content: 'oi, sumi',
+      timestamp: tenMinutesAgo,
+    });
+    const paula = async () =>
+      (await call(core, 'inbox:get-conversations')).find((r) => r.contactPhone === '5511944443333');
+    let row = await paula();
+    for (let i = 0; i < 50 && row?.contactName !== 'Paula Atrasada'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      row = await paula();
+    }
+    expect(row?.contactName).toBe('Paula Atrasada');
+  });
+
   it('a fetch that fails half-way is retried by itself, and nothing missed is lost', async ({ backend }) => {
     let sim = await backend.simulator({ accounts: [A], seedDemoData: false });
     const c = backend.core({ serverUrl: sim.url, ...A });

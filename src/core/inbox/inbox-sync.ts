@@ -88,6 +88,21 @@ function announceNewChat(
   onNewIncoming(newest, unread);
 }
 
+/**
+ * What the listing asks for: what changed since the last sync (with an overlap for clock
+ * differences), and far enough back to list every chat known only from a live message — a
+ * phone back online delivers messages minutes or hours old, and such a chat would never be
+ * listed (no name, no number, not found by search) until it wrote again.
+ */
+function listingSince(store: InboxStore, previous: string | null): string | undefined {
+  if (!previous) return undefined;
+  let since = Date.parse(previous);
+  for (const [id, lastMessageAt] of store.table.lastActivity()) {
+    if (store.table.isUnlisted(id)) since = Math.min(since, Date.parse(lastMessageAt));
+  }
+  return new Date(since - SYNC_OVERLAP_MS).toISOString();
+}
+
 export function createInboxSync(options: InboxSyncOptions) {
   const { store, catchUp, scheduler, logger } = options;
   let syncing = false;
@@ -122,7 +137,7 @@ export function createInboxSync(options: InboxSyncOptions) {
   const syncOnce = async () => {
     const startedAt = scheduler.now();
     const previous = store.lastSyncAt();
-    const since = previous ? iso(Date.parse(previous) - SYNC_OVERLAP_MS) : undefined;
+    const since = listingSince(store, previous);
     const known = edges.take();
     let dtos;
     try {
