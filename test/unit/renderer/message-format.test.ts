@@ -44,6 +44,10 @@ describe('WhatsApp formatting', () => {
     expect(f('Veja:\n```linha 1\n*linha* 2```\nfim')).toBe('Veja:\n<pre>linha 1\n*linha* 2</pre>\nfim');
   });
 
+  it('``` around one line is monospace within the sentence, not a block of its own', () => {
+    expect(f('*Negrito* e ```codigo``` e `inline`')).toBe('<b>Negrito</b> e <code>codigo</code> e <code>inline</code>');
+  });
+
   it('a block whose markers sit on their own lines starts and ends with its text, not an empty line', () => {
     expect(f('```\nconst total = 42;\n```')).toBe('<pre>const total = 42;</pre>');
     expect(f('```\n\nduas\n\n```')).toBe('<pre>\nduas\n</pre>');

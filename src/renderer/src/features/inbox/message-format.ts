@@ -129,8 +129,11 @@ export function formatMessage(text: string): FormatNode[] {
   let from = 0;
   for (const match of text.matchAll(BLOCK)) {
     if (match.index > from) nodes.push(...inline(text.slice(from, match.index)));
+    const inner = match[1] ?? '';
+    // One line between the markers is monospace within the sentence, as WhatsApp shows it.
+    if (!inner.includes('\n')) nodes.push({ kind: 'code', text: inner });
     // ``` on a line of its own: the line break after it (and before the closing one) is layout, not content.
-    nodes.push({ kind: 'block', text: (match[1] ?? '').replace(/^\n/, '').replace(/\n$/, '') });
+    else nodes.push({ kind: 'block', text: inner.replace(/^\n/, '').replace(/\n$/, '') });
     from = match.index + match[0].length;
   }
   if (from < text.length) nodes.push(...inline(text.slice(from)));
