@@ -137,6 +137,29 @@ test('a chat opened on its few unread messages follows what arrives next, as at 
   await expect(thread.getByTestId('jump-to-latest')).toBeHidden();
 });
 
+test('the unread divider stays where the unread began while more messages arrive in the open chat', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const conversationId = seedThread(sim, A.organizationId, 'Vera', [
+    { at: minutesAgo(9), from: 'staff', text: 'Bom dia!' },
+    { at: minutesAgo(5), from: 'customer', text: '👍' },
+  ]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Vera');
+  const divider = thread.getByTestId('unread-divider');
+  await expect(divider).toHaveText('1 unread message');
+  sim.injectMessage({ conversationId, content: 'Mais uma coisa' });
+  sim.injectMessage({ conversationId, content: 'E outra' });
+  const text = (content: string) => thread.getByTestId('message-text').filter({ hasText: content });
+  await expect(text('E outra')).toBeVisible();
+  const y = async (locator: typeof divider) => (await locator.boundingBox())?.y ?? NaN;
+  expect(await y(divider)).toBeLessThan(await y(text('👍')));
+  await expect(divider).toHaveText('1 unread message');
+});
+
 test('a chat with nothing unread opens at the bottom, with no divider', async ({ page, apps }) => {
   const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
   seedThread(

@@ -40,6 +40,26 @@ describe('buildThreadRows', () => {
     expect(show(buildThreadRows(messages, 2))).toEqual(['|', 'a', '|', 'b', '~2', 'c', '|', 'd', 'e']);
   });
 
+  it('counts back from the newest message there was on opening: arrivals while open do not move it', () => {
+    const later = [...messages, message('f', new Date(2026, 11, 1, 10)), message('g', new Date(2026, 11, 1, 11))];
+    expect(show(buildThreadRows(later, 1, 'e'))).toEqual(['|', 'a', '|', 'b', 'c', '|', 'd', '~1', 'e', 'f', 'g']);
+    // Older pages loaded above do not move it either.
+    expect(show(buildThreadRows([message('z', new Date(2026, 10, 29, 8)), ...later], 2, 'e'))).toEqual([
+      '|',
+      'z',
+      'a',
+      '|',
+      'b',
+      '~2',
+      'c',
+      '|',
+      'd',
+      'e',
+      'f',
+      'g',
+    ]);
+  });
+
   it('puts it at the top when fewer unread messages are loaded than counted', () => {
     expect(show(buildThreadRows(messages, 9))).toEqual(['|', '~9', 'a', '|', 'b', 'c', '|', 'd', 'e']);
     expect(show(buildThreadRows([], 3))).toEqual([]);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { InstanceView } from '../../../../shared/bridge';
 import type { ConversationView } from '../../../../shared/inbox';
 import { formatPhoneNumber } from '../../../../shared/phone';
@@ -6,7 +6,8 @@ import { contactLabel } from '../../../../shared/contact-label';
 import { Composer } from './Composer';
 import { dayLabel } from './day-label';
 import { MessageBubble } from './MessageBubble';
-import { buildThreadRows, type ThreadRow } from './thread-rows';
+import type { ThreadRow } from './thread-rows';
+import { useThreadRows } from './useThreadRows';
 import { useT } from '../../i18n/I18nProvider';
 import { useThreadScroll, type ThreadScroll } from './useThreadScroll';
 import { MuteControl } from './MuteControl';
@@ -45,9 +46,7 @@ export function ThreadView({
   }, [online]);
   const { messages } = thread;
   const [loadingOlder, setLoadingOlder] = useState(false);
-  // Counted when the chat opens, before opening reads it: the divider stays while the chat is open.
-  const [unreadAtOpen] = useState(conversation.unreadCount);
-  const rows = useMemo(() => buildThreadRows(messages, unreadAtOpen), [messages, unreadAtOpen]);
+  const rows = useThreadRows(messages, conversation.unreadCount, !thread.loading);
   const scroll = useThreadScroll({ rows, messages, ready: !thread.loading });
   const { scroller, virtualizer } = scroll;
   const arrival = useArrivalAnnouncement(messages, !thread.loading);

@@ -25,19 +25,28 @@ export function messageKey(message: MessageView): string {
 }
 
 /** Index of the first unread message: the `unreadCount`-th incoming one from the end (0 if fewer are loaded). */
-function firstUnreadIndex(messages: readonly MessageView[], unreadCount: number): number {
+/**
+ * The n-th incoming message back from the newest one there was when the chat opened (messages
+ * arriving while it is open come after the divider and do not move it).
+ */
+function firstUnreadIndex(messages: readonly MessageView[], unreadCount: number, newestAtOpen: string | null): number {
   if (unreadCount <= 0) return -1;
   let left = unreadCount;
-  for (let i = messages.length - 1; i >= 0; i -= 1) {
+  const newest = newestAtOpen === null ? -1 : messages.findLastIndex((m) => messageKey(m) === newestAtOpen);
+  for (let i = newest >= 0 ? newest : messages.length - 1; i >= 0; i -= 1) {
     if (messages[i]?.direction === 'incoming') left -= 1;
     if (left === 0) return i;
   }
   return messages.length > 0 ? 0 : -1;
 }
 
-export function buildThreadRows(messages: readonly MessageView[], unreadCount = 0): ThreadRow[] {
+export function buildThreadRows(
+  messages: readonly MessageView[],
+  unreadCount = 0,
+  newestAtOpen: string | null = null,
+): ThreadRow[] {
   const rows: ThreadRow[] = [];
-  const unreadAt = firstUnreadIndex(messages, unreadCount);
+  const unreadAt = firstUnreadIndex(messages, unreadCount, newestAtOpen);
   let previousDay: string | null = null;
   messages.forEach((message, index) => {
     const date = new Date(message.timestamp);
