@@ -543,3 +543,43 @@ test('an older page that failed to load is fetched again by itself (it is not lo
   await expect.poll(oldestShown, { timeout: 15_000 }).toBeLessThan(before);
   await expect(error).toHaveCount(0);
 });
+
+test('reading back through a long chat keeps the reader’s place as older pages come in, and keeps loading', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  seedThread(
+    sim,
+    A.organizationId,
+    'Rui',
+    Array.from({ length: 250 }, (_, i) => ({
+      at: minutesAgo(400 - i),
+      from: i % 2 === 0 ? ('customer' as const) : ('staff' as const),
+      text: `msg ${i + 1}`,
+    })),
+  );
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  await openConversation(page, 'Rui');
+  const log = page.getByRole('log', { name: 'Messages' });
+  const shown = (n: number) => log.getByTestId('message-text').filter({ hasText: new RegExp(`^msg ${n}$`) });
+  await expect(shown(250)).toBeVisible();
+  const oldestRendered = async () =>
+    Math.min(...(await log.getByTestId('message-text').allTextContents()).map((t) => Number(t.replace('msg ', ''))));
+
+  // Opening loads the newest 50 (msg 201 to 250). Up with the wheel until the next page is in.
+  await log.hover();
+  for (let i = 0; i < 60 && (await oldestRendered()) >= 201; i++) {
+    await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(100);
+  }
+  // It came in above: msg 201, at the top a moment ago, is still in view (not 50 messages further down).
+  await expect(shown(201)).toBeInViewport();
+  // And the wheel keeps going back, page after page, to the very first message.
+  for (let i = 0; i < 200 && (await shown(1).count()) === 0; i++) {
+    await page.mouse.wheel(0, -1200);
+    await page.waitForTimeout(50);
+  }
+  await expect(shown(1)).toBeAttached();
+});

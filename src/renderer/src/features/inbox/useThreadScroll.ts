@@ -121,6 +121,7 @@ export function useThreadScroll({
   }, [last]);
 
   const totalSize = virtualizer.getTotalSize();
+  useKeepReadingPlace(scroller, messages, totalSize, () => positioned.current && !stick.current);
   useLayoutEffect(() => {
     if (!positioned.current || !stick.current) return;
     showBottom(scroller.current);
@@ -162,4 +163,32 @@ export function useThreadScroll({
   const seenIndex = seenKey === null ? -1 : messages.findIndex((m) => messageKey(m) === seenKey);
   const newSince = seenIndex < 0 ? 0 : messages.length - 1 - seenIndex;
   return { scroller, virtualizer, trackScroll, scrolledUp, newSince, jumpToLatest };
+}
+
+/**
+ * Older messages put in above (a page read back to) or let go of (memory) must not move what
+ * the reader is reading: the view moves by what the content above grew or shrank. Without it
+ * the view stayed at the top, showing the oldest message of the page (some 50 skipped), and,
+ * at the very top, no further scroll asked for the next page.
+ */
+function useKeepReadingPlace(
+  scroller: RefObject<HTMLDivElement | null>,
+  messages: readonly MessageView[],
+  totalSize: number,
+  reading: () => boolean,
+): void {
+  const first = messages[0];
+  const firstKey = first ? messageKey(first) : null;
+  const before = useRef({ firstKey, totalSize });
+  useLayoutEffect(() => {
+    const previous = before.current;
+    before.current = { firstKey, totalSize };
+    const el = scroller.current;
+    if (!el || previous.firstKey === null || previous.firstKey === firstKey || !reading()) return;
+    shiftView(el, totalSize - previous.totalSize);
+  }, [firstKey, totalSize, scroller, reading]);
+}
+
+function shiftView(el: HTMLElement, by: number): void {
+  el.scrollTop += by;
 }
