@@ -160,6 +160,29 @@ test('the unread divider stays where the unread began while more messages arrive
   await expect(divider).toHaveText('1 unread message');
 });
 
+test('a chat whose unread messages begin a new day opens with that day’s label whole above the divider', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const read = Array.from({ length: 40 }, (_, i) => ({
+    at: daysAgoAt(2, 10, i),
+    from: i % 2 === 0 ? ('customer' as const) : ('staff' as const),
+    text: `antes ${i + 1}`,
+  }));
+  const unread = Array.from({ length: 20 }, (_, i) => ({
+    at: minutesAgo(30 - i),
+    from: 'customer' as const,
+    text: `hoje ${i + 1}`,
+  }));
+  seedThread(sim, A.organizationId, 'Lia', [...read, ...unread]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  const thread = await openConversation(page, 'Lia');
+  await expect(thread.getByTestId('unread-divider')).toBeInViewport();
+  await expect(thread.getByTestId('day-separator').filter({ hasText: 'Today' })).toBeInViewport({ ratio: 1 });
+});
+
 test('a chat with nothing unread opens at the bottom, with no divider', async ({ page, apps }) => {
   const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
   seedThread(

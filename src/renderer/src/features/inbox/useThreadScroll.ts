@@ -101,7 +101,9 @@ export function useThreadScroll({
     const unreadIndex = rows.findIndex((row) => row.kind === 'unread');
     if (unreadIndex < 0) return showBottom(scroller.current);
     stick.current = false;
-    virtualizer.scrollToIndex(unreadIndex, { align: 'start' });
+    // The day the unread begin on stays in view too, when its label sits right above the divider.
+    const landing = rows[unreadIndex - 1]?.kind === 'day' ? unreadIndex - 1 : unreadIndex;
+    virtualizer.scrollToIndex(landing, { align: 'start' });
     // When what is unread fits above the bottom no scroll event may follow: read once laid out
     // whether the view is at the bottom (then it follows new messages) or not ("Jump to latest").
     requestAnimationFrame(() =>
