@@ -98,9 +98,11 @@ function listingSince(store: InboxStore, previous: string | null): string | unde
   if (!previous) return undefined;
   let since = Date.parse(previous);
   for (const [id, lastMessageAt] of store.table.lastActivity()) {
-    if (store.table.isUnlisted(id)) since = Math.min(since, Date.parse(lastMessageAt));
+    const at = Date.parse(lastMessageAt);
+    // An unreadable time (a damaged saved row) must not make every sync throw: it is left out.
+    if (store.table.isUnlisted(id) && Number.isFinite(at)) since = Math.min(since, at);
   }
-  return new Date(since - SYNC_OVERLAP_MS).toISOString();
+  return Number.isFinite(since) ? new Date(since - SYNC_OVERLAP_MS).toISOString() : undefined;
 }
 
 export function createInboxSync(options: InboxSyncOptions) {
