@@ -2,8 +2,8 @@
  * Reading a thread (issue 12, "Threads"): days, where the unread part starts, the view
  * at the bottom, grouped messages, a reply box that grows, and what a screen reader says.
  */
-import type { Locator } from '@playwright/test';
-import { expect, test } from './support/fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type Apps } from './support/fixtures';
 import { simPost, waitUntilOnline } from './support/sim';
 import { daysAgoAt, minutesAgo, openConversation, seedThread } from './support/thread';
 
@@ -524,22 +524,7 @@ test('an older page that failed to load is fetched again by itself (it is not lo
   page,
   apps,
 }) => {
-  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
-  const conversationId = seedThread(
-    sim,
-    A.organizationId,
-    'Otto',
-    Array.from({ length: 400 }, (_, i) => ({
-      at: minutesAgo(500 - i),
-      from: i % 2 === 0 ? ('customer' as const) : ('staff' as const),
-      text: `linha ${i + 1}`,
-    })),
-  );
-  const host = await apps.hostFor(sim, A);
-  await waitUntilOnline(page, host.url, sim);
-  await openConversation(page, 'Otto');
-  const log = page.getByRole('log', { name: 'Messages' });
-  await expect(log.getByTestId('message-text').filter({ hasText: /^linha 400$/ })).toBeVisible();
+  const { sim, conversationId, log } = await openLongThread(page, apps, 'Otto', 400, 'linha');
 
   await simPost(sim, '/sim/fail', {
     method: 'GET',
@@ -571,23 +556,8 @@ test('reading back through a long chat keeps the reader’s place as older pages
   page,
   apps,
 }) => {
-  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
-  seedThread(
-    sim,
-    A.organizationId,
-    'Rui',
-    Array.from({ length: 250 }, (_, i) => ({
-      at: minutesAgo(400 - i),
-      from: i % 2 === 0 ? ('customer' as const) : ('staff' as const),
-      text: `msg ${i + 1}`,
-    })),
-  );
-  const host = await apps.hostFor(sim, A);
-  await waitUntilOnline(page, host.url, sim);
-  await openConversation(page, 'Rui');
-  const log = page.getByRole('log', { name: 'Messages' });
+  const { log } = await openLongThread(page, apps, 'Rui', 250, 'msg');
   const shown = (n: number) => log.getByTestId('message-text').filter({ hasText: new RegExp(`^msg ${n}$`) });
-  await expect(shown(250)).toBeVisible();
   const oldestRendered = async () =>
     Math.min(...(await log.getByTestId('message-text').allTextContents()).map((t) => Number(t.replace('msg ', ''))));
 
@@ -606,3 +576,24 @@ test('reading back through a long chat keeps the reader’s place as older pages
   }
   await expect(shown(1)).toBeAttached();
 });
+
+/** A chat of `count` messages ("msg 1" … "msg N", one side then the other), opened at its newest. */
+async function openLongThread(page: Page, apps: Apps, name: string, count: number, word: string) {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const conversationId = seedThread(
+    sim,
+    A.organizationId,
+    name,
+    Array.from({ length: count }, (_, i) => ({
+      at: minutesAgo(count + 100 - i),
+      from: i % 2 === 0 ? ('customer' as const) : ('staff' as const),
+      text: `${word} ${i + 1}`,
+    })),
+  );
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  await openConversation(page, name);
+  const log = page.getByRole('log', { name: 'Messages' });
+  await expect(log.getByTestId('message-text').filter({ hasText: new RegExp(`^${word} ${count}$`) })).toBeVisible();
+  return { sim, conversationId, log };
+}
