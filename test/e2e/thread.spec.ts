@@ -121,12 +121,9 @@ test('opening a chat with unread messages lands on where they start; "Jump to la
 });
 
 test('a chat opened on its few unread messages follows what arrives next, as at the bottom', async ({ page, apps }) => {
-  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
-  const conversationId = seedThread(sim, A.organizationId, 'Nina', [
+  const { sim, conversationId } = await onlineWithThread(page, apps, 'Nina', [
     { at: minutesAgo(5), from: 'customer', text: 'Oi, tudo bem?' },
   ]);
-  const host = await apps.hostFor(sim, A);
-  await waitUntilOnline(page, host.url, sim);
   const thread = await openConversation(page, 'Nina');
   await expect(thread.getByTestId('unread-divider')).toBeVisible();
 
@@ -141,13 +138,10 @@ test('the unread divider stays where the unread began while more messages arrive
   page,
   apps,
 }) => {
-  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
-  const conversationId = seedThread(sim, A.organizationId, 'Vera', [
+  const { sim, conversationId } = await onlineWithThread(page, apps, 'Vera', [
     { at: minutesAgo(9), from: 'staff', text: 'Bom dia!' },
     { at: minutesAgo(5), from: 'customer', text: '👍' },
   ]);
-  const host = await apps.hostFor(sim, A);
-  await waitUntilOnline(page, host.url, sim);
   const thread = await openConversation(page, 'Vera');
   const divider = thread.getByTestId('unread-divider');
   await expect(divider).toHaveText('1 unread message');
@@ -164,7 +158,6 @@ test('a chat whose unread messages begin a new day opens with that day’s label
   page,
   apps,
 }) => {
-  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
   const read = Array.from({ length: 40 }, (_, i) => ({
     at: daysAgoAt(2, 10, i),
     from: i % 2 === 0 ? ('customer' as const) : ('staff' as const),
@@ -175,9 +168,7 @@ test('a chat whose unread messages begin a new day opens with that day’s label
     from: 'customer' as const,
     text: `hoje ${i + 1}`,
   }));
-  seedThread(sim, A.organizationId, 'Lia', [...read, ...unread]);
-  const host = await apps.hostFor(sim, A);
-  await waitUntilOnline(page, host.url, sim);
+  await onlineWithThread(page, apps, 'Lia', [...read, ...unread]);
   const thread = await openConversation(page, 'Lia');
   await expect(thread.getByTestId('unread-divider')).toBeInViewport();
   await expect(thread.getByTestId('day-separator').filter({ hasText: 'Today' })).toBeInViewport({ ratio: 1 });
@@ -491,13 +482,10 @@ test('a chat whose messages the server failed to give (HTTP 503) loads by itself
   page,
   apps,
 }) => {
-  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
-  const conversationId = seedThread(sim, A.organizationId, 'Marta', [
+  const { sim, conversationId } = await onlineWithThread(page, apps, 'Marta', [
     { at: minutesAgo(3), from: 'customer', text: 'Bom dia' },
     { at: minutesAgo(2), from: 'customer', text: 'Chegou meu pedido?' },
   ]);
-  const host = await apps.hostFor(sim, A);
-  await waitUntilOnline(page, host.url, sim);
   const row = page.getByTestId('conversation-row').filter({ hasText: 'Marta' });
   await expect(row.getByTestId('unread-badge')).toHaveText('2');
 
@@ -578,11 +566,19 @@ test('reading back through a long chat keeps the reader’s place as older pages
 });
 
 /** A chat of `count` messages ("msg 1" … "msg N", one side then the other), opened at its newest. */
-async function openLongThread(page: Page, apps: Apps, name: string, count: number, word: string) {
+/** A simulator with this one chat, and the window online against it. */
+async function onlineWithThread(page: Page, apps: Apps, name: string, messages: Parameters<typeof seedThread>[3]) {
   const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
-  const conversationId = seedThread(
-    sim,
-    A.organizationId,
+  const conversationId = seedThread(sim, A.organizationId, name, messages);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  return { sim, conversationId };
+}
+
+async function openLongThread(page: Page, apps: Apps, name: string, count: number, word: string) {
+  const { sim, conversationId } = await onlineWithThread(
+    page,
+    apps,
     name,
     Array.from({ length: count }, (_, i) => ({
       at: minutesAgo(count + 100 - i),
@@ -590,8 +586,6 @@ async function openLongThread(page: Page, apps: Apps, name: string, count: numbe
       text: `${word} ${i + 1}`,
     })),
   );
-  const host = await apps.hostFor(sim, A);
-  await waitUntilOnline(page, host.url, sim);
   await openConversation(page, name);
   const log = page.getByRole('log', { name: 'Messages' });
   await expect(log.getByTestId('message-text').filter({ hasText: new RegExp(`^${word} ${count}$`) })).toBeVisible();
