@@ -1,6 +1,6 @@
 /**
  * WhatsApp formatting and links in the thread (issue 12): built from the text as
- * elements, never as HTML; only http(s) addresses are links, and following one leaves
+ * elements, never as HTML; only http(s) addresses (and www. ones, over https) are links, and following one leaves
  * the app (in the browser host: a new tab; in Electron main asks first, external-links.ts).
  */
 import { expect, test } from './support/fixtures';
@@ -15,7 +15,7 @@ test('formatting is rendered from text, links open outside the app, markup never
   const texts = [
     '*Promoção* _só hoje_: ~R$ 50~ `R$ 40`',
     'Tabela:\n```P  M  G\n*1* _2_ 3```',
-    'Veja https://loja.example.com/p?id=7. Ou (http://a.example/x_y).',
+    'Veja https://loja.example.com/p?id=7. Ou (http://a.example/x_y), www.loja.example/promo.',
     '2 * 3 = 6, snake_case e <b>não é negrito</b> javascript:alert(1)',
   ];
   const [first] = sim.injectMessage({ contactName: 'Lia', content: texts[0] });
@@ -35,9 +35,12 @@ test('formatting is rendered from text, links open outside the app, markup never
   await expect(bubbles.nth(1).locator('pre strong, pre em')).toHaveCount(0);
 
   const links = bubbles.nth(2).getByTestId('message-link');
-  await expect(links).toHaveCount(2);
+  await expect(links).toHaveCount(3);
   await expect(links.nth(0)).toHaveAttribute('href', 'https://loja.example.com/p?id=7');
   await expect(links.nth(1)).toHaveAttribute('href', 'http://a.example/x_y');
+  // Typed without a scheme, as customers do: opened over https.
+  await expect(links.nth(2)).toHaveAttribute('href', 'https://www.loja.example/promo');
+  await expect(links.nth(2)).toHaveText('www.loja.example/promo');
   await expect(bubbles.nth(2)).toHaveText(texts[2] ?? '');
 
   // Markup is text, and a script address is not a link.

@@ -84,6 +84,17 @@ describe('WhatsApp formatting', () => {
     expect(f('*https://x.example/promo*')).toBe('<b>[https://x.example/promo](https://x.example/promo)</b>');
   });
 
+  it('links addresses typed from www. as https, and only those', () => {
+    expect(f('Veja www.loja.com.br/promo_1.')).toBe('Veja [www.loja.com.br/promo_1](https://www.loja.com.br/promo_1).');
+    expect(f('(WWW.Loja.example)')).toBe('([WWW.Loja.example](https://WWW.Loja.example))');
+    expect(f('_www.a.example/x_')).toBe('<i>[www.a.example/x](https://www.a.example/x)</i>');
+    // Already an address, an e-mail, part of a word, or no name after it: not a second link.
+    expect(f('https://www.a.example')).toBe('[https://www.a.example](https://www.a.example)');
+    for (const text of ['contato@www.loja.com', 'awww.a.example', 'www.', 'www.loja', 'sub.www.a.example']) {
+      expect(formatMessage(text).some((node) => node.kind === 'link')).toBe(false);
+    }
+  });
+
   it('links nothing but http and https', () => {
     for (const text of ['javascript:alert(1)', 'ftp://x.example', 'file:///etc/passwd', 'https://', 'xhttps://a.b']) {
       expect(formatMessage(text).some((node) => node.kind === 'link')).toBe(false);

@@ -4,8 +4,9 @@
  * links. The rules follow WhatsApp's: `*bold*`, `_italic_`, `~strike~` open after a
  * space, punctuation or the start and close before one, on one line, and nest; `` `code` ``
  * and ```` ```block``` ```` are literal. A marker without its partner stays a character.
- * Web addresses (http/https only) become links; where they end is decided first, so a
- * `_` inside an address is never italic and a full stop after one is not part of it.
+ * Web addresses (http/https, or starting with `www.` as people type them: opened over
+ * https) become links; where they end is decided first, so a `_` inside an address is
+ * never italic and a full stop after one is not part of it.
  */
 export type FormatNode =
   | { kind: 'text'; text: string }
@@ -18,6 +19,11 @@ const MARKERS: Record<string, 'bold' | 'italic' | 'strike'> = { '*': 'bold', _: 
 
 /** A scheme at a word start, then anything up to a space or a character no address contains. */
 const URL_CANDIDATE = /\bhttps?:\/\/[^\s<>"`]+/giu;
+/**
+ * `www.` then a name with at least one more dot, not inside a longer word, address or
+ * e-mail ("contato@www.loja.com" stays text).
+ */
+const WWW_CANDIDATE = /(?<![\p{L}\p{N}@./:_-])www\.[\p{L}\p{N}-]+\.[\p{L}\p{N}][^\s<>"`]*/giu;
 const INLINE_CODE = /`[^`\n]+`/gu;
 const BLOCK = /```([\s\S]+?)```/gu;
 const TRAILING_PUNCTUATION = /[.,;:!?'*_~]$/u;
@@ -53,12 +59,18 @@ function atomsOf(text: string): Atom[] {
       node: { kind: 'code', text: match[0].slice(1, -1) },
     });
   }
+  const addLink = (start: number, url: string, href: string) => {
+    const end = start + url.length;
+    if (!atoms.some((a) => start < a.end && end > a.start))
+      atoms.push({ start, end, node: { kind: 'link', href, text: url } });
+  };
   for (const match of text.matchAll(URL_CANDIDATE)) {
     const url = trimAddress(match[0]);
-    const start = match.index;
-    const end = start + url.length;
-    if (/^https?:\/\/$/iu.test(url) || atoms.some((a) => start < a.end && end > a.start)) continue;
-    atoms.push({ start, end, node: { kind: 'link', href: url, text: url } });
+    if (!/^https?:\/\/$/iu.test(url)) addLink(match.index, url, url);
+  }
+  for (const match of text.matchAll(WWW_CANDIDATE)) {
+    const url = trimAddress(match[0]);
+    addLink(match.index, url, `https://${url}`);
   }
   return atoms.sort((a, b) => a.start - b.start);
 }
