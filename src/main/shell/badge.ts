@@ -4,7 +4,13 @@
  * description screen readers announce) and the window title, "(3) AuZap".
  *
  * The window may come and go (and be re-created) while the count changes: the sink
- * keeps the last count and `attachWindow` paints it onto a new window.
+ * keeps the last count and `attachWindow` paints it onto a new window, and again each
+ * time the window is shown or restored: Windows drops a taskbar button's overlay when
+ * the button goes away (hidden to the tray) or the taskbar is rebuilt, and Electron
+ * keeps no copy to put back.
+ *
+ * macOS refuses the dock badge until the user allows notifications (`setBadgeCount`
+ * says false): the count is offered again at the next update, show or focus.
  */
 import type { BrowserWindow, NativeImage } from 'electron';
 import type { TraySink, TrayState } from '../../core/ports';
@@ -23,7 +29,9 @@ export function unreadDescription(count: number, locale: Locale): string {
   return count > 0 ? translator(locale).t('badge.unread', { count }) : '';
 }
 
-type BadgedWindow = Pick<BrowserWindow, 'isDestroyed' | 'setTitle' | 'setOverlayIcon'>;
+type BadgedWindow = Pick<BrowserWindow, 'isDestroyed' | 'setTitle' | 'setOverlayIcon'> & {
+  on(event: 'show' | 'restore' | 'focus', listener: () => void): unknown;
+};
 
 export interface BadgeSinkOptions {
   platform: NodeJS.Platform;
@@ -46,6 +54,20 @@ export interface BadgeSink extends TraySink {
 
 export function createBadgeSink(options: BadgeSinkOptions): BadgeSink {
   let count = -1;
+  /** The dock refused the current count (macOS without notification permission yet). */
+  let dockRefused = false;
+
+  const setDock = (n: number) => {
+    // A no-op (false) where the desktop has no badge support; never an error.
+    try {
+      dockRefused = !options.setBadgeCount(n) && options.platform === 'darwin';
+    } catch {
+      dockRefused = false;
+    }
+  };
+  const retryDock = () => {
+    if (dockRefused) setDock(Math.max(0, count));
+  };
 
   const paintWindow = (win: BadgedWindow | null, n: number) => {
     if (!win || win.isDestroyed()) return;
@@ -59,20 +81,26 @@ export function createBadgeSink(options: BadgeSinkOptions): BadgeSink {
   return {
     update(state) {
       const next = Math.max(0, Math.floor(state.badgeCount));
-      if (next === count) return;
-      count = next;
-      // A no-op (false) where the desktop has no badge support; never an error.
-      try {
-        options.setBadgeCount(next);
-      } catch {
-        // ignore
+      if (next === count) {
+        retryDock();
+        return;
       }
+      count = next;
+      setDock(next);
       paintWindow(options.getWindow(), next);
     },
     attachWindow(win) {
-      paintWindow(win, Math.max(0, count));
+      const repaint = () => {
+        retryDock();
+        paintWindow(win, Math.max(0, count));
+      };
+      repaint();
+      win.on('show', repaint);
+      win.on('restore', repaint);
+      win.on('focus', retryDock);
     },
     relabel() {
+      retryDock();
       paintWindow(options.getWindow(), Math.max(0, count));
     },
     count: () => Math.max(0, count),

@@ -4,12 +4,22 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Locale } from '../../../src/shared/i18n/locale';
 import { createBadgeSink, unreadDescription, windowTitle } from '../../../src/main/shell/badge';
 
-function setUp(platform: NodeJS.Platform = 'win32', locale: { now: Locale } = { now: 'en' }) {
-  const win = {
+/** A window that keeps its listeners, so a test can show it again. */
+function fakeWindow() {
+  const listeners = new Map<string, Array<() => void>>();
+  return {
     isDestroyed: vi.fn(() => false),
     setTitle: vi.fn(),
     setOverlayIcon: vi.fn(),
+    on(event: string, listener: () => void) {
+      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+    },
+    emit: (event: string) => listeners.get(event)?.forEach((listener) => listener()),
   };
+}
+
+function setUp(platform: NodeJS.Platform = 'win32', locale: { now: Locale } = { now: 'en' }) {
+  const win = fakeWindow();
   let current: typeof win | null = win;
   const overlay = { overlay: true };
   const options = {
@@ -81,11 +91,40 @@ describe('the badge sink', () => {
     setWindow(null);
     sink.update(state(7));
     expect(options.setBadgeCount).toHaveBeenCalledWith(7);
-    const fresh = { isDestroyed: () => false, setTitle: vi.fn(), setOverlayIcon: vi.fn() };
+    const fresh = fakeWindow();
     sink.attachWindow(fresh);
     expect(fresh.setTitle).toHaveBeenCalledWith('(7) AuZap');
     expect(fresh.setOverlayIcon).toHaveBeenCalledWith(expect.anything(), '7 unread messages');
     expect(sink.count()).toBe(7);
+  });
+
+  it('puts the taskbar overlay back each time the window is shown or restored (Windows drops it)', () => {
+    const { sink, win, overlay } = setUp();
+    sink.attachWindow(win);
+    sink.update(state(5));
+    win.setOverlayIcon.mockClear();
+    win.emit('show');
+    expect(win.setOverlayIcon).toHaveBeenCalledWith(overlay, '5 unread messages');
+    win.setOverlayIcon.mockClear();
+    win.emit('restore');
+    expect(win.setOverlayIcon).toHaveBeenCalledWith(overlay, '5 unread messages');
+  });
+
+  it('offers the dock badge again while macOS refuses it (no notification permission yet)', () => {
+    const { sink, win, options } = setUp('darwin');
+    sink.attachWindow(win);
+    options.setBadgeCount.mockReturnValue(false);
+    sink.update(state(2));
+    sink.update(state(2));
+    expect(options.setBadgeCount).toHaveBeenCalledTimes(2);
+    options.setBadgeCount.mockReturnValue(true);
+    win.emit('focus');
+    expect(options.setBadgeCount).toHaveBeenCalledTimes(3);
+    expect(options.setBadgeCount).toHaveBeenLastCalledWith(2);
+    // Accepted: not offered again until the count changes.
+    win.emit('focus');
+    sink.update(state(2));
+    expect(options.setBadgeCount).toHaveBeenCalledTimes(3);
   });
 
   it('skips a destroyed window and a badge call that throws', () => {
