@@ -14,7 +14,7 @@ import { systemClock, type DesktopNotification, type Logger } from '../core/port
 import { startDemoBackend } from '../simulator/demo-backend';
 import { installAppProtocol } from './shell/app-protocol';
 import type { QuitFlag } from './shell/close-to-tray';
-import { createLaunchAtLogin, startedAtLogin } from './shell/login-item';
+import { createLaunchAtLogin, startedAtLogin, startsHidden } from './shell/login-item';
 import { watchNetwork } from './shell/network-watch';
 import { installPermissionHandlers } from './shell/permissions';
 import { quitCleanlyOnShutdown } from './shell/quit-handling';
@@ -117,7 +117,7 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
       runtime?.saveNow();
     },
   });
-  windows.open(!startedAtLogin(process.argv, app, platform));
+  windows.open(!startsHidden(startedAtLogin(process.argv, app, platform), platform, tray.available));
 
   app.on('activate', showWindow);
   quitCleanlyOnShutdown(powerMonitor, context.quitForReal, logger);

@@ -28,6 +28,15 @@ export function startedAtLogin(
 }
 
 /**
+ * Whether this run keeps its window hidden: only at login, and only where something can
+ * bring the window back — the tray icon, or macOS's dock. On a Linux desktop with no tray
+ * a window never shown has no taskbar entry either: the app would run unseen.
+ */
+export function startsHidden(atLogin: boolean, platform: NodeJS.Platform, trayAvailable: boolean): boolean {
+  return atLogin && (trayAvailable || platform === 'darwin');
+}
+
+/**
  * One argument of a desktop entry's Exec key, as the Desktop Entry Specification asks: a
  * literal % doubled (else it is a field code); inside quotes, " ` $ and \ escaped with a
  * backslash, and every backslash escaped once more by the string rule applied first.

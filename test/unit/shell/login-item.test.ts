@@ -9,6 +9,7 @@ import {
   createLaunchAtLogin,
   quoteExecArg,
   startedAtLogin,
+  startsHidden,
 } from '../../../src/main/shell/login-item';
 
 const fakeApp = (isPackaged = true) => ({
@@ -86,5 +87,14 @@ describe('launch at login', () => {
     expect(startedAtLogin(['/x'], app, 'linux')).toBe(false);
     app.getLoginItemSettings.mockReturnValue({ wasOpenedAtLogin: true });
     expect(startedAtLogin(['/x'], app as never, 'darwin')).toBe(true);
+  });
+
+  it('stays hidden at login only where a tray icon or the dock can bring the window back', () => {
+    expect(startsHidden(true, 'linux', true)).toBe(true);
+    expect(startsHidden(true, 'win32', true)).toBe(true);
+    expect(startsHidden(true, 'darwin', false)).toBe(true);
+    // GNOME without an AppIndicator extension: a hidden window could never be found.
+    expect(startsHidden(true, 'linux', false)).toBe(false);
+    expect(startsHidden(false, 'linux', true)).toBe(false);
   });
 });

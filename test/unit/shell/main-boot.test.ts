@@ -9,6 +9,7 @@
  *   - the OS shutting down is delayed until the final save, then the app quits;
  *   - Windows ending the session (log-off, shutdown) gets the state written synchronously;
  *   - a second launch while the app is still starting (hidden, at login) shows the window;
+ *   - started at login where the desktop shows no tray, the window is shown (nothing else could);
  *   - a failed start shows a dialog with its reason and exits with an error.
  */
 import { spawnSync } from 'node:child_process';
@@ -35,12 +36,19 @@ beforeAll(() => {
   if (!existsSync(MAIN)) throw new Error('Run "npm run build" first.');
 });
 
-function boot(env: Record<string, string>, prepare?: (appData: string) => void, args: string[] = []) {
+/** `wrap`: a command the run goes through (a private session bus). */
+function boot(
+  env: Record<string, string>,
+  prepare?: (appData: string) => void,
+  args: string[] = [],
+  wrap: string[] = [],
+) {
   const appData = mkdtempSync(join(tmpdir(), 'auzap-boot-'));
   dirs.push(appData);
   prepare?.(appData);
   const reportFile = join(appData, 'report.json');
-  const run = spawnSync(process.execPath, ['--import', REGISTER, MAIN, ...args], {
+  const [command, ...commandArgs] = [...wrap, process.execPath, '--import', REGISTER, MAIN, ...args];
+  const run = spawnSync(command ?? process.execPath, commandArgs, {
     env: {
       PATH: process.env.PATH,
       HOME: appData,
@@ -128,6 +136,15 @@ describe('the main process, started with a stand-in Electron', () => {
       .filter((name) => ['second launch', 'window', 'show', 'started'].includes(String(name)));
     expect(names).toEqual(['second launch', 'window', 'show', 'started']);
   });
+
+  it.skipIf(!existsSync('/usr/bin/dbus-run-session'))(
+    'started at login on a desktop with no tray (a session bus without a StatusNotifierWatcher), it shows the window',
+    () => {
+      const { run, report, calls } = boot({}, undefined, ['--hidden'], ['dbus-run-session', '--']);
+      expect(report, run.stderr).not.toBeNull();
+      expect(calls('show').length).toBeGreaterThan(0);
+    },
+  );
 
   it('a start that fails shows a dialog with the reason, and exits with an error', () => {
     const { run, report, calls, appData } = boot({ FAKE_FAIL: 'window' });

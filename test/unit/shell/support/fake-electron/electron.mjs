@@ -110,6 +110,8 @@ export class BrowserWindow extends EventEmitter {
     return null;
   }
   loadURL() {
+    // As Electron does once the page has painted: the app shows the window then (or not).
+    setImmediate(() => this.emit('ready-to-show'));
     return Promise.resolve();
   }
   isDestroyed() {
