@@ -90,3 +90,26 @@ test('Save and reconnect keeps focus in Settings, and says what came of the save
   await expect(page.getByTestId('settings-saved')).toHaveText('Saved. Connected.');
   await expect.poll(() => focused(page, 'settings-page')).toMatchObject({ inside: true });
 });
+
+test('a button busy for a mere moment (disabled, then enabled again before the next frame) still leaves focus in its page', async ({
+  page,
+  apps,
+}) => {
+  const demo = await apps.host();
+  await page.goto(demo.url);
+  await page.getByTestId('open-settings').click();
+  const save = page.getByRole('button', { name: 'Save and reconnect' });
+  await save.focus();
+  const droppedToPage = await save.evaluate(async (button: HTMLButtonElement) => {
+    button.disabled = true;
+    // Chromium blurs a focused control that became disabled once its style is brought up to
+    // date (here at once, by reading its layout), in a task of its own.
+    void button.offsetWidth;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const dropped = document.activeElement === document.body;
+    button.disabled = false;
+    return dropped;
+  });
+  expect(droppedToPage).toBe(true);
+  await expect.poll(() => focused(page, 'settings-page')).toMatchObject({ inside: true });
+});

@@ -32,12 +32,15 @@ export function useFocusRescue(): void {
       const lost = event.target;
       if (event.relatedTarget !== null || !(lost instanceof Element)) return;
       const regions = homes;
+      // Disabled right now: the blur came from that. The busy spell may be over before the
+      // first frame, the control enabled again with the focus already on the page.
+      const disabledWhenLost = lost.matches(':disabled');
       // Over the next frames (the render that removes or disables it may come a little later).
       let frames = 0;
       const check = () => {
         const active = document.activeElement;
         if (active !== null && active !== document.body) return;
-        if (lost.isConnected && !lost.matches(':disabled')) {
+        if (lost.isConnected && !disabledWhenLost && !lost.matches(':disabled')) {
           if (++frames < WATCH_FRAMES) requestAnimationFrame(check);
           return;
         }
