@@ -64,7 +64,7 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
     runtime?.notificationClicked(notification);
   };
 
-  const { notifier, recorder } = createDesktopNotifier(logger, notificationClicked);
+  const { notifier, recorder } = createDesktopNotifier(logger, notificationClicked, showWindow);
   const updates = createUpdates(quit, logger);
   const shell = createTrayAndBadge({
     platform,

@@ -17,7 +17,8 @@
  * Electron drops a notification's click handler once the JS object is garbage collected
  * (macOS and Windows), so every shown notification is held until it is clicked or closed
  * (at most MAX_HELD; the oldest are let go first). A Windows toast that closed by timing
- * out is still held: it waits in the Action Center, where a click must still open the chat.
+ * out is still held: it waits in the Action Center, where a click must still open the chat;
+ * one left there from before a restart of AuZap shows the window (no object holds it).
  */
 import type { NotificationConstructorOptions } from 'electron';
 import { plainLine, truncate } from '../../shared/message-text';
@@ -37,6 +38,8 @@ export interface ShownNotification {
 export interface NotificationApi {
   isSupported(): boolean;
   create(options: NotificationConstructorOptions): ShownNotification;
+  /** `Notification.handleActivation` (Windows only): every toast click, held or not. */
+  handleActivation?(callback: () => void): void;
 }
 
 export interface NativeNotifierOptions {
@@ -47,6 +50,8 @@ export interface NativeNotifierOptions {
   icon?: string;
   logger: Logger;
   onClick(notification: DesktopNotification): void;
+  /** A toast clicked in the Action Center that no held notification knows (Windows). */
+  onActivated?(): void;
 }
 
 /**
@@ -84,6 +89,19 @@ export function createNativeNotifier(options: NativeNotifierOptions): NativeNoti
   let failureLogged = false;
 
   const release = (id: number) => held.delete(id);
+  // Windows keeps toasts in the Action Center across restarts of the app, where no
+  // Notification object (and so no click handler) exists any more: a click there would do
+  // nothing. Electron reports every activation here, held or not (a held one also gets its
+  // own click, which opens its chat). The default toast carries nothing of ours to find
+  // the chat by, so the window is shown: the inbox puts the unread chat on top.
+  const { onActivated } = options;
+  if (options.platform === 'win32' && api.handleActivation && onActivated) {
+    try {
+      api.handleActivation(() => onActivated());
+    } catch (error) {
+      logger.warn(`Toast clicks in the Action Center cannot be handled (${String(error)})`);
+    }
+  }
 
   return {
     notify(notification) {

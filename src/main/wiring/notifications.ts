@@ -20,16 +20,25 @@ export interface DesktopNotifier {
 export function createDesktopNotifier(
   logger: Logger,
   onClick: (notification: DesktopNotification) => void,
+  showWindow: () => void,
 ): DesktopNotifier {
   const icon = resourcePath(APP_ICON, app);
   const choice = chooseNotifier(
     {
-      api: { isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) },
+      api: {
+        isSupported: () => Notification.isSupported(),
+        create: (options) => new Notification(options),
+        // Windows only (undefined elsewhere, as in Electron before 39).
+        ...(typeof Notification.handleActivation === 'function'
+          ? { handleActivation: (callback: () => void) => Notification.handleActivation(() => callback()) }
+          : {}),
+      },
       platform: process.platform,
       appName: APP_NAME,
       icon,
       logger,
       onClick,
+      onActivated: showWindow,
     },
     () => createOsNotifier({ appName: APP_NAME, appId: APP_ID, iconPath: icon, logger, onClick }),
   );

@@ -109,6 +109,51 @@ describe('createNativeNotifier', () => {
     expect(notifier.held()).toBe(0);
   });
 
+  it('on Windows, a toast clicked in the Action Center after a restart (no object holds it) shows the window', () => {
+    const { api } = fakeApi();
+    let activate: (() => void) | null = null;
+    api.handleActivation = (callback) => {
+      activate = callback;
+    };
+    const onActivated = vi.fn();
+    createNativeNotifier({ api, platform: 'win32', appName: 'AuZap', logger: logger(), onClick: vi.fn(), onActivated });
+    expect(activate).not.toBeNull();
+    activate!();
+    expect(onActivated).toHaveBeenCalledOnce();
+  });
+
+  it('registers for Action Center clicks only on Windows, and survives the call failing', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      const { api } = fakeApi();
+      api.handleActivation = vi.fn();
+      createNativeNotifier({
+        api,
+        platform,
+        appName: 'AuZap',
+        logger: logger(),
+        onClick: vi.fn(),
+        onActivated: vi.fn(),
+      });
+      expect(api.handleActivation).not.toHaveBeenCalled();
+    }
+    const { api, created } = fakeApi();
+    api.handleActivation = () => {
+      throw new Error('no COM activator');
+    };
+    const log = logger();
+    const notifier = createNativeNotifier({
+      api,
+      platform: 'win32',
+      appName: 'AuZap',
+      logger: log,
+      onClick: vi.fn(),
+      onActivated: vi.fn(),
+    });
+    notifier.notify(joana);
+    expect(created[0]?.shown).toBe(true);
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('no COM activator'));
+  });
+
   it('logs the first failure once, in words, and never throws', () => {
     const log = logger();
     const broken: NotificationApi = {
