@@ -65,7 +65,7 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
   };
 
   const { notifier, recorder } = createDesktopNotifier(logger, notificationClicked, showWindow);
-  const updates = createUpdates(quit, logger);
+  const updates = createUpdates(quit, logger, () => runtime?.saveNow());
   const shell = createTrayAndBadge({
     platform,
     showWindow,

@@ -18,7 +18,7 @@ export function updatesEnabled(isPackaged: boolean, feedUrl: string | null): boo
 }
 
 export interface UpdatesAdapterHooks {
-  /** Called right before the app quits to install: the window must close, not hide. */
+  /** Called right before the app quits to install: the window must close, not hide, and the state be saved. */
   beforeRestart(): void;
   /** The restart did not happen after all (nothing downloaded, or the updater refused). */
   restartCancelled(): void;
@@ -53,18 +53,33 @@ interface SquirrelEvents {
  * 'before-quit-for-update'), and only restarts once they are all closed. So Squirrel's
  * event sets the quit flag too, or the windows would hide to the tray and the app would
  * never restart.
+ *
+ * Both also save the state at once, before anything quits: on Windows the NSIS installer
+ * electron-updater starts closes a still-running AuZap by force soon after (its
+ * app-running check waits about a second), which the quit's own save (after the socket is closed) may not outlive — replies queued
+ * offline and the read marks would be lost with it.
  */
 export function restartQuitHooks(options: {
   app: QuitEvents;
   /** Electron's autoUpdater on macOS; null elsewhere (electron-updater quits through app.quit()). */
   squirrel: SquirrelEvents | null;
   quit: { markQuitting(): void; cancel(): void };
+  /** Writes the app's state to disk now, synchronously. */
+  saveNow(): void;
   logger?: Logger;
 }): UpdatesAdapterHooks {
   const { app, squirrel, quit } = options;
-  squirrel?.on('before-quit-for-update', () => quit.markQuitting());
+  const quittingToInstall = () => {
+    quit.markQuitting();
+    try {
+      options.saveNow();
+    } catch (error) {
+      options.logger?.warn(`saving before the update's restart failed: ${String(error)}`);
+    }
+  };
+  squirrel?.on('before-quit-for-update', quittingToInstall);
   return {
-    beforeRestart: () => quit.markQuitting(),
+    beforeRestart: quittingToInstall,
     restartCancelled: () => quit.cancel(),
     onQuitStarted(listener) {
       app.once('before-quit', listener);

@@ -13,12 +13,12 @@ import type { QuitFlag } from '../shell/close-to-tray';
 import { buildTrayImage, createTrayController, panelTheme, type TrayController } from '../shell/tray';
 import { createElectronUpdates, restartQuitHooks, updatesEnabled, type ElectronUpdates } from '../shell/updates';
 
-export function createUpdates(quit: QuitFlag, logger: Logger): ElectronUpdates | null {
+export function createUpdates(quit: QuitFlag, logger: Logger, saveNow: () => void): ElectronUpdates | null {
   const feedUrl = updateFeedUrl(process.env, logger);
   if (!updatesEnabled(app.isPackaged, feedUrl)) return null;
   return createElectronUpdates(
     createElectronUpdaterPort({ logger, forceDevUpdateConfig: !app.isPackaged }),
-    restartQuitHooks({ app, squirrel: process.platform === 'darwin' ? autoUpdater : null, quit, logger }),
+    restartQuitHooks({ app, squirrel: process.platform === 'darwin' ? autoUpdater : null, quit, saveNow, logger }),
   );
 }
 

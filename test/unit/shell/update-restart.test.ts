@@ -123,7 +123,7 @@ describe('a restart to update on macOS that waits on Squirrel', () => {
       const quit = createQuitFlag();
       const updates = createElectronUpdates(
         createElectronUpdaterPort({ updater: mac, env: {}, logger: silent }),
-        restartQuitHooks({ app: fakeApp, squirrel, quit, logger: silent }),
+        restartQuitHooks({ app: fakeApp, squirrel, quit, saveNow: vi.fn(), logger: silent }),
         5_000,
       );
       const win = windowClosingToTray(quit, 'darwin');

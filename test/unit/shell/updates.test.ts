@@ -1,7 +1,13 @@
 // The update controller as the runtime's UpdatesPort, and when the Electron host has one.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { UpdateController, UpdaterEventMap, UpdaterPort } from '../../../src/main/shell/update-controller';
-import { createElectronUpdates, toUpdatesPort, updatesEnabled } from '../../../src/main/shell/updates';
+import { EventEmitter } from 'node:events';
+import {
+  createElectronUpdates,
+  restartQuitHooks,
+  toUpdatesPort,
+  updatesEnabled,
+} from '../../../src/main/shell/updates';
 
 function fakeController(overrides: Partial<UpdateController> = {}): UpdateController {
   return {
@@ -95,6 +101,40 @@ describe('toUpdatesPort', () => {
     expect(controller.onChange).toHaveBeenCalledWith(listener);
     expect(port.state()).toEqual({ status: 'idle', channel: 'stable' });
     expect(h.logger.warn).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('restartQuitHooks', () => {
+  it('saves the state before the updater restarts (the Windows installer closes AuZap by force soon after)', () => {
+    const order: string[] = [];
+    const quit = { markQuitting: vi.fn(() => order.push('quitting')), cancel: vi.fn() };
+    const saveNow = vi.fn(() => order.push('saved'));
+    const controller = fakeController({ restartToUpdate: vi.fn(() => (order.push('restart'), true)) });
+    toUpdatesPort(
+      controller,
+      restartQuitHooks({ app: new EventEmitter(), squirrel: null, quit, saveNow }),
+    ).restartToUpdate();
+    expect(order).toEqual(['quitting', 'saved', 'restart']);
+  });
+
+  it('saves too when Squirrel.Mac closes the windows on its own, and a failed save never stops the restart', () => {
+    const squirrel = new EventEmitter();
+    const quit = { markQuitting: vi.fn(), cancel: vi.fn() };
+    const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    const saveNow = vi.fn(() => {
+      throw new Error('disk full');
+    });
+    const restart = vi.fn(() => true);
+    const port = toUpdatesPort(
+      fakeController({ restartToUpdate: restart }),
+      restartQuitHooks({ app: new EventEmitter(), squirrel, quit, saveNow, logger }),
+    );
+    squirrel.emit('before-quit-for-update');
+    expect(saveNow).toHaveBeenCalledOnce();
+    expect(quit.markQuitting).toHaveBeenCalledOnce();
+    port.restartToUpdate();
+    expect(restart).toHaveBeenCalled();
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('disk full'));
   });
 });
 
