@@ -2,7 +2,7 @@
  * The app's own menu, replacing Electron's default one (whose View menu reloads the page
  * on Ctrl+R and opens DevTools on Ctrl+Shift+I in every build):
  *
- *   macOS            AuZap (About, Hide, Quit …) · Edit · Window
+ *   macOS            AuZap (About, Hide, Quit …) · Edit · Window (Close Window, Cmd+W …)
  *   Windows / Linux  File (Quit AuZap, Ctrl+Q) · Edit   — hidden until Alt is pressed
  *
  * The Edit roles give text fields their shortcuts (macOS has no Cmd+C without them).
@@ -33,6 +33,7 @@ const ROLE_WORDS = {
   hide: 'menu.hide',
   hideOthers: 'menu.hideOthers',
   unhide: 'menu.unhide',
+  close: 'menu.close',
   minimize: 'menu.minimize',
   zoom: 'menu.zoom',
   front: 'menu.front',
@@ -108,7 +109,8 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
         edit,
         {
           label: t('menu.window'),
-          submenu: [role('minimize'), role('zoom'), { type: 'separator' }, role('front')],
+          // Close (Cmd+W) hides the window as its red button does; the dock brings it back.
+          submenu: [role('close'), role('minimize'), role('zoom'), { type: 'separator' }, role('front')],
         },
       ]
     : [{ label: t('menu.file'), submenu: [quit] }, edit];

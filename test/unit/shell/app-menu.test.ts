@@ -46,6 +46,16 @@ describe('appMenuTemplate', () => {
       'unhide',
     ]);
     expect(menu('win32', false).map((m) => m.label)).toEqual(['File', 'Edit']);
+    // Cmd+W closes the window (the role's own accelerator), as in every Mac app.
+    const window = mac.find((m) => m.label === 'Window');
+    expect(roles([window as MenuItemConstructorOptions])).toEqual(['close', 'minimize', 'zoom', 'front']);
+    expect(labels([window as MenuItemConstructorOptions])).toEqual([
+      'Window',
+      'Close Window',
+      'Minimize',
+      'Zoom',
+      'Bring All to Front',
+    ]);
   });
 
   it('Quit AuZap (Ctrl/Cmd+Q) quits for real: with no tray it is the way out', () => {

@@ -30,6 +30,7 @@ export const enDesktop = {
   'menu.pasteAndMatchStyle': 'Paste and Match Style',
   'menu.delete': 'Delete',
   'menu.selectAll': 'Select All',
+  'menu.close': 'Close Window',
   'menu.minimize': 'Minimize',
   'menu.zoom': 'Zoom',
   'menu.front': 'Bring All to Front',

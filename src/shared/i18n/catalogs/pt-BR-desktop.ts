@@ -28,6 +28,7 @@ export const ptBRDesktop: Record<keyof typeof enDesktop, string> = {
   'menu.pasteAndMatchStyle': 'Colar e manter o estilo',
   'menu.delete': 'Apagar',
   'menu.selectAll': 'Selecionar tudo',
+  'menu.close': 'Fechar janela',
   'menu.minimize': 'Minimizar',
   'menu.zoom': 'Zoom',
   'menu.front': 'Trazer tudo para a frente',
