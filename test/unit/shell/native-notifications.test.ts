@@ -9,6 +9,7 @@ import {
   createNativeNotifier,
   MAX_HELD,
   notificationText,
+  type NativeNotifierOptions,
   type NotificationApi,
   type ShownNotification,
 } from '../../../src/main/shell/native-notifications';
@@ -43,6 +44,9 @@ function fakeApi(supported = true) {
 }
 
 const logger = () => ({ info: vi.fn(), warn: vi.fn(), error: vi.fn() });
+/** A notifier on Windows with quiet defaults; `options` says what a test looks at. */
+const nativeNotifier = (api: NotificationApi, options: Partial<NativeNotifierOptions> = {}) =>
+  createNativeNotifier({ api, platform: 'win32', appName: 'AuZap', logger: logger(), onClick: vi.fn(), ...options });
 const joana: DesktopNotification = {
   title: 'Joana',
   body: 'Chegou meu pedido?',
@@ -116,7 +120,7 @@ describe('createNativeNotifier', () => {
       activate = callback;
     };
     const onActivated = vi.fn();
-    createNativeNotifier({ api, platform: 'win32', appName: 'AuZap', logger: logger(), onClick: vi.fn(), onActivated });
+    nativeNotifier(api, { onActivated });
     expect(activate).not.toBeNull();
     activate!();
     expect(onActivated).toHaveBeenCalledOnce();
@@ -126,14 +130,7 @@ describe('createNativeNotifier', () => {
     for (const platform of ['linux', 'darwin'] as const) {
       const { api } = fakeApi();
       api.handleActivation = vi.fn();
-      createNativeNotifier({
-        api,
-        platform,
-        appName: 'AuZap',
-        logger: logger(),
-        onClick: vi.fn(),
-        onActivated: vi.fn(),
-      });
+      nativeNotifier(api, { platform, onActivated: vi.fn() });
       expect(api.handleActivation).not.toHaveBeenCalled();
     }
     const { api, created } = fakeApi();
@@ -141,14 +138,7 @@ describe('createNativeNotifier', () => {
       throw new Error('no COM activator');
     };
     const log = logger();
-    const notifier = createNativeNotifier({
-      api,
-      platform: 'win32',
-      appName: 'AuZap',
-      logger: log,
-      onClick: vi.fn(),
-      onActivated: vi.fn(),
-    });
+    const notifier = nativeNotifier(api, { logger: log, onActivated: vi.fn() });
     notifier.notify(joana);
     expect(created[0]?.shown).toBe(true);
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('no COM activator'));
@@ -162,13 +152,7 @@ describe('createNativeNotifier', () => {
         throw new Error('no notification service');
       },
     };
-    const notifier = createNativeNotifier({
-      api: broken,
-      platform: 'win32',
-      appName: 'AuZap',
-      logger: log,
-      onClick: vi.fn(),
-    });
+    const notifier = nativeNotifier(broken, { logger: log });
     expect(() => notifier.notify(joana)).not.toThrow();
     notifier.notify(joana);
     expect(log.warn).toHaveBeenCalledTimes(1);
@@ -184,10 +168,8 @@ describe('createNativeNotifier', () => {
   it('a failing click handler is logged, not thrown into Electron', () => {
     const { api, created } = fakeApi();
     const log = logger();
-    const notifier = createNativeNotifier({
-      api,
+    const notifier = nativeNotifier(api, {
       platform: 'linux',
-      appName: 'AuZap',
       logger: log,
       onClick: () => {
         throw new Error('boom');
