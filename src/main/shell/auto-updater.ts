@@ -53,6 +53,19 @@ export function updateFeedUrl(env: Record<string, string | undefined>, logger?: 
   return null;
 }
 
+/**
+ * Whether a downloaded update may install by itself when AuZap quits. Not through a
+ * system package manager (deb, rpm, pacman): that install asks for the admin password
+ * (pkexec) and blocks the quit on it — at every Ctrl+Q, with no window on screen, and at
+ * shutdown, where dpkg could be cut off halfway. There it installs only when the user
+ * chose Restart to update, and expects the prompt.
+ */
+export function installsOnQuit(u: AppUpdater): boolean {
+  // Through the default export: electron-updater is CommonJS (as `autoUpdater` below).
+  const { DebUpdater, RpmUpdater, PacmanUpdater } = updater;
+  return !(u instanceof DebUpdater || u instanceof RpmUpdater || u instanceof PacmanUpdater);
+}
+
 export function createElectronUpdaterPort(options: ElectronUpdaterOptions = {}): UpdaterPort {
   // Read lazily: electron-updater builds its platform updater on first access of
   // `autoUpdater` (it needs Electron's `app`), so a test can pass its own instead.
@@ -61,7 +74,7 @@ export function createElectronUpdaterPort(options: ElectronUpdaterOptions = {}):
 
   if (options.logger) u.logger = options.logger;
   u.autoDownload = true;
-  u.autoInstallOnAppQuit = true;
+  u.autoInstallOnAppQuit = installsOnQuit(u);
   // We publish full installers only; a web installer would fetch an unverified payload.
   u.disableWebInstaller = true;
   if (options.forceDevUpdateConfig) u.forceDevUpdateConfig = true;

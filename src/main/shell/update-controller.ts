@@ -5,7 +5,8 @@
  *
  * Behaviour: check at start and every few hours; download in the background; offer
  * "Restart to update" when downloaded; "Later" hides the offer until the next launch
- * (the update still installs on quit: electron-updater's autoInstallOnAppQuit).
+ * (the update still installs on quit — electron-updater's autoInstallOnAppQuit — except
+ * through a package manager: auto-updater.ts `installsOnQuit`).
  * Nothing here ever throws at the caller or blocks the app: failures become an 'error'
  * state with words, and the next check starts over.
  */

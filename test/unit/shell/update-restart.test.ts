@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import updater from 'electron-updater';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createElectronUpdaterPort } from '../../../src/main/shell/auto-updater';
+import { createElectronUpdaterPort, installsOnQuit } from '../../../src/main/shell/auto-updater';
 import { attachCloseToTray, createQuitFlag, storedNotice } from '../../../src/main/shell/close-to-tray';
 import { createElectronUpdates, restartQuitHooks } from '../../../src/main/shell/updates';
 
@@ -146,5 +146,17 @@ describe('a restart to update on macOS that waits on Squirrel', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('installing a downloaded update when AuZap quits', () => {
+  it('is left to the updater for AppImage and NSIS, never for a package manager that asks for the admin password', () => {
+    const quietly = [new updater.AppImageUpdater(), new updater.NsisUpdater()];
+    const withPassword = [new updater.DebUpdater(), new updater.RpmUpdater(), new updater.PacmanUpdater()];
+    for (const u of [...quietly, ...withPassword]) createElectronUpdaterPort({ updater: u, env: {}, logger: silent });
+    expect(quietly.map((u) => u.autoInstallOnAppQuit)).toEqual([true, true]);
+    // A deb's install runs pkexec + dpkg -i: at every Ctrl+Q, or cut off by a shutdown.
+    expect(withPassword.map((u) => u.autoInstallOnAppQuit)).toEqual([false, false, false]);
+    expect(installsOnQuit(new updater.DebUpdater())).toBe(false);
   });
 });
