@@ -14,7 +14,7 @@ import { systemClock, type DesktopNotification, type Logger } from '../core/port
 import { startDemoBackend } from '../simulator/demo-backend';
 import { installAppProtocol } from './shell/app-protocol';
 import type { QuitFlag } from './shell/close-to-tray';
-import { createLaunchAtLogin, startedAtLogin, startsHidden } from './shell/login-item';
+import { createLaunchAtLogin, linuxAutostart, startedAtLogin, startsHidden } from './shell/login-item';
 import { watchNetwork } from './shell/network-watch';
 import { installPermissionHandlers } from './shell/permissions';
 import { quitCleanlyOnShutdown } from './shell/quit-handling';
@@ -65,7 +65,17 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
   };
 
   const { notifier, recorder } = createDesktopNotifier(logger, notificationClicked, showWindow);
-  const updates = createUpdates(quit, logger, () => runtime?.saveNow());
+  const autostart = platform === 'linux' ? linuxAutostart({ app, execPath: process.execPath, env: process.env }) : null;
+  // An AppImage moved or renamed (by the user, or by an update installed at quit): the
+  // autostart entry the user turned on follows the file this run started from.
+  const followAppImage = (path: string) => {
+    if (autostart?.follow(path) === false) logger.warn(`launch at login could not be pointed at ${path}`);
+  };
+  if (process.env.APPIMAGE) followAppImage(process.env.APPIMAGE);
+  const updates = createUpdates(quit, logger, {
+    saveNow: () => runtime?.saveNow(),
+    appImageRenamed: followAppImage,
+  });
   const shell = createTrayAndBadge({
     platform,
     showWindow,

@@ -31,6 +31,8 @@ export interface ElectronUpdaterOptions {
    * (electron-updater's own switch; for trying updates from a dev build).
    */
   forceDevUpdateConfig?: boolean;
+  /** An AppImage update was installed under a new file name (the old file is gone). */
+  onAppImageRenamed?(path: string): void;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -78,6 +80,10 @@ export function createElectronUpdaterPort(options: ElectronUpdaterOptions = {}):
   // We publish full installers only; a web installer would fetch an unverified payload.
   u.disableWebInstaller = true;
   if (options.forceDevUpdateConfig) u.forceDevUpdateConfig = true;
+  const { onAppImageRenamed } = options;
+  if (onAppImageRenamed) {
+    u.on('appimage-filename-updated', (path) => onAppImageRenamed(path));
+  }
 
   const feed = updateFeedUrl(options.env ?? process.env, options.logger);
   if (feed) u.setFeedURL({ provider: 'generic', url: feed });

@@ -4,9 +4,9 @@
  * an XDG autostart entry (~/.config/autostart), which GNOME, KDE, XFCE and the rest
  * honour. A launch at login starts in the tray (`--hidden`), not with the window open.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { App } from 'electron';
 
 export const HIDDEN_ARG = '--hidden';
@@ -67,11 +67,47 @@ export interface LaunchAtLoginOptions {
   env: Record<string, string | undefined>;
 }
 
+/** Unpackaged, the binary is Electron itself and needs the app folder as its argument. */
+const appArgsOf = (app: LaunchAtLoginOptions['app']) => (app.isPackaged ? [] : [app.getAppPath()]);
+
+/** The XDG autostart entry (Linux). */
+export function linuxAutostart(options: Omit<LaunchAtLoginOptions, 'platform'>): {
+  set(enabled: boolean): void;
+  /**
+   * Points an entry the user turned on at `executable`. An AppImage's update replaces the
+   * file with one named after the new version (electron-updater's
+   * 'appimage-filename-updated') and deletes the old one, which the entry still started.
+   * Never throws (a read-only home must not stop a start or an update): false if it failed.
+   */
+  follow(executable: string): boolean;
+} {
+  const { env } = options;
+  const file = join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'autostart', AUTOSTART_FILE);
+  const write = (executable: string) => {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, autostartEntry([executable, ...appArgsOf(options.app), HIDDEN_ARG]));
+  };
+  return {
+    set(enabled) {
+      // An AppImage runs from a temporary mount: start the .AppImage file itself.
+      if (enabled) write(env.APPIMAGE || options.execPath);
+      else rmSync(file, { force: true });
+    },
+    follow(executable) {
+      try {
+        if (existsSync(file)) write(executable);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
 /** The setter, or undefined where launching at login cannot be offered. */
 export function createLaunchAtLogin(options: LaunchAtLoginOptions): ((enabled: boolean) => void) | undefined {
-  const { app, platform, env } = options;
-  // Unpackaged, the binary is Electron itself and needs the app folder as its argument.
-  const appArgs = app.isPackaged ? [] : [app.getAppPath()];
+  const { app, platform } = options;
+  const appArgs = appArgsOf(app);
   switch (platform) {
     case 'darwin':
       return (enabled) => app.setLoginItemSettings({ openAtLogin: enabled });
@@ -80,18 +116,8 @@ export function createLaunchAtLogin(options: LaunchAtLoginOptions): ((enabled: b
       return (enabled) =>
         app.setLoginItemSettings({ openAtLogin: enabled, path: options.execPath, args: [...appArgs, HIDDEN_ARG] });
     case 'linux': {
-      const dir = join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'autostart');
-      // An AppImage runs from a temporary mount: start the .AppImage file itself.
-      const executable = env.APPIMAGE || options.execPath;
-      return (enabled) => {
-        const file = join(dir, AUTOSTART_FILE);
-        if (enabled) {
-          mkdirSync(dir, { recursive: true });
-          writeFileSync(file, autostartEntry([executable, ...appArgs, HIDDEN_ARG]));
-        } else {
-          rmSync(file, { force: true });
-        }
-      };
+      const autostart = linuxAutostart(options);
+      return (enabled) => autostart.set(enabled);
     }
     default:
       return undefined;

@@ -13,12 +13,26 @@ import type { QuitFlag } from '../shell/close-to-tray';
 import { buildTrayImage, createTrayController, panelTheme, type TrayController } from '../shell/tray';
 import { createElectronUpdates, restartQuitHooks, updatesEnabled, type ElectronUpdates } from '../shell/updates';
 
-export function createUpdates(quit: QuitFlag, logger: Logger, saveNow: () => void): ElectronUpdates | null {
+export function createUpdates(
+  quit: QuitFlag,
+  logger: Logger,
+  hooks: { saveNow(): void; appImageRenamed(path: string): void },
+): ElectronUpdates | null {
   const feedUrl = updateFeedUrl(process.env, logger);
   if (!updatesEnabled(app.isPackaged, feedUrl)) return null;
   return createElectronUpdates(
-    createElectronUpdaterPort({ logger, forceDevUpdateConfig: !app.isPackaged }),
-    restartQuitHooks({ app, squirrel: process.platform === 'darwin' ? autoUpdater : null, quit, saveNow, logger }),
+    createElectronUpdaterPort({
+      logger,
+      forceDevUpdateConfig: !app.isPackaged,
+      onAppImageRenamed: hooks.appImageRenamed,
+    }),
+    restartQuitHooks({
+      app,
+      squirrel: process.platform === 'darwin' ? autoUpdater : null,
+      quit,
+      saveNow: hooks.saveNow,
+      logger,
+    }),
   );
 }
 

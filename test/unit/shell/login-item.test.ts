@@ -1,5 +1,5 @@
 // Launch at login: Electron's login items on macOS/Windows, an XDG autostart entry on Linux.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,7 @@ import {
   AUTOSTART_FILE,
   autostartEntry,
   createLaunchAtLogin,
+  linuxAutostart,
   quoteExecArg,
   startedAtLogin,
   startsHidden,
@@ -65,6 +66,27 @@ describe('launch at login', () => {
     set?.(false);
     expect(existsSync(file)).toBe(false);
     expect(() => set?.(false)).not.toThrow();
+  });
+
+  it('on Linux, an entry turned on follows the AppImage to its new file name; none is made when off', () => {
+    dir = mkdtempSync(join(tmpdir(), 'auzap-autostart-'));
+    const env = { XDG_CONFIG_HOME: dir, APPIMAGE: '/home/ana/Apps/AuZap-0.1.0.AppImage' };
+    const autostart = linuxAutostart({ app: fakeApp(), execPath: '/tmp/.mount_AuZap/auzap', env });
+    const file = join(dir, 'autostart', AUTOSTART_FILE);
+    expect(autostart.follow('/home/ana/Apps/AuZap-0.2.0.AppImage')).toBe(true);
+    expect(existsSync(file)).toBe(false);
+
+    autostart.set(true);
+    expect(readFileSync(file, 'utf8')).toContain('Exec=/home/ana/Apps/AuZap-0.1.0.AppImage --hidden\n');
+    // The update replaced 0.1.0 with 0.2.0 (electron-updater deletes the old file).
+    autostart.follow('/home/ana/Apps/AuZap-0.2.0.AppImage');
+    expect(readFileSync(file, 'utf8')).toContain('Exec=/home/ana/Apps/AuZap-0.2.0.AppImage --hidden\n');
+
+    // An entry it cannot write (here a folder in its place): a start or an update goes on.
+    const blocked = join(dir, 'blocked');
+    mkdirSync(join(blocked, 'autostart', AUTOSTART_FILE), { recursive: true });
+    const unwritable = linuxAutostart({ app: fakeApp(), execPath: '/x', env: { XDG_CONFIG_HOME: blocked } });
+    expect(unwritable.follow('/y')).toBe(false);
   });
 
   it('is not offered elsewhere', () => {

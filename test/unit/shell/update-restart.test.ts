@@ -160,3 +160,13 @@ describe('installing a downloaded update when AuZap quits', () => {
     expect(installsOnQuit(new updater.DebUpdater())).toBe(false);
   });
 });
+
+describe('an AppImage update installed under a new file name', () => {
+  it('is reported, so launch at login can follow the new file', () => {
+    const appImage = new updater.AppImageUpdater();
+    const renamed = vi.fn();
+    createElectronUpdaterPort({ updater: appImage, env: {}, logger: silent, onAppImageRenamed: renamed });
+    appImage.emit('appimage-filename-updated', '/home/ana/Apps/AuZap-0.2.0.AppImage');
+    expect(renamed).toHaveBeenCalledWith('/home/ana/Apps/AuZap-0.2.0.AppImage');
+  });
+});
