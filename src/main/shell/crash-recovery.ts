@@ -3,38 +3,97 @@
  * fault), Electron leaves a blank window behind. The page is reloaded instead — the
  * inbox state lives in the main process, so nothing is lost — and why it died goes to
  * the log. A renderer that keeps dying is not reloaded forever: after MAX_RELOADS within
- * a minute the window stays as it is, and the log says so.
+ * a minute the window stays as it is, and the log says so — until the user comes back to
+ * it (shows or focuses it), which tries again.
+ *
+ * A page that hangs (an endless loop, a stuck GPU) leaves a frozen window that no click
+ * can reach: after UNRESPONSIVE_LIMIT_MS of Electron's 'unresponsive' its renderer is
+ * ended, as Electron's docs advise (`forcefullyCrashRenderer`), and reloaded like a crash.
  */
 import type { RenderProcessGoneDetails } from 'electron';
 import type { Logger } from '../../core/ports';
 
 export const MAX_RELOADS = 3;
 const RELOAD_WINDOW_MS = 60_000;
+/** Chromium says 'unresponsive' after some seconds of a hung page already. */
+export const UNRESPONSIVE_LIMIT_MS = 15_000;
 
 interface CrashableWindow {
   isDestroyed(): boolean;
+  on(event: 'show' | 'focus', listener: () => void): unknown;
   webContents: {
     on(event: 'render-process-gone', listener: (event: unknown, details: RenderProcessGoneDetails) => void): unknown;
     on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
     reload(): void;
+    isCrashed(): boolean;
+    forcefullyCrashRenderer(): void;
   };
 }
 
 export function reloadAfterRendererCrash(win: CrashableWindow, logger: Logger, now: () => number = Date.now): void {
   const reloads: number[] = [];
-  win.webContents.on('render-process-gone', (_event, details) => {
+  const contents = win.webContents;
+  contents.on('render-process-gone', (_event, details) => {
     logger.error(`the window's page stopped: ${details.reason} (exit code ${details.exitCode})`);
     if (win.isDestroyed()) return;
     const t = now();
     while (reloads.length > 0 && (reloads[0] ?? 0) <= t - RELOAD_WINDOW_MS) reloads.shift();
     if (reloads.length >= MAX_RELOADS) {
-      logger.error(`the page stopped ${MAX_RELOADS + 1} times within a minute; not reloading it again`);
+      logger.error(
+        `the page stopped ${MAX_RELOADS + 1} times within a minute; not reloading it again until the window is opened`,
+      );
       return;
     }
     reloads.push(t);
     logger.info('reloading the window');
-    win.webContents.reload();
+    contents.reload();
   });
-  win.webContents.on('unresponsive', () => logger.warn('the window stopped responding'));
-  win.webContents.on('responsive', () => logger.info('the window responds again'));
+
+  // The user came back to a window left dead: try again, from a fresh count.
+  const reviveIfDead = () => {
+    if (win.isDestroyed() || !contents.isCrashed()) return;
+    reloads.length = 0;
+    logger.info('the window was opened on a stopped page: reloading it');
+    contents.reload();
+  };
+  win.on('show', reviveIfDead);
+  win.on('focus', reviveIfDead);
+
+  let hung: ReturnType<typeof setTimeout> | null = null;
+  contents.on('unresponsive', () => {
+    logger.warn('the window stopped responding');
+    if (hung) return;
+    hung = setTimeout(() => {
+      hung = null;
+      if (win.isDestroyed()) return;
+      logger.error(`the window did not respond for ${UNRESPONSIVE_LIMIT_MS / 1000} s more; restarting its page`);
+      contents.forcefullyCrashRenderer();
+    }, UNRESPONSIVE_LIMIT_MS);
+  });
+  contents.on('responsive', () => {
+    if (hung) clearTimeout(hung);
+    hung = null;
+    logger.info('the window responds again');
+  });
+}
+
+/** Electron's app, as far as its helper processes go. */
+interface ChildProcessEvents {
+  on(
+    event: 'child-process-gone',
+    listener: (event: unknown, details: { type: string; reason: string; exitCode: number; name?: string }) => void,
+  ): unknown;
+}
+
+/**
+ * A GPU process that dies takes the window's drawing with it (Chromium starts another, or
+ * falls back to software): the log says so, for a support case about a blank window.
+ */
+export function logChildProcessGone(app: ChildProcessEvents, logger: Logger): void {
+  app.on('child-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    logger.warn(
+      `a helper process stopped: ${details.name ?? details.type} (${details.reason}, exit code ${details.exitCode})`,
+    );
+  });
 }

@@ -4,7 +4,12 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { createQuitFlag } from '../../../src/main/shell/close-to-tray';
-import { MAX_RELOADS, reloadAfterRendererCrash } from '../../../src/main/shell/crash-recovery';
+import {
+  logChildProcessGone,
+  MAX_RELOADS,
+  reloadAfterRendererCrash,
+  UNRESPONSIVE_LIMIT_MS,
+} from '../../../src/main/shell/crash-recovery';
 import { installQuitHandling, quitCleanlyOnShutdown } from '../../../src/main/shell/quit-handling';
 import { describeStartFailure, reportStartFailure } from '../../../src/main/shell/start-failure';
 
@@ -90,8 +95,22 @@ describe('quit handling', () => {
 
 describe('reloadAfterRendererCrash', () => {
   function fakeWindow() {
-    const contents = Object.assign(new EventEmitter(), { reload: vi.fn() });
-    return { win: { isDestroyed: () => false, webContents: contents }, contents };
+    let crashed = false;
+    const contents = Object.assign(new EventEmitter(), {
+      reload: vi.fn(() => (crashed = false)),
+      isCrashed: () => crashed,
+      // As Electron: the renderer ends, and 'render-process-gone' says it was killed.
+      forcefullyCrashRenderer: vi.fn(() => {
+        crashed = true;
+        contents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+      }),
+      crash(reason = 'crashed') {
+        crashed = true;
+        contents.emit('render-process-gone', {}, { reason, exitCode: 11 });
+      },
+    });
+    const win = Object.assign(new EventEmitter(), { isDestroyed: () => false, webContents: contents });
+    return { win, contents };
   }
 
   it('reloads the page and logs why it died', () => {
@@ -113,6 +132,55 @@ describe('reloadAfterRendererCrash', () => {
     now = 61_000;
     contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
     expect(contents.reload).toHaveBeenCalledTimes(MAX_RELOADS + 1);
+  });
+
+  it('reloads a page left dead once the user opens or focuses the window again', () => {
+    const { win, contents } = fakeWindow();
+    reloadAfterRendererCrash(win, logger(), () => 0);
+    for (let i = 0; i <= MAX_RELOADS; i += 1) contents.crash();
+    expect(contents.reload).toHaveBeenCalledTimes(MAX_RELOADS);
+    expect(contents.isCrashed()).toBe(true);
+    win.emit('focus');
+    expect(contents.reload).toHaveBeenCalledTimes(MAX_RELOADS + 1);
+    // A live page is left alone when shown or focused.
+    win.emit('show');
+    win.emit('focus');
+    expect(contents.reload).toHaveBeenCalledTimes(MAX_RELOADS + 1);
+  });
+
+  it('ends and reloads a page that hangs, unless it responds again in time', () => {
+    vi.useFakeTimers();
+    try {
+      const { win, contents } = fakeWindow();
+      const log = logger();
+      reloadAfterRendererCrash(win, log);
+      contents.emit('unresponsive');
+      vi.advanceTimersByTime(UNRESPONSIVE_LIMIT_MS - 1_000);
+      contents.emit('responsive');
+      vi.advanceTimersByTime(60_000);
+      expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled();
+
+      contents.emit('unresponsive');
+      contents.emit('unresponsive');
+      vi.advanceTimersByTime(UNRESPONSIVE_LIMIT_MS);
+      expect(contents.forcefullyCrashRenderer).toHaveBeenCalledOnce();
+      expect(contents.reload).toHaveBeenCalledOnce();
+      expect(log.error).toHaveBeenCalledWith(expect.stringContaining('did not respond'));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('logChildProcessGone', () => {
+  it('logs a GPU process that died, not one that ended cleanly', () => {
+    const app = new EventEmitter();
+    const log = logger();
+    logChildProcessGone(app, log);
+    app.emit('child-process-gone', {}, { type: 'Utility', reason: 'clean-exit', exitCode: 0 });
+    app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: -1073741819 });
+    expect(log.warn).toHaveBeenCalledOnce();
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('GPU (crashed'));
   });
 });
 
