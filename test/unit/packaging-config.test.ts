@@ -105,6 +105,10 @@ describe('electron-builder.yml', () => {
     expect(targetNames(config.mac?.target).sort()).toEqual(['dmg', 'zip']);
   });
 
+  it('never starts the AppImage with Chromium’s sandbox off (the legacy AppImage’s default)', () => {
+    expect(config.appImage?.executableArgs).toEqual([]);
+  });
+
   it('verifies Windows updates against the publisher, and signs from the environment only', () => {
     expect(config.win?.signtoolOptions?.publisherName).toBe('AuZap');
     expect(config.win?.verifyUpdateCodeSignature).not.toBe(false);
