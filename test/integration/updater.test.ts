@@ -33,6 +33,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createElectronUpdaterPort, updateFeedUrl } from '../../src/main/shell/auto-updater';
 import {
   createUpdateController,
+  isPrerelease,
   type Schedule,
   type UpdateController,
   type UpdaterEventMap,
@@ -276,11 +277,12 @@ describe.skipIf(process.platform !== 'linux')('auto-update with the real electro
     expect(onDisk.equals(artifact)).toBe(true);
     expect(feed.requests).toEqual(expect.arrayContaining([`/${channelFile()}`, `/${name}`]));
 
-    // "Later" hides the prompt; install-on-quit stays armed (electron-updater's quit hook).
+    // "Later" hides the prompt. A deb is not installed at quit (pkexec would ask for the
+    // admin password at every quit, and a shutdown could cut dpkg off): only on Restart.
     app.controller.later();
     expect(app.controller.state()).toMatchObject({ status: 'downloaded', dismissed: true });
-    expect(app.deb.autoInstallOnAppQuit).toBe(true);
-    expect(fakeApp.quitHandlers.length).toBeGreaterThan(0);
+    expect(app.deb.autoInstallOnAppQuit).toBe(false);
+    expect(fakeApp.quitHandlers).toEqual([]);
     app.controller.stop();
   });
 
@@ -427,6 +429,7 @@ describe('update controller (fake updater port)', () => {
       downloadUpdate: () => (calls.push('download'), Promise.resolve()),
       quitAndInstall: () => void calls.push('quitAndInstall'),
       setChannel: (channel) => void calls.push(`channel:${channel}`),
+      setInstallOnQuit: (enabled) => void calls.push(`installOnQuit:${enabled}`),
       on(event, listener) {
         listeners.set(event, [...(listeners.get(event) ?? []), listener as (...args: never[]) => void]);
       },
@@ -493,6 +496,50 @@ describe('update controller (fake updater port)', () => {
     await c.setChannel('beta');
     expect(calls).toEqual(['channel:beta', 'check']);
     expect(c.state()).toMatchObject({ channel: 'beta', dismissed: true });
+  });
+});
+
+describe('leaving the beta channel', () => {
+  it('drops a beta build downloaded or still downloading: neither offered nor installed at quit', async () => {
+    const listeners = new Map<string, (info: { version: string }) => void>();
+    const calls: string[] = [];
+    const port: UpdaterPort = {
+      autoDownload: true,
+      checkForUpdates: () => (calls.push('check'), Promise.resolve()),
+      downloadUpdate: () => Promise.resolve(),
+      quitAndInstall: () => void calls.push('quitAndInstall'),
+      setChannel: (channel) => void calls.push(`channel:${channel}`),
+      setInstallOnQuit: (enabled) => void calls.push(`installOnQuit:${enabled}`),
+      on: (event, listener) => void listeners.set(event, listener as (info: { version: string }) => void),
+    };
+    const downloaded = (version: string) => listeners.get('update-downloaded')?.({ version });
+    const c = createUpdateController({ port, channel: 'beta', schedule: () => () => undefined });
+    downloaded('3.0.0-beta.1');
+    expect(c.state()).toMatchObject({ status: 'downloaded', version: '3.0.0-beta.1' });
+    expect(calls).toEqual(['installOnQuit:true']);
+
+    // The beta broke something: the user goes back to stable.
+    await c.setChannel('stable');
+    expect(c.state()).toMatchObject({ status: 'idle', channel: 'stable' });
+    expect(c.state().version).toBeUndefined();
+    expect(calls.slice(1)).toEqual(['channel:stable', 'installOnQuit:false', 'check']);
+    expect(c.restartToUpdate()).toBe(false);
+
+    // A beta download that was still running when the channel changed finishes: ignored too.
+    downloaded('3.0.0-beta.2');
+    expect(c.state().status).toBe('idle');
+    expect(calls.at(-1)).toBe('installOnQuit:false');
+
+    // The next stable release is offered, and installs at quit again.
+    downloaded('3.0.0');
+    expect(c.state()).toMatchObject({ status: 'downloaded', version: '3.0.0' });
+    expect(calls.at(-1)).toBe('installOnQuit:true');
+  });
+
+  it('tells a pre-release version from a release', () => {
+    expect(isPrerelease('2.1.0-beta.3')).toBe(true);
+    expect(isPrerelease('2.1.0')).toBe(false);
+    expect(isPrerelease(undefined)).toBe(false);
   });
 });
 

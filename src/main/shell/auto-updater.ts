@@ -102,6 +102,9 @@ export function createElectronUpdaterPort(options: ElectronUpdaterOptions = {}):
     quitAndInstall() {
       u.quitAndInstall();
     },
+    setInstallOnQuit(enabled) {
+      u.autoInstallOnAppQuit = enabled && installsOnQuit(u);
+    },
     setChannel(channel) {
       // The channel setter also turns allowDowngrade on; we turn it back off, so leaving
       // beta keeps the beta build until a newer stable one ships (no silent downgrade).

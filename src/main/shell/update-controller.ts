@@ -33,6 +33,8 @@ export interface UpdaterPort {
   downloadUpdate(): Promise<void>;
   quitAndInstall(): void;
   setChannel(channel: UpdateChannel): void;
+  /** Whether the downloaded update installs by itself when the app quits (where it can). */
+  setInstallOnQuit(enabled: boolean): void;
   on<E extends UpdaterEventName>(event: E, listener: UpdaterEventMap[E]): void;
 }
 
@@ -76,6 +78,17 @@ export interface UpdateController {
   setChannel(channel: UpdateChannel): Promise<void>;
 }
 
+/** A semver pre-release ("2.1.0-beta.3"): what only the beta channel offers. */
+export const isPrerelease = (version: string | undefined): boolean => /^\d+\.\d+\.\d+-/.test(version ?? '');
+
+/**
+ * A beta build on the stable channel: the user left beta (maybe because a beta broke)
+ * while one was downloaded or downloading. It is neither offered nor installed at quit;
+ * the stable feed decides what comes next.
+ */
+const betaOnStable = (state: UpdateState, version: string | undefined) =>
+  state.channel === 'stable' && isPrerelease(version);
+
 export function createUpdateController(options: UpdateControllerOptions): UpdateController {
   const { port } = options;
   const clock = options.clock ?? systemClock;
@@ -94,6 +107,12 @@ export function createUpdateController(options: UpdateControllerOptions): Update
     listeners.emit(current);
   };
   const apply = (event: UpdaterEvent) => setState(reduceUpdateState(current, event, new Date(clock.now())));
+  const unwanted = (version: string | undefined) => betaOnStable(current, version);
+  const dropDownloaded = () => {
+    port.setInstallOnQuit(false);
+    options.logger?.info('a beta update was downloaded, but the channel is now stable: it will not be installed');
+    setState(initialUpdateState(current.channel));
+  };
 
   port.on('checking-for-update', () => apply({ type: 'checking-for-update' }));
   port.on('update-available', (info) => {
@@ -102,7 +121,11 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   });
   port.on('update-not-available', (info) => apply({ type: 'update-not-available', info }));
   port.on('download-progress', (progress) => apply({ type: 'download-progress', progress }));
-  port.on('update-downloaded', (info) => apply({ type: 'update-downloaded', info }));
+  port.on('update-downloaded', (info) => {
+    if (unwanted(info.version)) return dropDownloaded();
+    port.setInstallOnQuit(true);
+    apply({ type: 'update-downloaded', info });
+  });
   port.on('error', (error) => {
     options.logger?.warn(`update failed: ${error?.message ?? String(error)}`);
     apply({ type: 'error', error });
@@ -180,6 +203,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
         options.logger?.warn(`update channel not set: ${String(error)}`);
       }
       setState({ ...current, channel });
+      if (current.status === 'downloaded' && unwanted(current.version)) dropDownloaded();
       await check();
     },
   };

@@ -147,6 +147,7 @@ describe('createElectronUpdates', () => {
       downloadUpdate: vi.fn(async () => undefined),
       quitAndInstall: vi.fn(),
       setChannel: vi.fn(),
+      setInstallOnQuit: vi.fn(),
       on: vi.fn((event, listener) => void listeners.set(event, listener as never)),
       emit: (event, ...args) => (listeners.get(event) as ((...a: unknown[]) => void) | undefined)?.(...args),
     };
