@@ -11,7 +11,7 @@ import type { ServerEvent } from '../shared/events';
 import type { NotificationSettings } from '../shared/inbox';
 import type { Locale } from '../shared/i18n/locale';
 import { translator } from '../shared/i18n/translate';
-import { text, type UserText } from '../shared/i18n/user-text';
+import { say, text, type UserText } from '../shared/i18n/user-text';
 import { createListeners } from '../shared/listeners';
 import { isPaused, type PauseDuration } from '../shared/quiet-time';
 import { createSnapshotPublisher, offlineConnection, type SnapshotPart, type SnapshotSinks } from './app-snapshot';
@@ -172,7 +172,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
 
   const startConnection = () => {
     if (plan.kind === 'unusable') {
-      logger.warn(`not connecting: ${plan.problem}`);
+      logger.warn(`not connecting: ${inSupportWords(plan.problem)}`);
       publish('connection');
       return;
     }
@@ -215,6 +215,9 @@ export function createAppCore(given: AppCoreOptions): AppCore {
     saveNow: saved.saveNow,
   };
 }
+
+/** The log is read in English by support, whatever the window's language. */
+const inSupportWords = (words: UserText): string => say(translator('en'), words);
 
 /** The connection shown before one is opened: why the server cannot be used, or not started yet. */
 function notStarted(plan: AppCoreOptions['plan'], clock: Clock): ConnectionState {

@@ -58,7 +58,18 @@ export function normaliseServerUrl(raw: string): { ok: true; url: string } | { o
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { ok: false, reason: text('config.badScheme', { address: raw }) };
   }
-  return { ok: true, url: url.href.replace(/\/$/, '') };
+  // The REST calls and Socket.IO share the server's origin (rest-api.md). Anything after
+  // it would go wrong out of sight: a path is taken by Socket.IO for a namespace the
+  // server refuses (shown as a refused sign-in), a query ends up inside every REST path.
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    // A password typed into the address is not shown back (nor logged).
+    const shown = new URL(url.href);
+    shown.username = '';
+    shown.password = '';
+    const address = url.username || url.password ? shown.href : raw;
+    return { ok: false, reason: text('config.notJustTheServer', { address, origin: url.origin }) };
+  }
+  return { ok: true, url: url.origin };
 }
 
 export function planConnection(settings: EnvSettings): ConnectionPlan {

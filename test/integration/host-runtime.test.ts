@@ -9,6 +9,7 @@ import { openConfStateFile, SETTINGS_FILE_NAME } from '../../src/core/persistenc
 import { systemClock } from '../../src/core/ports';
 import type { SecretBox } from '../../src/core/settings-model';
 import { startSimulator, type Simulator } from '../../src/simulator/simulator';
+import type { AppSnapshot } from '../../src/shared/bridge';
 import type { ConversationView } from '../../src/shared/inbox';
 import { quietLogger, waitForJoined } from './support';
 import { inEnglish } from '../support/words';
@@ -135,6 +136,29 @@ describe('host runtime', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'failed' } });
     expect(!outcome.ok && inEnglish(outcome.error.message)).toContain('must start with https:// or http://');
     expect(runtime.demoBackendUrl()).not.toBeNull();
+  });
+
+  it('an AUZAP_SERVER_URL with a path is refused in words, in the window and in the log (never read as a refused sign-in)', async () => {
+    const logger = quietLogger();
+    const dataDir = mkdtempSync(join(tmpdir(), 'auzap-runtime-'));
+    runtime = await startHostRuntime({
+      env: { serverUrl: 'https://api.auzap.com/api', token: 't', organizationId: 'o' },
+      version: 'test',
+      logger,
+      clock: systemClock,
+      tray: { update: () => undefined },
+      notifier: { notify: () => undefined },
+      stateFile: openConfStateFile(dataDir, logger),
+      settingsFile: openConfStateFile(dataDir, logger, SETTINGS_FILE_NAME),
+      startDemoBackend,
+    });
+    const snapshot = await runtime.dispatch('app:get-snapshot', []);
+    const connection = snapshot.ok ? (snapshot.value as AppSnapshot).connection : null;
+    const words =
+      'The server address “https://api.auzap.com/api” has more than the server in it: use https://api.auzap.com';
+    expect(connection?.status).not.toBe('auth_failed');
+    expect(inEnglish(connection?.detail)).toBe(words);
+    expect(logger.lines).toContain(`WARN not connecting: ${words}`);
   });
 
   it('tells the tray whether notifications are paused and until when, as the tray menu pauses them', async () => {

@@ -36,6 +36,28 @@ describe('host configuration', () => {
     expect(normaliseServerUrl('ftp://x').ok).toBe(false);
   });
 
+  it('takes the server’s address alone, and names it when more was pasted (a path, a query, a fragment)', () => {
+    expect(normaliseServerUrl('https://api.auzap.com/')).toEqual({ ok: true, url: 'https://api.auzap.com' });
+    expect(normaliseServerUrl('HTTPS://API.AuZap.com:443')).toEqual({ ok: true, url: 'https://api.auzap.com' });
+    expect(normaliseServerUrl('http://127.0.0.1:3000')).toEqual({ ok: true, url: 'http://127.0.0.1:3000' });
+    for (const pasted of [
+      'https://api.auzap.com/api',
+      'https://api.auzap.com/socket.io/',
+      'https://api.auzap.com?x=1',
+      'https://api.auzap.com/#/inbox',
+    ]) {
+      const outcome = normaliseServerUrl(pasted);
+      expect(outcome.ok).toBe(false);
+      expect(!outcome.ok && inEnglish(outcome.reason)).toBe(
+        `The server address “${pasted}” has more than the server in it: use https://api.auzap.com`,
+      );
+    }
+    // A password in the address is refused too, and never shown back.
+    const withPassword = normaliseServerUrl('https://ana:secret@api.auzap.com');
+    expect(withPassword.ok).toBe(false);
+    expect(!withPassword.ok && inEnglish(withPassword.reason)).not.toContain('secret');
+  });
+
   it('asks for sign-in when the token is missing', () => {
     expect(planConnection({ serverUrl: 'http://127.0.0.1:3000', organizationId: 'o' })).toMatchObject({
       kind: 'unusable',

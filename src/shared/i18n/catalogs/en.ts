@@ -292,6 +292,7 @@ export const en = {
   'connection.stopped': 'Stopped.',
   'config.badAddress': '“{address}” is not a web address (expected something like https://api.example.com).',
   'config.badScheme': 'The server address “{address}” must start with https:// or http://.',
+  'config.notJustTheServer': 'The server address “{address}” has more than the server in it: use {origin}',
   'config.noToken': 'Sign-in needed: no sign-in token is configured.',
   'config.noOrganization': 'No organization is configured. Set the organization in Settings.',
   'config.setByEnvironment': 'The server is set by AUZAP_SERVER_URL in the environment; change it there.',

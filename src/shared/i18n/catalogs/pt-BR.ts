@@ -292,6 +292,7 @@ export const ptBR: Record<MessageKey, string> = {
   'connection.stopped': 'Parado.',
   'config.badAddress': '“{address}” não é um endereço da web (algo como https://api.exemplo.com).',
   'config.badScheme': 'O endereço do servidor “{address}” precisa começar com https:// ou http://.',
+  'config.notJustTheServer': 'O endereço do servidor “{address}” tem mais do que o servidor: use {origin}',
   'config.noToken': 'É preciso entrar: nenhum token de acesso está configurado.',
   'config.noOrganization': 'Nenhuma organização configurada. Defina a organização nas Configurações.',
   'config.setByEnvironment': 'O servidor é definido por AUZAP_SERVER_URL no ambiente; altere lá.',
