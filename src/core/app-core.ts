@@ -304,7 +304,12 @@ function createServerParts(options: AppCoreOptions, deps: ServerPartsDeps): Serv
   const { target } = options.plan;
   const { logger, clock } = options;
   const { notifications, lifecycle, emit } = deps;
-  const rest = createRestClient({ baseUrl: target.serverUrl, token: target.token, fetch: options.fetch });
+  const rest = createRestClient({
+    baseUrl: target.serverUrl,
+    token: target.token,
+    fetch: options.fetch,
+    logger: options.logger,
+  });
   const instances = createInstancesModel({
     rest,
     organizationId: target.organizationId,

@@ -4,12 +4,12 @@
  * be shown to the user as-is.
  * A 401 is its own kind, because it means "sign in again", not "try again".
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   connectResponse,
-  conversationListDto,
+  conversationDto,
   errorBody,
-  instanceListDto,
+  instanceDto,
   messageDto,
   messageListDto,
   type ConnectRequest,
@@ -21,6 +21,7 @@ import {
 } from '../shared/rest';
 import { describeZodError } from '../shared/events';
 import { text as words, type UserText } from '../shared/i18n/user-text';
+import type { Logger } from './ports';
 
 export type RestErrorKind = 'unauthorized' | 'http' | 'network' | 'invalid_response';
 
@@ -52,7 +53,11 @@ export interface RestClientOptions {
   token: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Where items of a list the app cannot read are reported (they are left out). */
+  logger?: Logger;
 }
+
+const anyList = z.array(z.unknown());
 
 export function createRestClient(options: RestClientOptions): RestClient {
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -126,7 +131,8 @@ export function createRestClient(options: RestClientOptions): RestClient {
         'invalid_response',
         `The server sent an unexpected answer (${describeZodError(parsed.error)}).`,
         response.status,
-        words('rest.unexpected', { detail: describeZodError(parsed.error) }),
+        // The validator's words (English, about fields) go to the log, not the window.
+        words('rest.unexpected'),
       );
     }
     return parsed.data;
@@ -134,15 +140,17 @@ export function createRestClient(options: RestClientOptions): RestClient {
 
   const id = (value: string) => encodeURIComponent(value);
 
+  const listOf = async <T>(path: string, item: z.ZodType<T>): Promise<T[]> =>
+    keepReadable(await call('GET', path, anyList), item, path, options.logger);
+
   return {
-    listInstances: () => call('GET', '/instances', instanceListDto),
+    listInstances: () => listOf('/instances', instanceDto),
     connectInstance: (instanceId, body) => call('POST', `/instances/${id(instanceId)}/connect`, connectResponse, body),
     disconnectInstance: (instanceId) => call('POST', `/instances/${id(instanceId)}/disconnect`, null),
     listConversations: (updatedSince) =>
-      call(
-        'GET',
+      listOf(
         updatedSince ? `/conversations?updatedSince=${encodeURIComponent(updatedSince)}` : '/conversations',
-        conversationListDto,
+        conversationDto,
       ),
     listMessages: (conversationId, page = {}) => {
       const query = new URLSearchParams();
@@ -154,6 +162,29 @@ export function createRestClient(options: RestClientOptions): RestClient {
     sendMessage: (conversationId, reply) =>
       call('POST', `/conversations/${id(conversationId)}/messages`, messageDto, reply),
   };
+}
+
+/**
+ * A listing whose items stand alone (numbers, chats): one the app cannot read is left
+ * out and logged, not allowed to hide all the others (rest-api.md: keep the client
+ * tolerant). Message pages stay whole: their length says whether older ones remain.
+ */
+function keepReadable<T>(raw: unknown[], item: z.ZodType<T>, path: string, logger: Logger | undefined): T[] {
+  const items: T[] = [];
+  let firstProblem: string | null = null;
+  for (const [index, value] of raw.entries()) {
+    const parsed = item.safeParse(value);
+    if (parsed.success) items.push(parsed.data);
+    else firstProblem ??= `${index}: ${describeZodError(parsed.error)}`;
+  }
+  const dropped = raw.length - items.length;
+  if (dropped > 0) {
+    const endpoint = path.split('?')[0] ?? path;
+    logger?.warn(
+      `GET ${endpoint}: left out ${dropped} of ${raw.length} items the app cannot read (item ${firstProblem ?? ''})`,
+    );
+  }
+  return items;
 }
 
 function readServerError(text: string): string | null {

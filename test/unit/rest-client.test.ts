@@ -42,3 +42,44 @@ describe('sendMessage', () => {
     expect(failure).toMatchObject({ kind: 'http', status: 503, message: 'The server said: busy (HTTP 503).' });
   });
 });
+
+describe('listings', () => {
+  const answering = (body: unknown) =>
+    (async () =>
+      new Response(JSON.stringify(body), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      })) as typeof globalThis.fetch;
+  const chat = (id: string, lastMessageAt: unknown) => ({ id, contactId: `k-${id}`, lastMessageAt });
+
+  it('leave out a chat the app cannot read, keep the others, and log which one and why', async () => {
+    const warnings: string[] = [];
+    const logger = { info: () => undefined, warn: (m: string) => warnings.push(m), error: () => undefined };
+    const body = [chat('c1', '2026-01-01T10:00:00.000Z'), chat('c2', 'yesterday'), chat('c3', '2026-01-02T10:00:00Z')];
+    const rest = createRestClient({ baseUrl: 'http://sim', token: 't', fetch: answering(body), logger });
+    const chats = await rest.listConversations('2026-01-01T00:00:00.000Z');
+    expect(chats.map((c) => c.id)).toEqual(['c1', 'c3']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^GET \/conversations: left out 1 of 3 items the app cannot read \(item 1: .*lastMessageAt/,
+    );
+  });
+
+  it('leave out a number the app cannot read', async () => {
+    const body = [
+      { id: 'i1', name: 'Vendas', status: 'connected' },
+      { id: 'i2', name: 'Loja', status: 'exploded' },
+    ];
+    const rest = createRestClient({ baseUrl: 'http://sim', token: 't', fetch: answering(body) });
+    expect((await rest.listInstances()).map((i) => i.id)).toEqual(['i1']);
+  });
+
+  it('are still refused whole when they are not a list, in words without the validator’s English', async () => {
+    const rest = createRestClient({ baseUrl: 'http://sim', token: 't', fetch: answering({ items: [] }) });
+    const failure = await rest.listConversations().catch((error: unknown) => error);
+    expect(failure).toMatchObject({ kind: 'invalid_response', text: { key: 'rest.unexpected' } });
+    expect((failure as RestError).text.params).toBeUndefined();
+    // The English message (for the log) still says what was wrong.
+    expect((failure as RestError).message).toMatch(/expected array/);
+  });
+});

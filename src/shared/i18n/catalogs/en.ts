@@ -262,7 +262,7 @@ export const en = {
   'rest.serverSaid': 'The server said: “{server}” (HTTP {status}).',
   'rest.httpFailed': 'The server could not do that (HTTP {status}). Try again.',
   'rest.unreadable': 'The server sent an answer the app cannot read.',
-  'rest.unexpected': 'The server sent an unexpected answer ({detail}).',
+  'rest.unexpected': 'The server sent an answer the app did not expect. Try again later.',
   'common.somethingWrong': 'Something went wrong. Try again.',
 
   'instances.loadFailed': 'Could not load the WhatsApp numbers. {reason}',

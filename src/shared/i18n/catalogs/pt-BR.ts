@@ -261,7 +261,7 @@ export const ptBR: Record<MessageKey, string> = {
   'rest.serverSaid': 'O servidor disse: “{server}” (HTTP {status}).',
   'rest.httpFailed': 'O servidor não conseguiu fazer isso (HTTP {status}). Tente de novo.',
   'rest.unreadable': 'O servidor mandou uma resposta que o aplicativo não consegue ler.',
-  'rest.unexpected': 'O servidor mandou uma resposta inesperada ({detail}).',
+  'rest.unexpected': 'O servidor mandou uma resposta que o app não esperava. Tente de novo mais tarde.',
   'common.somethingWrong': 'Algo deu errado. Tente de novo.',
 
   'instances.loadFailed': 'Não foi possível carregar os números de WhatsApp. {reason}',
