@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createInstancesModel } from '../../src/core/instances/instances-model';
-import type { RestClient } from '../../src/core/rest-client';
+import { RestError, type RestClient } from '../../src/core/rest-client';
+import { INSTANCES_RETRY_MIN_MS } from '../../src/core/instances/instance-list';
 import type { InstanceDto } from '../../src/shared/rest';
 import { createFakeScheduler } from '../support/fake-scheduler';
 import { translator } from '../../src/shared/i18n/translate';
@@ -114,5 +115,50 @@ describe('a connect flow waiting for its code', () => {
     model.dismiss('i1');
     expect(clock.pendingCount()).toBe(0);
     await vi.waitFor(() => expect(disconnectInstance).toHaveBeenCalledWith('i1'));
+  });
+
+  it('a load that failed is tried again by itself, later and later; not after a 401, nor once stopped', async () => {
+    const clock = createFakeScheduler();
+    const answers: Array<() => Promise<InstanceDto[]>> = [
+      () => Promise.reject(new RestError('http', 'busy', 503)),
+      () => Promise.reject(new RestError('network', 'unreachable')),
+      () => Promise.resolve([{ id: 'i1', name: 'Vendas', status: 'connected' }]),
+      () => Promise.reject(new RestError('unauthorized', 'Sign-in needed', 401)),
+    ];
+    const calls: number[] = [];
+    const rest = {
+      listInstances: () => (calls.push(clock.now()), (answers.shift() ?? answers[0])!()),
+    } as unknown as RestClient;
+    const model = createInstancesModel({
+      rest,
+      organizationId: 'org',
+      words: () => translator('en'),
+      clock,
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      onChange: () => undefined,
+      onUnauthorized: () => undefined,
+      notify: () => undefined,
+    });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await model.refresh();
+    expect(model.state().error).not.toBeNull();
+    clock.advance(INSTANCES_RETRY_MIN_MS);
+    await settle();
+    clock.advance(2 * INSTANCES_RETRY_MIN_MS);
+    await settle();
+    expect(calls.map((at) => at - (calls[0] ?? 0))).toEqual([0, INSTANCES_RETRY_MIN_MS, 3 * INSTANCES_RETRY_MIN_MS]);
+    expect(model.state()).toMatchObject({ error: null, items: [{ id: 'i1', name: 'Vendas' }] });
+    expect(clock.pendingCount()).toBe(0);
+
+    // A refused sign-in waits for the user: no retry.
+    await model.refresh();
+    expect(model.state().error).not.toBeNull();
+    expect(clock.pendingCount()).toBe(0);
+
+    // Stopped (the connection closes): nothing more is scheduled.
+    answers.push(() => Promise.reject(new RestError('http', 'busy', 503)));
+    model.stop();
+    await model.refresh();
+    expect(clock.pendingCount()).toBe(0);
   });
 });

@@ -139,6 +139,9 @@ export function createInstancesModel(options: InstancesModelOptions): InstancesM
       else if (event.name === 'whatsapp:disconnected') disconnected(event.payload);
       onChange();
     },
-    stop: flows.stop,
+    stop() {
+      flows.stop();
+      list.stop();
+    },
   };
 }
