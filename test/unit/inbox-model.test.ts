@@ -190,6 +190,9 @@ describe('renderer inbox model', () => {
     expect(formatListTime('2026-11-23T09:05:00', now, 'pt-BR')).toBe('Segunda-feira');
     expect(formatListTime('2026-10-01T09:05:00', now, 'en-GB')).toBe('01/10/26');
     expect(formatListTime('2026-10-01T09:05:00', now, 'pt-BR')).toBe('01/10/26');
+    // Later today is still today; a day still to come is its date, never a time "today".
+    expect(formatListTime('2026-11-26T23:59:00', now, 'en-GB')).toBe('23:59');
+    expect(formatListTime('2099-01-01T00:00:00', now, 'pt-BR')).toBe('01/01/99');
   });
 });
 

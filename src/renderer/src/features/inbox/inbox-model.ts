@@ -194,12 +194,17 @@ function daysBetween(earlier: Date, later: Date): number {
 
 const capitalised = (text: string, locale: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 
-/** "14:05" today, "Yesterday"/"Ontem", the weekday within the last week, else the locale's short date. */
+/**
+ * "14:05" today, "Yesterday"/"Ontem", the weekday within the last week, else the locale's
+ * short date — as is a day still to come (a sender's clock set ahead), which a bare time
+ * would pass off as today.
+ */
 export function formatListTime(iso: string, nowMs: number, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const days = daysBetween(date, new Date(nowMs));
-  if (days <= 0) return formatter(locale, 'time').format(date);
+  if (days === 0) return formatter(locale, 'time').format(date);
+  if (days < 0) return formatter(locale, 'date').format(date);
   if (days === 1) {
     return capitalised(new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-1, 'day'), locale);
   }
