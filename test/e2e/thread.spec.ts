@@ -476,6 +476,8 @@ test('a chat whose messages cannot load stays unread, says why with Try again, a
   await expect(log.getByTestId('message-text')).toHaveText(['Oi', 'Tem o pedido 42?'], { timeout: 20_000 });
   await expect(error).toHaveCount(0);
   await expect(row.getByTestId('unread-badge')).toHaveCount(0);
+  // What loaded late was there all along: not announced as news.
+  await expect(page.getByTestId('thread-announcer')).toHaveText('');
 });
 
 test('a chat whose messages the server failed to give (HTTP 503) loads by itself while on screen, and is read only then', async ({

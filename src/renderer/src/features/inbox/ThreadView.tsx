@@ -49,7 +49,8 @@ export function ThreadView({
   const rows = useThreadRows(messages, conversation.unreadCount, !thread.loading);
   const scroll = useThreadScroll({ rows, messages, ready: !thread.loading });
   const { scroller, virtualizer } = scroll;
-  const arrival = useArrivalAnnouncement(messages, !thread.loading);
+  // A thread that failed to load is not "open" yet: what it loads later is not news.
+  const arrival = useArrivalAnnouncement(messages, !thread.loading && !loadError);
   const i18n = useT();
   const { t } = i18n;
   const name = contactLabel(conversation, i18n);
