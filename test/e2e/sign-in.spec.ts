@@ -61,3 +61,40 @@ test('when the token is refused, the conversations kept from last time stay visi
   await expect(page.getByTestId('conversation-row')).toContainText('Helena');
   await expect(page.getByTestId('conversations-empty')).toHaveCount(0);
 });
+
+test('settings that cannot be used say so — not "reconnecting" — and "Open Settings" lands on the field to fix', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  // Saved from Settings with the organization left empty.
+  const demo = await apps.host();
+  await page.goto(demo.url);
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('server-url').fill(sim.url);
+  await page.getByTestId('token').fill(A.token);
+  await page.getByRole('button', { name: 'Save and reconnect' }).click();
+  await expect(page.getByTestId('settings-saved')).toHaveText('Saved. The organization is still needed.');
+  const banner = page.getByTestId('connection-detail');
+  await expect(banner).toContainText('No organization is configured.');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('settings-page')).toHaveCount(0);
+  await banner.getByRole('button', { name: 'Open Settings' }).click();
+  await expect(page.getByTestId('organization-id')).toBeFocused();
+  await page.keyboard.type(A.organizationId);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  await expect(banner).toHaveCount(0);
+
+  // An AUZAP_SERVER_URL with a path: nothing is reconnecting, and Retry would change nothing.
+  const wrong = await apps.hostFor(sim, A, { AUZAP_SERVER_URL: `${sim.url}/api` });
+  await page.goto(wrong.url);
+  const status = page.getByTestId('connection-status');
+  await expect(status).toContainText('Not connected');
+  await expect(status.getByRole('button', { name: 'Retry now' })).toHaveCount(0);
+  await expect(banner).toContainText(`has more than the server in it: use ${sim.url}`);
+  await banner.getByRole('button', { name: 'Open Settings' }).click();
+  // Locked by the environment: the keyboard lands in the one open field, under the notice.
+  await expect(page.getByTestId('server-url')).toBeDisabled();
+  await expect(page.getByTestId('token')).toBeFocused();
+});

@@ -85,7 +85,7 @@ export function App() {
       <FailureBanner />
       <ConnectionBanner
         connection={snapshot.connection}
-        onSignIn={() => select({ kind: 'settings', signInRequest: Date.now() })}
+        onFix={(field) => select({ kind: 'settings', fixRequest: { at: Date.now(), field } })}
       />
       <UpdateBanner state={updates} />
       {snapshot.inbox.syncError ? (
@@ -157,7 +157,7 @@ function MainContent({
         <SettingsPage
           notifications={snapshot.notifications}
           connection={snapshot.connection}
-          signInRequest={selection.signInRequest ?? null}
+          fixRequest={selection.fixRequest ?? null}
         />
       </ScreenSuspense>
     );

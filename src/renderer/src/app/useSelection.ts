@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react';
 import type { AppSnapshot } from '../../../shared/bridge';
 import { usePush } from '../bridge/bridge-client';
+import type { FixRequest } from '../features/status/settings-fix';
 
 export type Selection =
   | { kind: 'home' }
-  /** `signInRequest`: a fresh number each time the sign-in field must be opened and focused. */
-  | { kind: 'settings'; signInRequest?: number }
+  /** `fixRequest`: which connection field to focus, fresh each time it is asked for. */
+  | { kind: 'settings'; fixRequest?: FixRequest }
   | { kind: 'instance'; id: string }
   | { kind: 'conversation'; id: string };
 

@@ -105,6 +105,8 @@ export const en = {
   'connection.attempt': 'attempt {attempt}',
   'connection.retryNow': 'Retry now',
   'connection.signIn': 'Sign in',
+  'connection.openSettings': 'Open Settings',
+  'connection.notConnected': 'Not connected',
 
   'updates.unavailable': 'Updates are installed by the AuZap desktop app.',
   'updates.upToDate': 'AuZap is up to date.',
@@ -151,6 +153,7 @@ export const en = {
   'settings.savedConnected': 'Saved. Connected.',
   'settings.savedSignInRefused': 'Saved, but the server refused the sign-in token.',
   'settings.savedNeedsToken': 'Saved. A sign-in token is still needed.',
+  'settings.savedNeedsOrganization': 'Saved. The organization is still needed.',
   'settings.useToken': 'Use this token and reconnect',
   'settings.save': 'Save and reconnect',
 

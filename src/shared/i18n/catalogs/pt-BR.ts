@@ -104,6 +104,8 @@ export const ptBR: Record<MessageKey, string> = {
   'connection.attempt': 'tentativa {attempt}',
   'connection.retryNow': 'Tentar agora',
   'connection.signIn': 'Entrar',
+  'connection.openSettings': 'Abrir Configurações',
+  'connection.notConnected': 'Sem conexão',
 
   'updates.unavailable': 'As atualizações são instaladas pelo aplicativo AuZap para computador.',
   'updates.upToDate': 'O AuZap está atualizado.',
@@ -150,6 +152,7 @@ export const ptBR: Record<MessageKey, string> = {
   'settings.savedConnected': 'Salvo. Conectado.',
   'settings.savedSignInRefused': 'Salvo, mas o servidor recusou o token de acesso.',
   'settings.savedNeedsToken': 'Salvo. Falta o token de acesso.',
+  'settings.savedNeedsOrganization': 'Salvo. Falta a organização.',
   'settings.useToken': 'Usar este token e reconectar',
   'settings.save': 'Salvar e reconectar',
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ConnectionState, SettingsView } from '../../../../shared/bridge';
 import type { NotificationSettings } from '../../../../shared/inbox';
 import type { LanguageChoice } from '../../../../shared/i18n/locale';
@@ -9,6 +9,8 @@ import { runCommand } from '../../bridge/run-command';
 import { UpdatePanel } from '../updates/UpdatePanel';
 import { useUpdateState } from '../updates/useUpdateState';
 import { useT } from '../../i18n/I18nProvider';
+import type { FixRequest } from '../status/settings-fix';
+import { useFixFocus } from './useFixFocus';
 import { LanguageSetting } from './LanguageSetting';
 import { NotificationControls } from './NotificationControls';
 
@@ -23,13 +25,13 @@ const TOKEN_WORDS = {
 export function SettingsPage({
   notifications,
   connection,
-  signInRequest,
+  fixRequest,
 }: {
   notifications: NotificationSettings;
   /** The connection now: what a save led to is said under the form. */
   connection: ConnectionState;
-  /** Set when "Sign in" was pressed: the token field is focused (again on every new number). */
-  signInRequest: number | null;
+  /** Set from the connection banner ("Sign in", "Open Settings"): the field to focus (again on every new request). */
+  fixRequest: FixRequest | null;
 }) {
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [loadError, setLoadError] = useState<UserText | null>(null);
@@ -64,12 +66,7 @@ export function SettingsPage({
   return (
     <div className="settings" data-testid="settings-page" data-focus-home="">
       <h1>{t('settings.title')}</h1>
-      <ConnectionSettings
-        settings={settings}
-        onSaved={setSettings}
-        signInRequest={signInRequest}
-        connection={connection}
-      />
+      <ConnectionSettings settings={settings} onSaved={setSettings} fixRequest={fixRequest} connection={connection} />
       <section className="settings__section">
         <h2>{t('settings.notifications')}</h2>
         <NotificationControls settings={notifications} />
@@ -113,6 +110,7 @@ export function SettingsPage({
 function savedOutcome(connection: ConnectionState, savedAt: number, hasToken: boolean) {
   if (Date.parse(connection.since) < savedAt) return 'settings.savedReconnecting' as const;
   if (connection.status === 'online') return 'settings.savedConnected' as const;
+  if (connection.detail?.key === 'config.noOrganization') return 'settings.savedNeedsOrganization' as const;
   // With no token nothing was refused: one is still to be given.
   if (connection.status === 'auth_failed') return hasToken ? 'settings.savedSignInRefused' : 'settings.savedNeedsToken';
   return 'settings.savedReconnecting' as const;
@@ -121,20 +119,15 @@ function savedOutcome(connection: ConnectionState, savedAt: number, hasToken: bo
 function ConnectionSettings({
   settings,
   onSaved,
-  signInRequest,
+  fixRequest,
   connection,
 }: {
   settings: SettingsView;
   onSaved: (s: SettingsView) => void;
-  signInRequest: number | null;
+  fixRequest: FixRequest | null;
   connection: ConnectionState;
 }) {
-  const tokenField = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (signInRequest === null) return;
-    tokenField.current?.focus();
-    tokenField.current?.scrollIntoView({ block: 'center' });
-  }, [signInRequest]);
+  const { serverUrlField, organizationField, tokenField } = useFixFocus(fixRequest);
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);
   const [organizationId, setOrganizationId] = useState(settings.organizationId);
   const [token, setToken] = useState('');
@@ -181,6 +174,7 @@ function ConnectionSettings({
           className="input"
           type="url"
           placeholder="https://api.auzap.com"
+          ref={serverUrlField}
           value={serverUrl}
           disabled={locked}
           onChange={(e) => setServerUrl(e.target.value)}
@@ -191,6 +185,7 @@ function ConnectionSettings({
         {t('settings.organization')}
         <input
           className="input"
+          ref={organizationField}
           value={organizationId}
           disabled={locked}
           onChange={(e) => setOrganizationId(e.target.value)}

@@ -2,9 +2,12 @@ import { CONNECTION_STATUS_WORDS, type ConnectionState } from '../../../../share
 import { runCommand } from '../../bridge/run-command';
 import { useT } from '../../i18n/I18nProvider';
 import { say } from '../../../../shared/i18n/user-text';
+import { fieldToFix, type SettingsField } from './settings-fix';
 
 export function ConnectionStatus({ connection }: { connection: ConnectionState }) {
-  const canRetry = connection.status === 'offline' || connection.status === 'connecting';
+  // Settings that cannot be used: nothing is reconnecting, and trying again changes nothing.
+  const unusable = connection.status === 'offline' && fieldToFix(connection) !== null;
+  const canRetry = !unusable && (connection.status === 'offline' || connection.status === 'connecting');
   const { t } = useT();
   return (
     <div
@@ -15,7 +18,9 @@ export function ConnectionStatus({ connection }: { connection: ConnectionState }
       aria-live="polite"
     >
       <span className={`connection__dot connection__dot--${connection.status}`} aria-hidden="true" />
-      <span className="connection__label">{t(CONNECTION_STATUS_WORDS[connection.status])}</span>
+      <span className="connection__label">
+        {t(unusable ? 'connection.notConnected' : CONNECTION_STATUS_WORDS[connection.status])}
+      </span>
       {connection.status === 'offline' && connection.attempt > 0 ? (
         <span className="connection__attempt">{t('connection.attempt', { attempt: connection.attempt })}</span>
       ) : null}
@@ -28,22 +33,31 @@ export function ConnectionStatus({ connection }: { connection: ConnectionState }
   );
 }
 
-/** Why the app is not online, and — when the token was refused — the way to sign in. */
-export function ConnectionBanner({ connection, onSignIn }: { connection: ConnectionState; onSignIn: () => void }) {
+/**
+ * Why the app is not online, and — when Settings hold the fix (a refused token, a wrong
+ * address, no organization) — the way there, to the field to change.
+ */
+export function ConnectionBanner({
+  connection,
+  onFix,
+}: {
+  connection: ConnectionState;
+  onFix: (field: SettingsField) => void;
+}) {
   const i18n = useT();
   const { t } = i18n;
   if (connection.status === 'online' || !connection.detail) return null;
-  const signInNeeded = connection.status === 'auth_failed';
+  const field = fieldToFix(connection);
   return (
     <div
-      className={`banner ${signInNeeded ? 'banner--error' : 'banner--warning'}`}
+      className={`banner ${field ? 'banner--error' : 'banner--warning'}`}
       data-testid="connection-detail"
       role="alert"
     >
       {say(i18n, connection.detail)}
-      {signInNeeded ? (
-        <button type="button" className="button banner__action" onClick={onSignIn} data-testid="sign-in">
-          {t('connection.signIn')}
+      {field ? (
+        <button type="button" className="button banner__action" onClick={() => onFix(field)} data-testid="sign-in">
+          {t(field === 'token' ? 'connection.signIn' : 'connection.openSettings')}
         </button>
       ) : null}
     </div>
