@@ -81,7 +81,7 @@ export function createSnapshotPublisher(sources: SnapshotSources, sinks: Snapsho
   let trayKey = '';
   const showTray = (current: AppSnapshot) => {
     tray = describeTray(
-      current.connection.status,
+      current.connection,
       current.inbox.totalUnread,
       current.info.demo,
       sinks.locale(),
@@ -111,7 +111,7 @@ export function createSnapshotPublisher(sources: SnapshotSources, sinks: Snapsho
     },
     trayState() {
       if (tray === null) showTray(readAll());
-      return tray ?? describeTray('offline', 0, sources.info.demo, sinks.locale());
+      return tray ?? describeTray({ status: 'offline', detail: null }, 0, sources.info.demo, sinks.locale());
     },
     refreshTray() {
       if (pushed !== null) showTray(pushed);

@@ -1,5 +1,6 @@
 /** What the tray shows for a connection state and unread count (pure), in the app's language. */
-import { CONNECTION_STATUS_WORDS, type ConnectionStatus } from '../shared/bridge';
+import type { ConnectionState } from '../shared/bridge';
+import { connectionLabel } from '../shared/settings-fix';
 import { endClockTime } from '../shared/quiet-time';
 import type { Locale } from '../shared/i18n/locale';
 import { translator, type Translator } from '../shared/i18n/translate';
@@ -25,7 +26,7 @@ function pauseText(t: Translator['t'], locale: Locale, pause: PauseState | undef
 }
 
 export function describeTray(
-  status: ConnectionStatus,
+  connection: Pick<ConnectionState, 'status' | 'detail'>,
   unread: number,
   demo: boolean,
   locale: Locale,
@@ -35,13 +36,13 @@ export function describeTray(
   const count = Math.max(0, Math.floor(unread));
   const tooltip = t('tray.tooltip', {
     app: t(demo ? 'app.nameDemo' : 'app.name'),
-    status: t(CONNECTION_STATUS_WORDS[status]),
+    status: t(connectionLabel(connection)),
     unread: t('tray.unread', { count }),
   });
   const paused = pauseText(t, locale, pause);
   return {
     badgeCount: count,
     tooltip: paused ? `${tooltip}, ${paused}` : tooltip,
-    attention: status === 'auth_failed' ? 'sign_in' : status === 'online' ? 'none' : 'offline',
+    attention: connection.status === 'auth_failed' ? 'sign_in' : connection.status === 'online' ? 'none' : 'offline',
   };
 }

@@ -128,7 +128,7 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
   const { platform } = options;
   const render = options.render ?? renderTrayIcon;
   const now = options.now ?? Date.now;
-  let state: TrayState = describeTray('connecting', 0, false, options.locale());
+  let state: TrayState = describeTray({ status: 'connecting', detail: null }, 0, false, options.locale());
   let theme = panelTheme(platform, nativeTheme);
   let iconKey = '';
   let tooltip = '';

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { AppSnapshot } from '../../../shared/bridge';
 import { usePush } from '../bridge/bridge-client';
-import type { FixRequest } from '../features/status/settings-fix';
+import type { FixRequest } from '../../../shared/settings-fix';
 
 export type Selection =
   | { kind: 'home' }

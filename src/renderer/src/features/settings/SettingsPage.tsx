@@ -9,7 +9,7 @@ import { runCommand } from '../../bridge/run-command';
 import { UpdatePanel } from '../updates/UpdatePanel';
 import { useUpdateState } from '../updates/useUpdateState';
 import { useT } from '../../i18n/I18nProvider';
-import type { FixRequest } from '../status/settings-fix';
+import type { FixRequest } from '../../../../shared/settings-fix';
 import { useFixFocus } from './useFixFocus';
 import { LanguageSetting } from './LanguageSetting';
 import { NotificationControls } from './NotificationControls';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { FixRequest, SettingsField } from '../status/settings-fix';
+import type { FixRequest, SettingsField } from '../../../../shared/settings-fix';
 
 /**
  * The connection fields' refs; on each new request from the connection banner the field

@@ -1,13 +1,12 @@
-import { CONNECTION_STATUS_WORDS, type ConnectionState } from '../../../../shared/bridge';
+import type { ConnectionState } from '../../../../shared/bridge';
 import { runCommand } from '../../bridge/run-command';
 import { useT } from '../../i18n/I18nProvider';
 import { say } from '../../../../shared/i18n/user-text';
-import { fieldToFix, type SettingsField } from './settings-fix';
+import { connectionLabel, fieldToFix, unusableSettings, type SettingsField } from '../../../../shared/settings-fix';
 
 export function ConnectionStatus({ connection }: { connection: ConnectionState }) {
-  // Settings that cannot be used: nothing is reconnecting, and trying again changes nothing.
-  const unusable = connection.status === 'offline' && fieldToFix(connection) !== null;
-  const canRetry = !unusable && (connection.status === 'offline' || connection.status === 'connecting');
+  const canRetry =
+    !unusableSettings(connection) && (connection.status === 'offline' || connection.status === 'connecting');
   const { t } = useT();
   return (
     <div
@@ -18,9 +17,7 @@ export function ConnectionStatus({ connection }: { connection: ConnectionState }
       aria-live="polite"
     >
       <span className={`connection__dot connection__dot--${connection.status}`} aria-hidden="true" />
-      <span className="connection__label">
-        {t(unusable ? 'connection.notConnected' : CONNECTION_STATUS_WORDS[connection.status])}
-      </span>
+      <span className="connection__label">{t(connectionLabel(connection))}</span>
       {connection.status === 'offline' && connection.attempt > 0 ? (
         <span className="connection__attempt">{t('connection.attempt', { attempt: connection.attempt })}</span>
       ) : null}
