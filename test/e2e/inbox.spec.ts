@@ -223,3 +223,21 @@ test('a command that cannot reach the host is shown in words, never swallowed', 
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByTestId('failure-banner')).toHaveCount(0);
 });
+
+test('a first load that failed says so and that AuZap keeps trying — never an empty, all-read inbox — then loads', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  sim.injectMessage({ contactName: 'Rita', content: 'Tem em azul?' });
+  await simPost(sim, '/sim/fail', { method: 'GET', path: '/conversations', status: 503, error: 'busy', times: 1 });
+  const host = await apps.hostFor(sim, A);
+  await page.goto(host.url);
+  await expect(page.getByTestId('conversations-empty')).toHaveText(
+    'The conversations could not be loaded yet. AuZap keeps trying.',
+  );
+  await expect(page.getByTestId('total-unread')).not.toContainText('All read');
+  // The sync tries again by itself (5 s later).
+  await expect(row(page, 'Rita')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('conversations-empty')).toHaveCount(0);
+});

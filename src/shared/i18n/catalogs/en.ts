@@ -177,6 +177,7 @@ export const en = {
   'instances.notLoaded.offline': 'Can’t load the numbers while AuZap is offline.',
   'inbox.notLoaded.signIn': 'Can’t load the conversations: sign-in needed.',
   'inbox.notLoaded.offline': 'Can’t load the conversations while AuZap is offline.',
+  'inbox.notLoaded.retrying': 'The conversations could not be loaded yet. AuZap keeps trying.',
   'instances.none': 'No WhatsApp numbers in this organization yet.',
 
   'connect.askingQr': 'Asking WhatsApp for a QR code…',

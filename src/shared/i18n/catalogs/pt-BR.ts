@@ -176,6 +176,7 @@ export const ptBR: Record<MessageKey, string> = {
   'instances.notLoaded.offline': 'Não dá para carregar os números com o AuZap sem conexão.',
   'inbox.notLoaded.signIn': 'Não dá para carregar as conversas: é preciso entrar.',
   'inbox.notLoaded.offline': 'Não dá para carregar as conversas com o AuZap sem conexão.',
+  'inbox.notLoaded.retrying': 'Ainda não foi possível carregar as conversas. O AuZap continua tentando.',
   'instances.none': 'Ainda não há números de WhatsApp nesta organização.',
 
   'connect.askingQr': 'Pedindo um QR code ao WhatsApp…',
