@@ -26,6 +26,7 @@ interface CrashableWindow {
     on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
     reload(): void;
     isCrashed(): boolean;
+    isDevToolsOpened(): boolean;
     forcefullyCrashRenderer(): void;
   };
 }
@@ -65,7 +66,8 @@ export function reloadAfterRendererCrash(win: CrashableWindow, logger: Logger, n
     if (hung) return;
     hung = setTimeout(() => {
       hung = null;
-      if (win.isDestroyed()) return;
+      // A developer paused in the debugger is not a hang.
+      if (win.isDestroyed() || contents.isDevToolsOpened()) return;
       logger.error(`the window did not respond for ${UNRESPONSIVE_LIMIT_MS / 1000} s more; restarting its page`);
       contents.forcefullyCrashRenderer();
     }, UNRESPONSIVE_LIMIT_MS);

@@ -99,6 +99,8 @@ describe('reloadAfterRendererCrash', () => {
     const contents = Object.assign(new EventEmitter(), {
       reload: vi.fn(() => (crashed = false)),
       isCrashed: () => crashed,
+      devTools: false,
+      isDevToolsOpened: () => contents.devTools,
       // As Electron: the renderer ends, and 'render-process-gone' says it was killed.
       forcefullyCrashRenderer: vi.fn(() => {
         crashed = true;
@@ -159,6 +161,13 @@ describe('reloadAfterRendererCrash', () => {
       contents.emit('responsive');
       vi.advanceTimersByTime(60_000);
       expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled();
+
+      // Paused in the debugger (DevTools open, unpackaged builds only): left alone.
+      contents.devTools = true;
+      contents.emit('unresponsive');
+      vi.advanceTimersByTime(UNRESPONSIVE_LIMIT_MS);
+      expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled();
+      contents.devTools = false;
 
       contents.emit('unresponsive');
       contents.emit('unresponsive');
