@@ -13,7 +13,7 @@ import { SETTINGS_FILE_NAME, STATE_FILE_NAME } from '../core/persistence/state-f
 import { systemClock, type DesktopNotification, type Logger } from '../core/ports';
 import { startDemoBackend } from '../simulator/demo-backend';
 import { installAppProtocol } from './shell/app-protocol';
-import { logChildProcessGone } from './shell/crash-recovery';
+import { logProcessTrouble } from './shell/crash-recovery';
 import type { QuitFlag } from './shell/close-to-tray';
 import { createLaunchAtLogin, linuxAutostart, startedAtLogin, startsHidden } from './shell/login-item';
 import { watchNetwork } from './shell/network-watch';
@@ -131,7 +131,7 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
   windows.open(!startsHidden(startedAtLogin(process.argv, app, platform), platform, tray.available));
 
   app.on('activate', showWindow);
-  logChildProcessGone(app, logger);
+  logProcessTrouble(app, logger);
   quitCleanlyOnShutdown(powerMonitor, context.quitForReal, logger);
   const stopWatching = watchNetwork({
     isOnline: () => net.isOnline(),

@@ -34,7 +34,14 @@ interface CrashableWindow {
 export function reloadAfterRendererCrash(win: CrashableWindow, logger: Logger, now: () => number = Date.now): void {
   const reloads: number[] = [];
   const contents = win.webContents;
+  let hung: ReturnType<typeof setTimeout> | null = null;
+  const stopWatchingHang = () => {
+    if (hung) clearTimeout(hung);
+    hung = null;
+  };
   contents.on('render-process-gone', (_event, details) => {
+    // The hung page is gone (by itself, or ended below): its timer must not end the next one.
+    stopWatchingHang();
     logger.error(`the window's page stopped: ${details.reason} (exit code ${details.exitCode})`);
     if (win.isDestroyed()) return;
     const t = now();
@@ -60,7 +67,6 @@ export function reloadAfterRendererCrash(win: CrashableWindow, logger: Logger, n
   win.on('show', reviveIfDead);
   win.on('focus', reviveIfDead);
 
-  let hung: ReturnType<typeof setTimeout> | null = null;
   contents.on('unresponsive', () => {
     logger.warn('the window stopped responding');
     if (hung) return;
@@ -73,25 +79,30 @@ export function reloadAfterRendererCrash(win: CrashableWindow, logger: Logger, n
     }, UNRESPONSIVE_LIMIT_MS);
   });
   contents.on('responsive', () => {
-    if (hung) clearTimeout(hung);
-    hung = null;
+    stopWatchingHang();
     logger.info('the window responds again');
   });
 }
 
-/** Electron's app, as far as its helper processes go. */
-interface ChildProcessEvents {
+/** Electron's app, as far as its processes go. */
+interface ProcessEvents {
   on(
     event: 'child-process-gone',
     listener: (event: unknown, details: { type: string; reason: string; exitCode: number; name?: string }) => void,
   ): unknown;
+  commandLine: { hasSwitch(name: string): boolean };
 }
 
 /**
- * A GPU process that dies takes the window's drawing with it (Chromium starts another, or
- * falls back to software): the log says so, for a support case about a blank window.
+ * What the log needs for a support case about a blank window or a weakened app: a GPU
+ * process that dies takes the window's drawing with it (Chromium starts another, or falls
+ * back to software); and a run without Chromium's sandbox (electron-builder's AppImage
+ * launcher adds --no-sandbox where user namespaces are restricted, as on Ubuntu 24.04).
  */
-export function logChildProcessGone(app: ChildProcessEvents, logger: Logger): void {
+export function logProcessTrouble(app: ProcessEvents, logger: Logger): void {
+  if (app.commandLine.hasSwitch('no-sandbox')) {
+    logger.warn('running without Chromium’s sandbox (--no-sandbox); on Ubuntu, the deb keeps it on');
+  }
   app.on('child-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit') return;
     logger.warn(

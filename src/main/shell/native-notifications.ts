@@ -97,7 +97,13 @@ export function createNativeNotifier(options: NativeNotifierOptions): NativeNoti
   const { onActivated } = options;
   if (options.platform === 'win32' && api.handleActivation && onActivated) {
     try {
-      api.handleActivation(() => onActivated());
+      api.handleActivation(() => {
+        try {
+          onActivated();
+        } catch (error) {
+          logger.error(`The notification activation handler failed: ${String(error)}`);
+        }
+      });
     } catch (error) {
       logger.warn(`Toast clicks in the Action Center cannot be handled (${String(error)})`);
     }

@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { createQuitFlag } from '../../../src/main/shell/close-to-tray';
 import {
-  logChildProcessGone,
+  logProcessTrouble,
   MAX_RELOADS,
   reloadAfterRendererCrash,
   UNRESPONSIVE_LIMIT_MS,
@@ -175,21 +175,37 @@ describe('reloadAfterRendererCrash', () => {
       expect(contents.forcefullyCrashRenderer).toHaveBeenCalledOnce();
       expect(contents.reload).toHaveBeenCalledOnce();
       expect(log.error).toHaveBeenCalledWith(expect.stringContaining('did not respond'));
+
+      // A hung page that dies by itself is reloaded; the new page is not ended by the old timer.
+      contents.emit('unresponsive');
+      contents.crash('oom');
+      vi.advanceTimersByTime(UNRESPONSIVE_LIMIT_MS);
+      expect(contents.forcefullyCrashRenderer).toHaveBeenCalledOnce();
+      expect(contents.reload).toHaveBeenCalledTimes(2);
     } finally {
       vi.useRealTimers();
     }
   });
 });
 
-describe('logChildProcessGone', () => {
+describe('logProcessTrouble', () => {
   it('logs a GPU process that died, not one that ended cleanly', () => {
-    const app = new EventEmitter();
+    const app = Object.assign(new EventEmitter(), { commandLine: { hasSwitch: () => false } });
     const log = logger();
-    logChildProcessGone(app, log);
+    logProcessTrouble(app, log);
     app.emit('child-process-gone', {}, { type: 'Utility', reason: 'clean-exit', exitCode: 0 });
     app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: -1073741819 });
     expect(log.warn).toHaveBeenCalledOnce();
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('GPU (crashed'));
+  });
+
+  it('says in the log when Chromium’s sandbox is off (the AppImage launcher on Ubuntu 24.04)', () => {
+    const app = Object.assign(new EventEmitter(), {
+      commandLine: { hasSwitch: (name: string) => name === 'no-sandbox' },
+    });
+    const log = logger();
+    logProcessTrouble(app, log);
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('without Chromium’s sandbox'));
   });
 });
 

@@ -19,6 +19,7 @@ export const app = Object.assign(new EventEmitter(), {
     record('setPath', name, value);
   },
   requestSingleInstanceLock: () => true,
+  commandLine: { hasSwitch: (name) => process.argv.includes(`--${name}`) },
   enableSandbox: () => record('enableSandbox'),
   getVersion: () => '0.1.0',
   getPreferredSystemLanguages: () => (env.FAKE_LANGUAGES ? env.FAKE_LANGUAGES.split(',') : ['en-US']),
