@@ -86,6 +86,7 @@ export function planConnection(settings: EnvSettings): ConnectionPlan {
   // Not an address: sign-in shows it back as it was typed, to be corrected.
   if (!url.ok) return unusable(url.reason, false, settings.serverUrl);
   if (!settings.token) return unusable(text('config.noToken'), true, url.url);
-  if (!settings.organizationId) return unusable(text('config.noOrganization'), true, url.url);
+  // Not a sign-in problem: the token may be fine; the organization field is the fix.
+  if (!settings.organizationId) return unusable(text('config.noOrganization'), false, url.url);
   return { kind: 'server', target: { serverUrl: url.url, token: settings.token, organizationId } };
 }

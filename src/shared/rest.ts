@@ -15,7 +15,9 @@ export type InstanceStatus = z.infer<typeof instanceStatus>;
 export const instanceDto = z.object({
   id: nonEmpty,
   name: z.string(),
-  status: instanceStatus,
+  // A status this app does not know yet (a newer server) reads as not connected, not as an
+  // unreadable number left out of the list.
+  status: instanceStatus.catch('disconnected'),
   phoneNumber: z.string().optional(),
 });
 export type InstanceDto = z.infer<typeof instanceDto>;

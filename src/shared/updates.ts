@@ -39,9 +39,11 @@ export const updateState = z.object({
   channel: updateChannel,
   /**
    * The user chose "Later" for the downloaded update: hide the restart prompt until the
-   * next launch. The update still installs when the app quits.
+   * next launch. The update still installs when the app quits (unless installsOnQuit is false).
    */
   dismissed: z.boolean().optional(),
+  /** False where the downloaded update installs only on "Restart to update" (deb, rpm: the admin password). */
+  installsOnQuit: z.boolean().optional(),
 });
 export type UpdateState = z.infer<typeof updateState>;
 

@@ -77,6 +77,11 @@ test('settings that cannot be used say so — not "reconnecting" — and "Open S
   await expect(page.getByTestId('settings-saved')).toHaveText('Saved. The organization is still needed.');
   const banner = page.getByTestId('connection-detail');
   await expect(banner).toContainText('No organization is configured.');
+  // Not a sign-in problem: the token is fine.
+  await expect(page.getByTestId('connection-status')).toContainText('Not connected');
+  await expect(page.getByTestId('instances-not-loaded')).toHaveText(
+    'Can’t load the numbers until the connection settings are fixed.',
+  );
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('settings-page')).toHaveCount(0);
   await banner.getByRole('button', { name: 'Open Settings' }).click();
@@ -92,7 +97,7 @@ test('settings that cannot be used say so — not "reconnecting" — and "Open S
   const status = page.getByTestId('connection-status');
   await expect(status).toContainText('Not connected');
   await expect(status.getByRole('button', { name: 'Retry now' })).toHaveCount(0);
-  await expect(banner).toContainText(`has more than the server in it: use ${sim.url}`);
+  await expect(banner).toContainText(`must be the server’s address alone: use ${sim.url}.`);
   await banner.getByRole('button', { name: 'Open Settings' }).click();
   // Locked by the environment: the keyboard lands in the one open field, under the notice.
   await expect(page.getByTestId('server-url')).toBeDisabled();

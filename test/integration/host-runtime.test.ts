@@ -155,7 +155,7 @@ describe('host runtime', () => {
     const snapshot = await runtime.dispatch('app:get-snapshot', []);
     const connection = snapshot.ok ? (snapshot.value as AppSnapshot).connection : null;
     const words =
-      'The server address “https://api.auzap.com/api” has more than the server in it: use https://api.auzap.com';
+      'The server address “https://api.auzap.com/api” must be the server’s address alone: use https://api.auzap.com.';
     expect(connection?.status).not.toBe('auth_failed');
     expect(inEnglish(connection?.detail)).toBe(words);
     expect(logger.lines).toContain(`WARN not connecting: ${words}`);

@@ -264,6 +264,8 @@ describe.skipIf(process.platform !== 'linux')('auto-update with the real electro
       releaseNotes: 'Faster inbox.',
       percent: 100,
       checkedAt: new Date(NOW).toISOString(),
+      // A deb installs only on Restart to update (its install asks for the admin password): the offer says so.
+      installsOnQuit: false,
     });
     expect(statusTrail(app.states)).toEqual(['checking', 'available', 'downloading', 'downloaded']);
     const progress = app.states.filter((s) => s.status === 'downloading').at(-1);
@@ -425,6 +427,7 @@ describe('update controller (fake updater port)', () => {
     let checkResult: () => Promise<void> = () => Promise.resolve();
     const port: UpdaterPort = {
       autoDownload,
+      installsOnQuit: true,
       checkForUpdates: () => (calls.push('check'), checkResult()),
       downloadUpdate: () => (calls.push('download'), Promise.resolve()),
       quitAndInstall: () => void calls.push('quitAndInstall'),
@@ -505,6 +508,7 @@ describe('leaving the beta channel', () => {
     const calls: string[] = [];
     const port: UpdaterPort = {
       autoDownload: true,
+      installsOnQuit: true,
       checkForUpdates: () => (calls.push('check'), Promise.resolve()),
       downloadUpdate: () => Promise.resolve(),
       quitAndInstall: () => void calls.push('quitAndInstall'),

@@ -49,7 +49,7 @@ describe('host configuration', () => {
       const outcome = normaliseServerUrl(pasted);
       expect(outcome.ok).toBe(false);
       expect(!outcome.ok && inEnglish(outcome.reason)).toBe(
-        `The server address “${pasted}” has more than the server in it: use https://api.auzap.com`,
+        `The server address “${pasted}” must be the server’s address alone: use https://api.auzap.com.`,
       );
     }
     // A password in the address is refused too, and never shown back.
@@ -83,7 +83,7 @@ describe('host configuration', () => {
     expect(planConnection({ serverUrl: 'http://127.0.0.1:3000/', token: 't' })).toEqual({
       kind: 'unusable',
       problem: text('config.noOrganization'),
-      needsSignIn: true,
+      needsSignIn: false,
       serverUrl: 'http://127.0.0.1:3000',
       organizationId: '',
     });

@@ -65,13 +65,17 @@ describe('listings', () => {
     );
   });
 
-  it('leave out a number the app cannot read', async () => {
+  it('leave out a number the app cannot read; one in a status it does not know reads as not connected', async () => {
     const body = [
       { id: 'i1', name: 'Vendas', status: 'connected' },
-      { id: 'i2', name: 'Loja', status: 'exploded' },
+      { name: 'Sem id', status: 'connected' },
+      { id: 'i3', name: 'Loja', status: 'syncing' },
     ];
     const rest = createRestClient({ baseUrl: 'http://sim', token: 't', fetch: answering(body) });
-    expect((await rest.listInstances()).map((i) => i.id)).toEqual(['i1']);
+    expect((await rest.listInstances()).map((i) => [i.id, i.status])).toEqual([
+      ['i1', 'connected'],
+      ['i3', 'disconnected'],
+    ]);
   });
 
   it('are still refused whole when they are not a list, in words without the validator’s English', async () => {

@@ -18,7 +18,7 @@ describe('tray state', () => {
       attention: 'sign_in',
     });
     expect(describeTray({ status: 'offline', detail: null }, 1, false, 'en').attention).toBe('offline');
-    // Settings that cannot be used: nothing is reconnecting.
+    // Settings that cannot be used (no organization: planConnection's unusable plan): nothing is reconnecting.
     expect(describeTray({ status: 'offline', detail: text('config.noOrganization') }, 0, false, 'en')).toMatchObject({
       tooltip: 'AuZap — Not connected, no unread messages',
       attention: 'offline',

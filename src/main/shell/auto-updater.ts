@@ -90,6 +90,7 @@ export function createElectronUpdaterPort(options: ElectronUpdaterOptions = {}):
 
   return {
     autoDownload: true,
+    installsOnQuit: installsOnQuit(u),
     async checkForUpdates() {
       const result = await u.checkForUpdates();
       // With autoDownload the check starts the download and hands back its promise; its

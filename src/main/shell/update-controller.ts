@@ -29,6 +29,8 @@ export type UpdaterEventName = keyof UpdaterEventMap;
 export interface UpdaterPort {
   /** True when the updater downloads by itself after 'update-available' (electron-updater's autoDownload). */
   readonly autoDownload: boolean;
+  /** False where a downloaded update installs only on "Restart to update", never by itself at quit. */
+  readonly installsOnQuit: boolean;
   checkForUpdates(): Promise<void>;
   downloadUpdate(): Promise<void>;
   quitAndInstall(): void;
@@ -84,7 +86,9 @@ export const isPrerelease = (version: string | undefined): boolean => /^\d+\.\d+
 /**
  * A beta build on the stable channel: the user left beta (maybe because a beta broke)
  * while one was downloaded or downloading. It is neither offered nor installed at quit;
- * the stable feed decides what comes next.
+ * the stable feed decides what comes next. (macOS: electron-updater hands a finished
+ * download to Squirrel.Mac at once, and what Squirrel staged may still install at the next
+ * quit; only a real Mac can show whether clearing install-on-quit stops it.)
  */
 const betaOnStable = (state: UpdateState, version: string | undefined) =>
   state.channel === 'stable' && isPrerelease(version);
@@ -107,7 +111,6 @@ export function createUpdateController(options: UpdateControllerOptions): Update
     listeners.emit(current);
   };
   const apply = (event: UpdaterEvent) => setState(reduceUpdateState(current, event, new Date(clock.now())));
-  const unwanted = (version: string | undefined) => betaOnStable(current, version);
   const dropDownloaded = () => {
     port.setInstallOnQuit(false);
     options.logger?.info('a beta update was downloaded, but the channel is now stable: it will not be installed');
@@ -122,9 +125,11 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   port.on('update-not-available', (info) => apply({ type: 'update-not-available', info }));
   port.on('download-progress', (progress) => apply({ type: 'download-progress', progress }));
   port.on('update-downloaded', (info) => {
-    if (unwanted(info.version)) return dropDownloaded();
+    if (betaOnStable(current, info.version)) return dropDownloaded();
     port.setInstallOnQuit(true);
-    apply({ type: 'update-downloaded', info });
+    const downloaded = reduceUpdateState(current, { type: 'update-downloaded', info }, new Date(clock.now()));
+    // Said on the offer: where quitting installs nothing, only the button does.
+    setState(port.installsOnQuit ? downloaded : { ...downloaded, installsOnQuit: false });
   });
   port.on('error', (error) => {
     options.logger?.warn(`update failed: ${error?.message ?? String(error)}`);
@@ -203,7 +208,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
         options.logger?.warn(`update channel not set: ${String(error)}`);
       }
       setState({ ...current, channel });
-      if (current.status === 'downloaded' && unwanted(current.version)) dropDownloaded();
+      if (current.status === 'downloaded' && betaOnStable(current, current.version)) dropDownloaded();
       await check();
     },
   };

@@ -143,6 +143,7 @@ describe('createElectronUpdates', () => {
     const listeners = new Map<string, (...args: never[]) => void>();
     const port: UpdaterPort & { emit(event: keyof UpdaterEventMap, ...args: unknown[]): void } = {
       autoDownload: true,
+      installsOnQuit: true,
       checkForUpdates: vi.fn(async () => undefined),
       downloadUpdate: vi.fn(async () => undefined),
       quitAndInstall: vi.fn(),

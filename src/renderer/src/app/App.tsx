@@ -99,7 +99,7 @@ export function App() {
             instances={snapshot.instances}
             selectedId={snapshot.instances.items.some((i) => i.id === selectedInstanceId) ? selectedInstanceId : null}
             onSelect={(id) => select({ kind: 'instance', id })}
-            connection={snapshot.connection.status}
+            connection={snapshot.connection}
           />
           <ConversationList
             conversations={listed}

@@ -49,8 +49,9 @@ export function ThreadView({
   const rows = useThreadRows(messages, conversation.unreadCount, !thread.loading);
   const scroll = useThreadScroll({ rows, messages, ready: !thread.loading });
   const { scroller, virtualizer } = scroll;
-  // A thread that failed to load is not "open" yet: what it loads later is not news.
-  const arrival = useArrivalAnnouncement(messages, !thread.loading && !loadError);
+  // A thread that failed to open is not on screen yet: what it loads later is not news. (An
+  // older page that failed leaves it open: arrivals are still announced.)
+  const arrival = useArrivalAnnouncement(messages, !thread.loading && !thread.openFailed);
   const i18n = useT();
   const { t } = i18n;
   const name = contactLabel(conversation, i18n);

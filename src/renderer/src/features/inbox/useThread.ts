@@ -9,6 +9,8 @@ export interface ThreadState {
   hasOlder: boolean;
   loading: boolean;
   error: UserText | null;
+  /** The thread itself could not be opened (not only an older page): it is not on screen yet. */
+  openFailed: boolean;
   loadOlder(): Promise<void>;
   /** Opens it again (after the thread could not be loaded). */
   retry(): void;
@@ -88,5 +90,13 @@ export function useThread(conversationId: string): ThreadState {
     return () => clearTimeout(timer);
   }, [failure, open, loadOlder]);
 
-  return { messages, hasOlder, loading, error: failure?.text ?? null, loadOlder, retry };
+  return {
+    messages,
+    hasOlder,
+    loading,
+    error: failure?.text ?? null,
+    openFailed: failure?.step === 'open',
+    loadOlder,
+    retry,
+  };
 }

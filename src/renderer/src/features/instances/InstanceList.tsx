@@ -1,12 +1,14 @@
-import type { AppSnapshot, ConnectionStatus } from '../../../../shared/bridge';
+import type { AppSnapshot, ConnectionState } from '../../../../shared/bridge';
+import { unusableSettings } from '../../../../shared/settings-fix';
 import { say } from '../../../../shared/i18n/user-text';
 import { useT } from '../../i18n/I18nProvider';
 import { summarizeInstance } from './instance-summary';
 
 /** Never a bare "Loading…" that stays: when nothing can load, say why. */
-function notLoadedYet(connection: ConnectionStatus) {
-  if (connection === 'auth_failed') return 'instances.notLoaded.signIn' as const;
-  if (connection === 'offline') return 'instances.notLoaded.offline' as const;
+function notLoadedYet(connection: ConnectionState) {
+  if (unusableSettings(connection)) return 'instances.notLoaded.settings' as const;
+  if (connection.status === 'auth_failed') return 'instances.notLoaded.signIn' as const;
+  if (connection.status === 'offline') return 'instances.notLoaded.offline' as const;
   return 'common.loading' as const;
 }
 
@@ -23,9 +25,9 @@ export function InstanceList({
   instances: AppSnapshot['instances'];
   selectedId: string | null;
   onSelect: (id: string) => void;
-  connection: ConnectionStatus;
+  connection: ConnectionState;
 }) {
-  const live = connection === 'online';
+  const live = connection.status === 'online';
   const i18n = useT();
   const { t } = i18n;
   return (

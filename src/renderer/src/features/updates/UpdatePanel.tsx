@@ -67,7 +67,11 @@ function UpdateReady({ state }: { state: UpdateState }) {
   const { t } = useT();
   return (
     <div className="flow__actions">
-      <p>{t('updates.ready', { version: state.version ?? '' })}</p>
+      <p>
+        {t(state.installsOnQuit === false ? 'updates.readyRestartOnly' : 'updates.ready', {
+          version: state.version ?? '',
+        })}
+      </p>
       <button type="button" className="button button--primary" onClick={() => run('updates:restart')}>
         {t('updates.restart')}
       </button>
