@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { addInstance } from '../../src/simulator/simulator';
 import { expect, test } from './support/fixtures';
 import { conversationRow as row, openInboxOnline } from './support/inbox';
+import { typeConnectionFromDemo } from './support/settings';
 import { simPost } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
@@ -70,13 +71,11 @@ test('Save and reconnect keeps focus in Settings, and says what came of the save
   apps,
 }) => {
   const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
-  const demo = await apps.host();
-  await page.goto(demo.url);
-  await expect(page.getByTestId('demo-badge')).toBeVisible();
-  await page.getByTestId('open-settings').click();
-  await page.getByTestId('server-url').fill(sim.url);
-  await page.getByTestId('organization-id').fill(A.organizationId);
-  await page.getByTestId('token').fill('expired-token');
+  await typeConnectionFromDemo(page, apps, {
+    serverUrl: sim.url,
+    organizationId: A.organizationId,
+    token: 'expired-token',
+  });
   await page.getByRole('button', { name: 'Save and reconnect' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'auth_failed');

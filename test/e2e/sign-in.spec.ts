@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addInstance } from '../../src/simulator/simulator';
 import { expect, test } from './support/fixtures';
+import { typeConnectionFromDemo } from './support/settings';
 import { waitUntilOnline } from './support/sim';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
@@ -68,11 +69,7 @@ test('settings that cannot be used say so — not "reconnecting" — and "Open S
 }) => {
   const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
   // Saved from Settings with the organization left empty.
-  const demo = await apps.host();
-  await page.goto(demo.url);
-  await page.getByTestId('open-settings').click();
-  await page.getByTestId('server-url').fill(sim.url);
-  await page.getByTestId('token').fill(A.token);
+  await typeConnectionFromDemo(page, apps, { serverUrl: sim.url, token: A.token });
   await page.getByRole('button', { name: 'Save and reconnect' }).click();
   await expect(page.getByTestId('settings-saved')).toHaveText('Saved. The organization is still needed.');
   const banner = page.getByTestId('connection-detail');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PushMessage } from '../../src/core/app-core';
+import type { EnvSettings } from '../../src/core/host-config';
 import { startHostRuntime, type HostRuntime } from '../../src/core/host-runtime';
 import { startDemoBackend } from '../../src/simulator/demo-backend';
 import { openConfStateFile, SETTINGS_FILE_NAME } from '../../src/core/persistence/state-file';
@@ -44,10 +45,9 @@ const rotatedKeychain: SecretBox = {
   encrypt: async (plain) => Buffer.from(`sealedv2:${plain}`).toString('base64'),
 };
 
-async function start(dataDir: string, secretBox?: SecretBox) {
-  const logger = quietLogger();
+async function start(dataDir: string, secretBox?: SecretBox, env: EnvSettings = {}, logger = quietLogger()) {
   return startHostRuntime({
-    env: {},
+    env,
     version: 'test',
     logger,
     clock: systemClock,
@@ -141,17 +141,12 @@ describe('host runtime', () => {
   it('an AUZAP_SERVER_URL with a path is refused in words, in the window and in the log (never read as a refused sign-in)', async () => {
     const logger = quietLogger();
     const dataDir = mkdtempSync(join(tmpdir(), 'auzap-runtime-'));
-    runtime = await startHostRuntime({
-      env: { serverUrl: 'https://api.auzap.com/api', token: 't', organizationId: 'o' },
-      version: 'test',
+    runtime = await start(
+      dataDir,
+      undefined,
+      { serverUrl: 'https://api.auzap.com/api', token: 't', organizationId: 'o' },
       logger,
-      clock: systemClock,
-      tray: { update: () => undefined },
-      notifier: { notify: () => undefined },
-      stateFile: openConfStateFile(dataDir, logger),
-      settingsFile: openConfStateFile(dataDir, logger, SETTINGS_FILE_NAME),
-      startDemoBackend,
-    });
+    );
     const snapshot = await runtime.dispatch('app:get-snapshot', []);
     const connection = snapshot.ok ? (snapshot.value as AppSnapshot).connection : null;
     const words =

@@ -3,7 +3,7 @@ import { createInstancesModel } from '../../src/core/instances/instances-model';
 import { RestError, type RestClient } from '../../src/core/rest-client';
 import { INSTANCES_RETRY_MIN_MS } from '../../src/core/instances/instance-list';
 import type { InstanceDto } from '../../src/shared/rest';
-import { createFakeScheduler } from '../support/fake-scheduler';
+import { createFakeScheduler, type FakeScheduler } from '../support/fake-scheduler';
 import { translator } from '../../src/shared/i18n/translate';
 
 function deferred<T>() {
@@ -11,6 +11,24 @@ function deferred<T>() {
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
 }
+
+/** The model over `rest`, with quiet defaults (English words, no log, no notifications). */
+const quietModel = (
+  rest: RestClient,
+  clock: FakeScheduler,
+  extra: Partial<Parameters<typeof createInstancesModel>[0]> = {},
+) =>
+  createInstancesModel({
+    rest,
+    organizationId: 'org',
+    words: () => translator('en'),
+    clock,
+    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    onChange: () => undefined,
+    onUnauthorized: () => undefined,
+    notify: () => undefined,
+    ...extra,
+  });
 
 describe('instances model', () => {
   it('a REST answer that left before a live event does not undo the event', async () => {
@@ -22,16 +40,7 @@ describe('instances model', () => {
         return next.promise;
       },
     } as unknown as RestClient;
-    const model = createInstancesModel({
-      rest,
-      organizationId: 'org',
-      words: () => translator('en'),
-      clock: createFakeScheduler(),
-      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-      onChange: () => undefined,
-      onUnauthorized: () => undefined,
-      notify: () => undefined,
-    });
+    const model = quietModel(rest, createFakeScheduler());
     const first = model.refresh();
     answers[0]?.resolve([{ id: 'i1', name: 'Sales', status: 'connected', phoneNumber: '5511999990000' }]);
     await first;
@@ -70,17 +79,7 @@ describe('a connect flow waiting for its code', () => {
       listInstances: async () => [{ id: 'i1', name: 'Sales', status: 'disconnected' }],
       connectInstance: async () => ({ instanceId: 'i1', method: 'qr' }),
     } as unknown as RestClient;
-    const model = createInstancesModel({
-      rest,
-      organizationId: 'org',
-      words: () => translator('en'),
-      clock,
-      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-      onChange: () => undefined,
-      onUnauthorized: () => undefined,
-      notify: () => undefined,
-      codeWaitMs: 30_000,
-    });
+    const model = quietModel(rest, clock, { codeWaitMs: 30_000 });
     await model.connect({ instanceId: 'i1', method: 'qr' });
     expect(model.flows()[0]?.stage.kind).toBe('waiting');
     clock.advance(29_999);
@@ -100,16 +99,7 @@ describe('a connect flow waiting for its code', () => {
       connectInstance: async () => ({ instanceId: 'i1', method: 'qr' }),
       disconnectInstance,
     } as unknown as RestClient;
-    const model = createInstancesModel({
-      rest,
-      organizationId: 'org',
-      words: () => translator('en'),
-      clock,
-      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-      onChange: () => undefined,
-      onUnauthorized: () => undefined,
-      notify: () => undefined,
-    });
+    const model = quietModel(rest, clock);
     await model.connect({ instanceId: 'i1', method: 'qr' });
     expect(clock.pendingCount()).toBe(1);
     model.dismiss('i1');
@@ -129,16 +119,7 @@ describe('a connect flow waiting for its code', () => {
     const rest = {
       listInstances: () => (calls.push(clock.now()), (answers.shift() ?? answers[0])!()),
     } as unknown as RestClient;
-    const model = createInstancesModel({
-      rest,
-      organizationId: 'org',
-      words: () => translator('en'),
-      clock,
-      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-      onChange: () => undefined,
-      onUnauthorized: () => undefined,
-      notify: () => undefined,
-    });
+    const model = quietModel(rest, clock);
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
     await model.refresh();
     expect(model.state().error).not.toBeNull();
