@@ -19,8 +19,11 @@ test('formatting is rendered from text, links open outside the app, markup never
     '2 * 3 = 6, snake_case e <b>não é negrito</b> javascript:alert(1)',
   ];
   const [first] = sim.injectMessage({ contactName: 'Lia', content: texts[0] });
+  const row = page.getByTestId('conversation-row').filter({ hasText: 'Lia' });
+  // The list's preview leaves the marks out, as WhatsApp's list does.
+  await expect(row.locator('.conversation-row__preview')).toHaveText('Promoção só hoje: R$ 50 R$ 40');
   for (const content of texts.slice(1)) sim.injectMessage({ conversationId: first?.conversationId, content });
-  await page.getByTestId('conversation-row').filter({ hasText: 'Lia' }).click();
+  await row.click();
   const bubbles = page.getByTestId('message-text');
   await expect(bubbles).toHaveCount(4);
 

@@ -126,6 +126,16 @@ describe('message notifications', () => {
     expect(long.endsWith('…')).toBe(true);
   });
 
+  it('leaves WhatsApp’s formatting marks out of the text, as WhatsApp’s own notifications do', () => {
+    const formatted = message('c', 'Quero *3 camisetas* _tamanho M_ ~azul~, e `2*2`');
+    expect(conversationNotification('c', 'Ana', { latest: formatted, count: 1 }, 'full', pt).body).toBe(
+      'Quero 3 camisetas tamanho M azul, e 2*2',
+    );
+    // A lone mark is a character, kept.
+    const lone = message('c', 'Nota 5* pra vocês');
+    expect(conversationNotification('c', 'Ana', { latest: lone, count: 1 }, 'full', pt).body).toBe('Nota 5* pra vocês');
+  });
+
   it('drops what is pending for a conversation the user opened', () => {
     const { notifier, delivered, advance } = setup();
     notifier.offer(message('c1'));

@@ -5,6 +5,7 @@
 import type { Translator } from '../../shared/i18n/translate';
 import type { MessageView, NotificationPrivacy } from '../../shared/inbox';
 import { contactLabel, type ContactLabelSource } from '../../shared/contact-label';
+import { unformatted } from '../../shared/message-format';
 import { messagePreview, truncate } from '../../shared/message-text';
 import type { DesktopNotification } from '../ports';
 
@@ -37,7 +38,8 @@ export function conversationNotification(
     return { title: label, body: count === 1 ? t('notification.newMessage') : countText, conversationId };
   return {
     title: count === 1 ? label : t('notification.titleWithCount', { sender: label, count }),
-    body: messagePreview(latest, words, PREVIEW_MAX_CHARS),
+    // Formatting marks are left out, as WhatsApp's own notifications do.
+    body: messagePreview({ ...latest, content: unformatted(latest.content) }, words, PREVIEW_MAX_CHARS),
     conversationId,
   };
 }

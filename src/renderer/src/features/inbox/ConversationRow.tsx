@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { contactLabel } from '../../../../shared/contact-label';
 import { nameInitials } from '../../../../shared/display-name';
 import type { ConversationView } from '../../../../shared/inbox';
+import { unformatted } from '../../../../shared/message-format';
 import { describeMessage } from '../../../../shared/message-text';
 import { remainingWords } from '../../../../shared/quiet-time';
 import { useNow } from '../../hooks/useNow';
@@ -95,7 +96,8 @@ const RowContent = memo(function RowContent({
         </span>
         <span className="conversation-row__bottom">
           <span className="conversation-row__preview" dir="auto">
-            {describeMessage(row.lastMessageKind ?? 'text', row.lastMessagePreview ?? '', i18n)}
+            {/* WhatsApp's marks (*bold*, _italic_) are not shown as characters, as in WhatsApp's own list. */}
+            {describeMessage(row.lastMessageKind ?? 'text', unformatted(row.lastMessagePreview ?? ''), i18n)}
           </span>
           {/* On the preview's line, not the name's: the name is what tells chats apart. */}
           {numberName ? (

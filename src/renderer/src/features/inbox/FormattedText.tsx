@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatMessage, type FormatNode } from './message-format';
+import { formatMessage, type FormatNode } from '../../../../shared/message-format';
 
 const TAGS = { bold: 'strong', italic: 'em', strike: 's' } as const;
 

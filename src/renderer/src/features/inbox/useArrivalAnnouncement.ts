@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MessageView } from '../../../../shared/inbox';
 import { messagePreview } from '../../../../shared/message-text';
 import { useT } from '../../i18n/I18nProvider';
-import { unformatted } from './message-format';
+import { unformatted } from '../../../../shared/message-format';
 
 /**
  * The newest message that arrived from the contact since the thread opened, for a polite

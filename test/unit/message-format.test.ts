@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage, type FormatNode } from '../../../src/renderer/src/features/inbox/message-format';
+import { formatMessage, type FormatNode } from '../../src/shared/message-format';
 
 /** A compact picture of the tree: <b>…</b>, <i>…</i>, <s>…</s>, <code>…</code>, <pre>…</pre>, [text](href). */
 function show(nodes: FormatNode[]): string {
