@@ -109,12 +109,13 @@ test('Alt+↑/↓ move to the previous/next conversation, Alt+Shift+↑/↓ to t
   await page.keyboard.press('Alt+Shift+ArrowDown');
   await expect(heading(page)).toHaveText('Bruno Lima');
   await expect(reply).toBeFocused();
-  // Nothing unread above Bruno any more: he stays open.
+  // Nothing unread above Bruno any more: ↑ goes round, to Ana at the bottom.
   await page.keyboard.press('Alt+Shift+ArrowUp');
-  await expect(heading(page)).toHaveText('Bruno Lima');
-  await page.keyboard.press('Alt+Shift+ArrowDown');
   await expect(heading(page)).toHaveText('Ana Souza');
   await expect(page.locator('[data-testid="conversation-row"][data-unread="0"]')).toHaveCount(5);
+  // Nothing unread anywhere: the open chat stays.
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await expect(heading(page)).toHaveText('Ana Souza');
   // The last one: ↓ stays, ↑ goes back.
   await page.keyboard.press('Alt+ArrowDown');
   await expect(heading(page)).toHaveText('Ana Souza');

@@ -81,7 +81,19 @@ describe('neighbourConversation', () => {
     expect(neighbourConversation(rows, 'a', 1, true)).toBe('b');
     expect(neighbourConversation(rows, 'b', 1, true)).toBe('d');
     expect(neighbourConversation(rows, 'c', -1, true)).toBe('b');
-    expect(neighbourConversation(rows, 'b', -1, true)).toBeNull();
+  });
+
+  it('goes round for unread ones: the next unread may be back at the top, where new chats arrive', () => {
+    expect(neighbourConversation(rows, 'd', 1, true)).toBe('b');
+    expect(neighbourConversation(rows, 'b', -1, true)).toBe('d');
+    // The open chat is the only unread one: there is nowhere else to go.
+    const alone = [
+      { id: 'a', unreadCount: 0 },
+      { id: 'b', unreadCount: 3 },
+    ];
+    expect(neighbourConversation(alone, 'b', 1, true)).toBeNull();
+    expect(neighbourConversation(alone, 'a', -1, true)).toBe('b');
+    expect(neighbourConversation([], null, 1, true)).toBeNull();
   });
 
   it('starts from the top (↓) or the bottom (↑) when nothing is open', () => {

@@ -125,7 +125,9 @@ export function keyLabel(keys: string[], mac: boolean): string {
 
 /**
  * The conversation `step` places away from the open one in list order, or, with
- * `unreadOnly`, the nearest unread one that way. Nothing open: the first (or last) one.
+ * `unreadOnly`, the nearest unread one that way — going round past the end: new chats
+ * come in at the top, so "next unread" from lower down must find them. Nothing open: the
+ * first (or last) one. A plain step stops at the ends, as in any list.
  */
 export function neighbourConversation(
   rows: ReadonlyArray<{ id: string; unreadCount: number }>,
@@ -135,9 +137,11 @@ export function neighbourConversation(
 ): string | null {
   const from = openId === null ? -1 : rows.findIndex((row) => row.id === openId);
   const start = from < 0 ? (step === 1 ? 0 : rows.length - 1) : from + step;
-  for (let index = start; index >= 0 && index < rows.length; index += step) {
+  if (!unreadOnly) return rows[start]?.id ?? null;
+  for (let taken = 0; taken < rows.length; taken += 1) {
+    const index = (((start + taken * step) % rows.length) + rows.length) % rows.length;
     const row = rows[index];
-    if (row && (!unreadOnly || row.unreadCount > 0)) return row.id;
+    if (row && row.unreadCount > 0 && index !== from) return row.id;
   }
   return null;
 }
