@@ -76,3 +76,16 @@ export function remainingWords(endsAt: number, now: number, t: Translator['t']):
 export function endClockTime(endsAt: number, locale?: string): string {
   return new Date(endsAt).toLocaleTimeString(locale, clockTimeOptions(locale));
 }
+
+/**
+ * The words a "until morning" choice needs at `now`: its clock time, and whether that is
+ * this morning (chosen before 08:00, in the small hours) or tomorrow's — the label must
+ * not promise tomorrow for a pause that ends in two hours.
+ */
+export function morningPauseWords(now: number, locale?: string): { time: string; when: 'today' | 'tomorrow' } {
+  const endsAt = pauseEndsAt('morning', now) ?? now;
+  return {
+    time: endClockTime(endsAt, locale),
+    when: new Date(endsAt).getDate() === new Date(now).getDate() ? 'today' : 'tomorrow',
+  };
+}

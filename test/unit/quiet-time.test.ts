@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createAlarm } from '../../src/core/notifications/alarm';
-import { isPaused, muteEndsAt, pauseEndsAt, remainingWords, stillOn } from '../../src/shared/quiet-time';
+import {
+  isPaused,
+  morningPauseWords,
+  muteEndsAt,
+  pauseEndsAt,
+  remainingWords,
+  stillOn,
+} from '../../src/shared/quiet-time';
 import { translator } from '../../src/shared/i18n/translate';
 import { createFakeScheduler } from '../support/fake-scheduler';
 
@@ -32,6 +39,16 @@ describe('how long a pause lasts', () => {
     expect(pauseEndsAt('morning', local(2, 1, 15))).toBe(local(2, 8));
     // Across a month's end.
     expect(pauseEndsAt('morning', new Date(2026, 11, 31, 23, 0).getTime())).toBe(new Date(2027, 0, 1, 8).getTime());
+  });
+
+  it('is offered as "this morning" in the small hours, "tomorrow morning" from 08:00 on', () => {
+    const t = (now: number) => translator('pt-BR').t('pause.for.morning', morningPauseWords(now, 'pt-BR'));
+    expect(t(local(2, 5, 20))).toBe('Pausar até hoje de manhã (08:00)');
+    expect(t(local(2, 8))).toBe('Pausar até amanhã de manhã (08:00)');
+    expect(t(local(1, 22, 30))).toBe('Pausar até amanhã de manhã (08:00)');
+    expect(translator('en').t('pause.for.morning', morningPauseWords(local(2, 0, 10), 'en'))).toBe(
+      'Pause until this morning (8:00 AM)',
+    );
   });
 
   it('ends an hour later, or only when turned back on', () => {

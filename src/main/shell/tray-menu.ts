@@ -11,13 +11,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Locale } from '../../shared/i18n/locale';
 import { translator } from '../../shared/i18n/translate';
-import {
-  endClockTime,
-  pauseEndsAt,
-  PAUSE_DURATIONS,
-  remainingWords,
-  type PauseDuration,
-} from '../../shared/quiet-time';
+import { morningPauseWords, PAUSE_DURATIONS, remainingWords, type PauseDuration } from '../../shared/quiet-time';
 import type { UpdateState } from '../../shared/updates';
 
 export interface UpdateMenuEntry {
@@ -81,7 +75,7 @@ export function pauseEntries(pause: PauseState, locale: Locale, now: number): Tr
   };
   const durations = PAUSE_DURATIONS.map((duration) => ({
     id: `pause-${duration}`,
-    label: t(PAUSE_KEYS[duration], { time: endClockTime(pauseEndsAt('morning', now) ?? now, locale) }),
+    label: t(PAUSE_KEYS[duration], morningPauseWords(now, locale)),
   }));
   return pause.paused ? [{ id: 'pause-resume', label: resume() }, ...durations] : durations;
 }

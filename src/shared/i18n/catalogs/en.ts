@@ -51,7 +51,7 @@ export const en = {
   'pause.label': 'Pause notifications',
   'pause.none': 'Notifications on',
   'pause.for.1h': 'Pause for 1 hour',
-  'pause.for.morning': 'Pause until tomorrow morning ({time})',
+  'pause.for.morning': 'Pause until {when, select, today {this morning} other {tomorrow morning}} ({time})',
   'pause.for.until-resumed': 'Pause until I turn them back on',
   'pause.on': 'Notifications paused',
   'pause.onUntil': 'Paused until {time} — {left}',

@@ -50,7 +50,7 @@ export const ptBR: Record<MessageKey, string> = {
   'pause.label': 'Pausar notificações',
   'pause.none': 'Notificações ativas',
   'pause.for.1h': 'Pausar por 1 hora',
-  'pause.for.morning': 'Pausar até amanhã de manhã ({time})',
+  'pause.for.morning': 'Pausar até {when, select, today {hoje de manhã} other {amanhã de manhã}} ({time})',
   'pause.for.until-resumed': 'Pausar até eu reativar',
   'pause.on': 'Notificações pausadas',
   'pause.onUntil': 'Pausadas até {time} — {left}',

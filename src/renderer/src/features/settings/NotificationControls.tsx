@@ -3,7 +3,7 @@ import type { NotificationPrivacy, NotificationSettings } from '../../../../shar
 import type { NotificationSettingsPatch } from '../../../../shared/bridge';
 import {
   endClockTime,
-  MORNING_HOUR,
+  morningPauseWords,
   PAUSE_DURATIONS,
   pauseDuration,
   remainingWords,
@@ -79,7 +79,7 @@ function PauseControl({
   });
   // The select and Resume swap places: whichever shows takes the focus (useFocusRescue).
   if (!settings.paused) {
-    const morning = endClockTime(new Date(now).setHours(MORNING_HOUR, 0, 0, 0), locale);
+    const morning = morningPauseWords(now, locale);
     return (
       <select
         className="select"
@@ -91,7 +91,7 @@ function PauseControl({
         <option value="">{t('pause.none')}</option>
         {PAUSE_DURATIONS.map((duration) => (
           <option key={duration} value={duration}>
-            {t(`pause.for.${duration}`, { time: morning })}
+            {t(`pause.for.${duration}`, morning)}
           </option>
         ))}
       </select>
