@@ -70,3 +70,17 @@ test('a server set in the environment locks the connection fields; updates belon
   await expect(page.getByRole('button', { name: 'Save and reconnect' })).toHaveCount(0);
   await expect(page.getByTestId('updates-unavailable')).toBeVisible();
 });
+
+test('opened from the keyboard, Settings take the focus: the next Tab is the server address, not the sidebar', async ({
+  page,
+  apps,
+}) => {
+  const demo = await apps.host();
+  await page.goto(demo.url);
+  await expect(page.getByTestId('demo-badge')).toBeVisible();
+  await page.getByTestId('open-settings').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('server-url')).toBeFocused();
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectionState, SettingsView } from '../../../../shared/bridge';
 import type { NotificationSettings } from '../../../../shared/inbox';
 import type { LanguageChoice } from '../../../../shared/i18n/locale';
@@ -38,6 +38,13 @@ export function SettingsPage({
   const updates = useUpdateState();
   const i18n = useT();
   const { t } = i18n;
+  // Opened (from ⚙, the menu or a shortcut), the keyboard starts in Settings, not six Tabs
+  // away on the button that opened them; a banner's "Open Settings" focuses its field instead.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = settings !== null;
+  useEffect(() => {
+    if (loaded && fixRequest === null) heading.current?.focus();
+  }, [loaded, fixRequest]);
 
   useEffect(() => {
     invoke('settings:get')
@@ -65,7 +72,9 @@ export function SettingsPage({
 
   return (
     <div className="settings" data-testid="settings-page" data-focus-home="">
-      <h1>{t('settings.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('settings.title')}
+      </h1>
       <ConnectionSettings settings={settings} onSaved={setSettings} fixRequest={fixRequest} connection={connection} />
       <section className="settings__section">
         <h2>{t('settings.notifications')}</h2>
