@@ -188,11 +188,11 @@ describe('renderer inbox model', () => {
     // 2026-11-23 is a Monday, within the last week: its weekday, in the language.
     expect(formatListTime('2026-11-23T09:05:00', now, 'en-GB')).toBe('Monday');
     expect(formatListTime('2026-11-23T09:05:00', now, 'pt-BR')).toBe('Segunda-feira');
-    expect(formatListTime('2026-10-01T09:05:00', now, 'en-GB')).toBe('01/10/26');
-    expect(formatListTime('2026-10-01T09:05:00', now, 'pt-BR')).toBe('01/10/26');
+    expect(formatListTime('2026-10-01T09:05:00', now, 'en-GB')).toBe('01/10/2026');
+    expect(formatListTime('2026-10-01T09:05:00', now, 'pt-BR')).toBe('01/10/2026');
     // Later today is still today; a day still to come is its date, never a time "today".
     expect(formatListTime('2026-11-26T23:59:00', now, 'en-GB')).toBe('23:59');
-    expect(formatListTime('2099-01-01T00:00:00', now, 'pt-BR')).toBe('01/01/99');
+    expect(formatListTime('2099-01-01T00:00:00', now, 'pt-BR')).toBe('01/01/2099');
   });
 });
 

@@ -165,7 +165,7 @@ export function applyMessagesDelta(
  * into view cost a formatter.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const SHORT_DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: '2-digit' };
+const SHORT_DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
 
 function formatter(locale: string | undefined, kind: 'time' | 'date'): Intl.DateTimeFormat {
   const key = `${locale ?? ''}|${kind}`;
