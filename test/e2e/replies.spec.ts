@@ -131,14 +131,21 @@ test('a draft survives switching chats and reloading the window, and is gone onc
   await page.getByLabel('Reply').fill('Temos sim, em azul e');
   await row(page, 'Bruno').click();
   await expect(page.getByLabel('Reply')).toHaveValue('');
+  // Her row says a reply waits there, so it is not forgotten; the open chat's is in its box.
+  await expect(row(page, 'Ana').getByTestId('conversation-draft')).toHaveText('Draft: Temos sim, em azul e');
+  await expect(row(page, 'Bruno').getByTestId('conversation-draft')).toHaveCount(0);
 
   await page.reload();
+  await expect(row(page, 'Ana').getByTestId('conversation-draft')).toHaveText('Draft: Temos sim, em azul e');
   await row(page, 'Ana').click();
+  await expect(row(page, 'Ana').getByTestId('conversation-draft')).toHaveCount(0);
   await expect(page.getByLabel('Reply')).toHaveValue('Temos sim, em azul e');
   await page.getByLabel('Reply').press('End');
   await page.keyboard.type(' verde.');
   await page.keyboard.press('Enter');
   await expect(bubble(page, 'Temos sim, em azul e verde.')).toHaveAttribute('data-status', 'sent');
+  await row(page, 'Bruno').click();
+  await expect(row(page, 'Ana').getByTestId('conversation-draft')).toHaveCount(0);
 
   await page.reload();
   await row(page, 'Ana').click();

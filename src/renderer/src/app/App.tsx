@@ -106,6 +106,7 @@ export function App() {
             emptyNote={numberFilter ? NO_CONVERSATIONS_ON_NUMBER : (inboxNotLoaded(snapshot) ?? undefined)}
             numberNames={numberNames}
             filter={numberFilterElement}
+            draftScope={`${snapshot.info.serverUrl}|${snapshot.info.organizationId}`}
             selectedId={openConversationId}
             onSelect={openConversation}
             query={query}

@@ -238,6 +238,7 @@ export const en = {
   'conversations.search': 'Search conversations',
   'conversations.searchPlaceholder': 'Search name or number',
   'conversations.empty': 'No conversations yet.',
+  'conversations.draft': 'Draft:',
   'conversations.noMatch': 'Nothing matches “{query}”.',
   'conversations.notSent': 'Message not sent',
   'conversations.queued': 'Message queued',

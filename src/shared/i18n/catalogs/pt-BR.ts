@@ -237,6 +237,7 @@ export const ptBR: Record<MessageKey, string> = {
   'conversations.search': 'Buscar conversas',
   'conversations.searchPlaceholder': 'Buscar nome ou número',
   'conversations.empty': 'Nenhuma conversa ainda.',
+  'conversations.draft': 'Rascunho:',
   'conversations.noMatch': 'Nada encontrado para “{query}”.',
   'conversations.notSent': 'Mensagem não enviada',
   'conversations.queued': 'Mensagem na fila',

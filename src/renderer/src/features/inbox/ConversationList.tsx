@@ -3,6 +3,7 @@ import type { ConversationView } from '../../../../shared/inbox';
 import { useToday } from '../../hooks/useToday';
 import { ConversationRow } from './ConversationRow';
 import { searchMatcher } from './inbox-model';
+import { useDrafts } from './useDraft';
 import { useListboxCursor } from './useListboxCursor';
 import { useRowVirtualizer } from './useRowVirtualizer';
 import type { MessageKey } from '../../../../shared/i18n/translate';
@@ -31,6 +32,8 @@ interface ConversationListProps {
   numberNames?: ReadonlyMap<string, string> | null;
   /** Shown above the search (the number filter). */
   filter?: ReactNode;
+  /** Whose drafts the rows show (useDraft's scope: one server and organization). */
+  draftScope: string;
 }
 
 // Memoized: each push of a burst changes the unread count, and a render of the window for
@@ -45,7 +48,9 @@ export const ConversationList = memo(function ConversationList({
   emptyNote = 'conversations.empty',
   numberNames = null,
   filter = null,
+  draftScope,
 }: ConversationListProps) {
+  const drafts = useDrafts(draftScope);
   const deferredQuery = useDeferredValue(query);
   const visible = useMemo(
     () => (deferredQuery.trim() ? conversations.filter(searchMatcher(deferredQuery)) : conversations),
@@ -133,6 +138,8 @@ export const ConversationList = memo(function ConversationList({
                 height={ROW_HEIGHT}
                 now={now}
                 numberName={row.instanceId ? (numberNames?.get(row.instanceId) ?? null) : null}
+                // The open chat's draft is in its reply box, in view.
+                draft={row.id === selectedId ? null : (drafts[row.id] ?? null)}
                 onOpen={onSelect}
               />
             );

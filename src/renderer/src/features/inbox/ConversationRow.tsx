@@ -3,7 +3,7 @@ import { contactLabel } from '../../../../shared/contact-label';
 import { nameInitials } from '../../../../shared/display-name';
 import type { ConversationView } from '../../../../shared/inbox';
 import { unformatted } from '../../../../shared/message-format';
-import { describeMessage } from '../../../../shared/message-text';
+import { describeMessage, plainLine, truncate } from '../../../../shared/message-text';
 import { remainingWords } from '../../../../shared/quiet-time';
 import { useNow } from '../../hooks/useNow';
 import { useT } from '../../i18n/I18nProvider';
@@ -27,6 +27,7 @@ export const ConversationRow = memo(function ConversationRow({
   height,
   now,
   numberName,
+  draft,
   onOpen,
 }: {
   id: string;
@@ -41,6 +42,8 @@ export const ConversationRow = memo(function ConversationRow({
   now: number;
   /** The WhatsApp number the chat came in on, when known and worth saying. */
   numberName: string | null;
+  /** A reply typed and not sent yet, shown instead of the last message so it is not forgotten. */
+  draft: string | null;
   /** Opens the conversation by id: the same function on every render, or the memo is lost. */
   onOpen: (conversationId: string) => void;
 }) {
@@ -63,7 +66,7 @@ export const ConversationRow = memo(function ConversationRow({
       data-active={active || undefined}
       onClick={() => onOpen(row.id)}
     >
-      <RowContent row={row} now={now} numberName={numberName} />
+      <RowContent row={row} now={now} numberName={numberName} draft={draft} />
     </li>
   );
 });
@@ -72,10 +75,12 @@ const RowContent = memo(function RowContent({
   row,
   now,
   numberName,
+  draft,
 }: {
   row: ConversationView;
   now: number;
   numberName: string | null;
+  draft: string | null;
 }) {
   const i18n = useT();
   const { t, locale } = i18n;
@@ -95,10 +100,17 @@ const RowContent = memo(function RowContent({
           </time>
         </span>
         <span className="conversation-row__bottom">
-          <span className="conversation-row__preview" dir="auto">
-            {/* WhatsApp's marks (*bold*, _italic_) are not shown as characters, as in WhatsApp's own list. */}
-            {describeMessage(row.lastMessageKind ?? 'text', unformatted(row.lastMessagePreview ?? ''), i18n)}
-          </span>
+          {draft?.trim() ? (
+            <span className="conversation-row__preview" dir="auto" data-testid="conversation-draft">
+              <span className="conversation-row__draft">{t('conversations.draft')}</span>{' '}
+              {truncate(plainLine(draft), 120)}
+            </span>
+          ) : (
+            <span className="conversation-row__preview" dir="auto">
+              {/* WhatsApp's marks (*bold*, _italic_) are not shown as characters, as in WhatsApp's own list. */}
+              {describeMessage(row.lastMessageKind ?? 'text', unformatted(row.lastMessagePreview ?? ''), i18n)}
+            </span>
+          )}
           {/* On the preview's line, not the name's: the name is what tells chats apart. */}
           {numberName ? (
             <span className="conversation-row__number" data-testid="conversation-number">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 /** Drafts kept at most: the most recently typed win. */
 const MAX_DRAFTS = 200;
@@ -21,6 +21,24 @@ function readDrafts(scope: string): Drafts {
   }
 }
 
+/** The list's rows follow what is written (a "Draft:" line where a chat has one). */
+const written = new Set<() => void>();
+let known: { scope: string; drafts: Drafts } | null = null;
+
+/** Every chat's draft in `scope`, kept up to date as drafts are written. */
+export function useDrafts(scope: string): Drafts {
+  return useSyncExternalStore(
+    (listener) => {
+      written.add(listener);
+      return () => written.delete(listener);
+    },
+    () => {
+      if (known?.scope !== scope) known = { scope, drafts: readDrafts(scope) };
+      return known.drafts;
+    },
+  );
+}
+
 /** Stores one chat's draft (moved last: the newest are kept), or drops it when empty. */
 function writeDraft(scope: string, conversationId: string, text: string): void {
   try {
@@ -31,6 +49,8 @@ function writeDraft(scope: string, conversationId: string, text: string): void {
   } catch {
     // Storage refused (quota, private mode): the draft still lives while the chat is open.
   }
+  known = null;
+  for (const listener of written) listener();
 }
 
 /**
