@@ -4,6 +4,8 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type Apps } from './support/fixtures';
+import { setWindowFocus } from './support/focus';
+import { conversationRow as row, lookAway } from './support/inbox';
 import { simPost, waitUntilOnline } from './support/sim';
 import { daysAgoAt, minutesAgo, openConversation, seedThread } from './support/thread';
 
@@ -593,3 +595,32 @@ async function openLongThread(page: Page, apps: Apps, name: string, count: numbe
   await expect(log.getByTestId('message-text').filter({ hasText: new RegExp(`^${word} ${count}$`) })).toBeVisible();
   return { sim, conversationId, log };
 }
+
+test('messages that arrive in the open chat while the window is in the background get the unread divider above them', async ({
+  page,
+  apps,
+}) => {
+  const { sim, conversationId } = await onlineWithThread(page, apps, 'Yara', [
+    { at: minutesAgo(9), from: 'customer', text: 'Oi' },
+    { at: minutesAgo(8), from: 'staff', text: 'Olá! Como posso ajudar?' },
+  ]);
+  const thread = await openConversation(page, 'Yara');
+  const divider = thread.getByTestId('unread-divider');
+  await expect(divider).toHaveCount(0);
+  // Read while looking: no divider.
+  sim.injectMessage({ conversationId, content: 'Vocês entregam?' });
+  const text = (content: string) => thread.getByTestId('message-text').filter({ hasText: content });
+  await expect(text('Vocês entregam?')).toBeVisible();
+  await expect(divider).toHaveCount(0);
+
+  await lookAway(page);
+  sim.injectMessage({ conversationId, content: 'No bairro Centro' });
+  sim.injectMessage({ conversationId, content: 'Hoje ainda?' });
+  await expect(row(page, 'Yara').getByTestId('unread-badge')).toHaveText('2');
+  await setWindowFocus(page, true);
+  await expect(row(page, 'Yara').getByTestId('unread-badge')).toHaveCount(0);
+  await expect(divider).toHaveText('2 unread messages');
+  const y = async (locator: typeof divider) => (await locator.boundingBox())?.y ?? NaN;
+  expect(await y(divider)).toBeGreaterThan(await y(text('Vocês entregam?')));
+  expect(await y(divider)).toBeLessThan(await y(text('No bairro Centro')));
+});
