@@ -36,9 +36,13 @@ test('each conversation shows its number, and the inbox filters by number, remem
   const filter = page.getByRole('combobox', { name: 'Show conversations from' });
   await expect(filter).toHaveValue('');
   await expect(filter.locator('option:checked')).toHaveText('All numbers');
-  await filter.selectOption({ label: 'Sales' });
+  // Each number says how many messages wait on it, seen from whichever number is shown.
+  await expect(filter.locator('option')).toHaveText(['All numbers', 'Sales · 1 unread', 'Support · 1 unread']);
+  await filter.selectOption(sales.id);
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText('Ana');
+  // Every row shown is on Sales: no tag says so again.
+  await expect(row('Ana').getByTestId('conversation-number')).toHaveCount(0);
 
   // A new customer writing to Sales joins the filtered list once the server says where they wrote.
   await simPost(sim, '/sim/messages', { contactName: 'Dora', content: 'Tem em azul?', instanceId: sales.id });
@@ -48,12 +52,24 @@ test('each conversation shows its number, and the inbox filters by number, remem
 
   await page.reload();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
-  await expect(filter.locator('option:checked')).toHaveText('Sales');
+  await expect(filter.locator('option:checked')).toHaveText('Sales · 2 unread');
   await expect(rows).toHaveCount(2);
   await expect(row('Bruno')).toHaveCount(0);
 
   await filter.selectOption({ label: 'All numbers' });
   await expect(rows).toHaveCount(5);
+
+  // A chat the filter hides, opened by Ctrl+K: every number is shown again, the chat among them.
+  await filter.selectOption(sales.id);
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Go to conversation' }).fill('Bruno');
+  await page.keyboard.press('Enter');
+  await expect(filter.locator('option:checked')).toHaveText('All numbers');
+  await expect(row('Bruno')).toHaveAttribute('aria-selected', 'true');
+  // A number chosen while Bruno's chat is open is kept: the user asked for it.
+  await filter.selectOption(sales.id);
+  await expect(rows).toHaveCount(2);
+  await expect(filter).toHaveValue(sales.id);
 });
 
 // Where a reply will leave from is worth a line in the header whenever the server says it,

@@ -37,10 +37,11 @@ export function App() {
   const openConversationId = selection.kind === 'conversation' ? selection.id : null;
   useReportView(openConversationId);
   const instances = snapshot?.instances.items ?? NO_INSTANCES;
-  const { listed, numbered, numberNames, numberFilter, setNumberFilter } = useNumberedInbox(
+  const { listed, numbered, numberNames, numberFilter, setNumberFilter, unreadByNumber } = useNumberedInbox(
     conversations,
     instances,
     i18n,
+    openConversationId,
   );
   const { query, setQuery, search, replyFocus, openConversation, overlay, setOverlay } = useWindowKeyboard(
     selection,
@@ -50,8 +51,11 @@ export function App() {
 
   // Made once per change of what it shows: a new element on every render would defeat the list's memo.
   const numberFilterElement = useMemo(
-    () => (numbered ? <NumberFilter instances={instances} value={numberFilter} onChange={setNumberFilter} /> : null),
-    [numbered, instances, numberFilter, setNumberFilter],
+    () =>
+      numbered ? (
+        <NumberFilter instances={instances} value={numberFilter} onChange={setNumberFilter} unread={unreadByNumber} />
+      ) : null,
+    [numbered, instances, numberFilter, setNumberFilter, unreadByNumber],
   );
 
   const totalUnread = snapshot?.inbox.totalUnread ?? 0;
@@ -104,7 +108,8 @@ export function App() {
           <ConversationList
             conversations={listed}
             emptyNote={numberFilter ? NO_CONVERSATIONS_ON_NUMBER : (inboxNotLoaded(snapshot) ?? undefined)}
-            numberNames={numberNames}
+            // Filtered to one number, every row would carry the same tag.
+            numberNames={numberFilter ? null : numberNames}
             filter={numberFilterElement}
             draftScope={`${snapshot.info.serverUrl}|${snapshot.info.organizationId}`}
             selectedId={openConversationId}

@@ -349,6 +349,7 @@ export const en = {
 
   'numbers.filterLabel': 'Show conversations from',
   'numbers.all': 'All numbers',
+  'numbers.withUnread': '{name} · {count} unread',
   'numbers.noneOnNumber': 'No conversations on this number yet.',
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.or': 'or',

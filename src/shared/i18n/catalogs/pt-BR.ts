@@ -349,6 +349,7 @@ export const ptBR: Record<MessageKey, string> = {
 
   'numbers.filterLabel': 'Mostrar conversas de',
   'numbers.all': 'Todos os números',
+  'numbers.withUnread': '{name} · {count, plural, one {# não lida} other {# não lidas}}',
   'numbers.noneOnNumber': 'Ainda não há conversas neste número.',
   'shortcuts.title': 'Atalhos de teclado',
   'shortcuts.or': 'ou',

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/I18nProvider';
 const WORDS = {
   label: 'numbers.filterLabel',
   all: 'numbers.all',
+  withUnread: 'numbers.withUnread',
   noneOnNumber: 'numbers.noneOnNumber',
 } as const;
 
@@ -15,6 +16,7 @@ const WORDS = {
 export const NO_CONVERSATIONS_ON_NUMBER = WORDS.noneOnNumber;
 
 const STORAGE_KEY = 'auzap.inbox.number-filter';
+const NO_UNREAD: ReadonlyMap<string, number> = new Map();
 
 /** The window's own storage: the choice is a view preference, not data main must keep. */
 function readRemembered(): string | null {
@@ -60,7 +62,12 @@ export function filterByNumber(conversations: ConversationView[], instanceId: st
  * The inbox as the number filter leaves it: the chats shown, the filter, and each number's
  * name to label chats with (null while there is only one number: nothing to tell apart).
  */
-export function useNumberedInbox(conversations: ConversationView[], instances: InstanceView[], translator: Translator) {
+export function useNumberedInbox(
+  conversations: ConversationView[],
+  instances: InstanceView[],
+  translator: Translator,
+  openConversationId: string | null,
+) {
   const [numberFilter, setNumberFilter] = useNumberFilter(instances);
   const numbered = instances.length > 1;
   const numberNames = useMemo(
@@ -68,17 +75,41 @@ export function useNumberedInbox(conversations: ConversationView[], instances: I
     [instances, numbered, translator],
   );
   const listed = useMemo(() => filterByNumber(conversations, numberFilter), [conversations, numberFilter]);
-  return { listed, numbered, numberNames, numberFilter, setNumberFilter };
+  // A chat opened that the filter hides (Ctrl+K, a notification): every number is shown
+  // again, or the open chat would be nowhere in the list. Only on opening: a number chosen
+  // while a chat of another one is open is the user's choice, kept.
+  const [seenOpen, setSeenOpen] = useState(openConversationId);
+  if (openConversationId !== seenOpen) {
+    setSeenOpen(openConversationId);
+    const hidden = numberFilter && openConversationId && !listed.some((c) => c.id === openConversationId);
+    if (hidden && conversations.some((c) => c.id === openConversationId)) setNumberFilter(null);
+  }
+  const unreadByNumber = useMemo(
+    () => (numbered ? unreadPerNumber(conversations) : NO_UNREAD),
+    [conversations, numbered],
+  );
+  return { listed, numbered, numberNames, numberFilter, setNumberFilter, unreadByNumber };
+}
+
+/** Unread messages per number: the filter says where they wait while another number is shown. */
+export function unreadPerNumber(conversations: readonly ConversationView[]): ReadonlyMap<string, number> {
+  const unread = new Map<string, number>();
+  for (const c of conversations) {
+    if (c.instanceId && c.unreadCount > 0) unread.set(c.instanceId, (unread.get(c.instanceId) ?? 0) + c.unreadCount);
+  }
+  return unread;
 }
 
 export function NumberFilter({
   instances,
   value,
   onChange,
+  unread,
 }: {
   instances: InstanceView[];
   value: string | null;
   onChange: (instanceId: string | null) => void;
+  unread: ReadonlyMap<string, number>;
 }) {
   const i18n = useT();
   const { t } = i18n;
@@ -94,7 +125,9 @@ export function NumberFilter({
         <option value="">{t(WORDS.all)}</option>
         {instances.map((instance) => (
           <option key={instance.id} value={instance.id}>
-            {numberName(instance, i18n)}
+            {(unread.get(instance.id) ?? 0) > 0
+              ? t(WORDS.withUnread, { name: numberName(instance, i18n), count: unread.get(instance.id) ?? 0 })
+              : numberName(instance, i18n)}
           </option>
         ))}
       </select>
