@@ -6,6 +6,7 @@
  * missed while offline must not wait for the next disconnect to show up.
  */
 import type { Logger, Scheduler, Timer } from '../ports';
+import { nextRetryDelay } from '../retry-delay';
 import type { ConversationDto } from '../../shared/rest';
 import type { MessageView } from '../../shared/inbox';
 import type { RestClient } from '../rest-client';
@@ -201,7 +202,7 @@ export function createInboxSync(options: InboxSyncOptions) {
       options.onChanged();
     }
     if (error && !stopped) {
-      retryDelayMs = Math.min(SYNC_RETRY_MAX_MS, retryDelayMs ? retryDelayMs * 2 : SYNC_RETRY_MIN_MS);
+      retryDelayMs = nextRetryDelay(retryDelayMs, { minMs: SYNC_RETRY_MIN_MS, maxMs: SYNC_RETRY_MAX_MS });
       retryTimer = scheduler.setTimeout(() => {
         retryTimer = null;
         void sync();

@@ -9,6 +9,7 @@ import type { InstanceView } from '../../shared/bridge';
 import type { Logger, Scheduler, Timer } from '../ports';
 import { RestError, type RestClient } from '../rest-client';
 import type { RestFailureWords } from '../rest-failure';
+import { nextRetryDelay } from '../retry-delay';
 import { text, type UserText } from '../../shared/i18n/user-text';
 import { describeError } from '../../shared/errors';
 
@@ -86,7 +87,7 @@ export function createInstanceList(options: {
 
   const retryLater = () => {
     if (stopped || retryTimer) return;
-    retryDelayMs = Math.min(INSTANCES_RETRY_MAX_MS, retryDelayMs ? retryDelayMs * 2 : INSTANCES_RETRY_MIN_MS);
+    retryDelayMs = nextRetryDelay(retryDelayMs, { minMs: INSTANCES_RETRY_MIN_MS, maxMs: INSTANCES_RETRY_MAX_MS });
     retryTimer = clock.setTimeout(() => {
       retryTimer = null;
       void refresh();

@@ -92,7 +92,7 @@ export function useNumberedInbox(
 }
 
 /** Unread messages per number: the filter says where they wait while another number is shown. */
-export function unreadPerNumber(conversations: readonly ConversationView[]): ReadonlyMap<string, number> {
+function unreadPerNumber(conversations: readonly ConversationView[]): ReadonlyMap<string, number> {
   const unread = new Map<string, number>();
   for (const c of conversations) {
     if (c.instanceId && c.unreadCount > 0) unread.set(c.instanceId, (unread.get(c.instanceId) ?? 0) + c.unreadCount);
@@ -123,13 +123,15 @@ export function NumberFilter({
         onChange={(e) => onChange(e.target.value || null)}
       >
         <option value="">{t(WORDS.all)}</option>
-        {instances.map((instance) => (
-          <option key={instance.id} value={instance.id}>
-            {(unread.get(instance.id) ?? 0) > 0
-              ? t(WORDS.withUnread, { name: numberName(instance, i18n), count: unread.get(instance.id) ?? 0 })
-              : numberName(instance, i18n)}
-          </option>
-        ))}
+        {instances.map((instance) => {
+          const name = numberName(instance, i18n);
+          const count = unread.get(instance.id) ?? 0;
+          return (
+            <option key={instance.id} value={instance.id}>
+              {count > 0 ? t(WORDS.withUnread, { name, count }) : name}
+            </option>
+          );
+        })}
       </select>
     </div>
   );

@@ -25,18 +25,17 @@ function readDrafts(scope: string): Drafts {
 const written = new Set<() => void>();
 let known: { scope: string; drafts: Drafts } | null = null;
 
+const followWrites = (listener: () => void) => {
+  written.add(listener);
+  return () => written.delete(listener);
+};
+
 /** Every chat's draft in `scope`, kept up to date as drafts are written. */
 export function useDrafts(scope: string): Drafts {
-  return useSyncExternalStore(
-    (listener) => {
-      written.add(listener);
-      return () => written.delete(listener);
-    },
-    () => {
-      if (known?.scope !== scope) known = { scope, drafts: readDrafts(scope) };
-      return known.drafts;
-    },
-  );
+  return useSyncExternalStore(followWrites, () => {
+    if (known?.scope !== scope) known = { scope, drafts: readDrafts(scope) };
+    return known.drafts;
+  });
 }
 
 /** Stores one chat's draft (moved last: the newest are kept), or drops it when empty. */
