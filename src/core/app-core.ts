@@ -29,7 +29,7 @@ import { createNotificationPolicy, type NotificationPolicy } from './notificatio
 import { createNotificationSettingsControl } from './notifications/notification-settings-control';
 import { inboxScope } from './persistence/persisted-state';
 import type { ShelfLimits } from './inbox/thread-shelf';
-import { openSavedState } from './persistence/saved-state';
+import { openSavedState, type SavedState } from './persistence/saved-state';
 import type { StateFile } from './persistence/state-file';
 import type { Clock, DesktopNotification, Logger, Notifier, Scheduler, TraySink, TrayState } from './ports';
 import { createRestClient } from './rest-client';
@@ -137,7 +137,7 @@ export function createAppCore(given: AppCoreOptions): AppCore {
     lifecycle,
     emit,
     publish,
-    scheduleSave: saved.scheduleSave,
+    saving: saved,
     requireSignIn: (message) => connection?.requireSignIn(message),
     isOnline: () => connection?.state.status === 'online',
   });
@@ -288,7 +288,7 @@ interface ServerPartsDeps {
   lifecycle: Lifecycle;
   emit: (push: PushMessage) => void;
   publish: (part: SnapshotPart) => void;
-  scheduleSave: () => void;
+  saving: Pick<SavedState, 'scheduleSave' | 'saveNow'>;
   requireSignIn: (detail: UserText) => void;
   isOnline: () => boolean;
 }
@@ -333,7 +333,8 @@ function createServerParts(options: AppCoreOptions, deps: ServerPartsDeps): Serv
     onConversations: (delta) => emit({ channel: 'inbox:conversations', payload: delta }),
     onMessages: (delta) => emit({ channel: 'inbox:messages', payload: delta }),
     onSummary: () => deps.publish('inbox'),
-    onPersist: deps.scheduleSave,
+    onPersist: deps.saving.scheduleSave,
+    saveNow: deps.saving.saveNow,
     onUnauthorized: deps.requireSignIn,
   });
   lifecycle.defer(() => inbox.stop());

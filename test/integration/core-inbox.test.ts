@@ -204,6 +204,32 @@ describe('inbox in the core, against the simulator', () => {
     expect(await conversations(other)).toEqual([]);
   });
 
+  it('a reply queued offline is on disk at once: the app dying a moment later (no last save) loses nothing', async ({
+    backend,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'auzap-state-'));
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const first = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, {
+      stateFile: openConfStateFile(dir, quietLogger()),
+    });
+    await first.waitForStatus('online');
+    await waitForJoined(sim.url, A.organizationId);
+    const [injected] = sim.injectMessage({ contactName: 'Joana', content: 'oi' });
+    const conversationId = injected?.conversationId ?? '';
+    await waitFor(() => first.core.snapshot().inbox.conversationCount === 1, 5_000, 'conversation');
+    const serverUrl = sim.url;
+    await sim.close();
+    await first.waitForStatus('offline');
+
+    const queued = await call(first.core, 'inbox:send', { conversationId, content: 'já te respondo' });
+    expect(queued.status).toBe('queued');
+    // No time passes and the first app never stops (a crash): the second reads the disk as it is.
+    const second = backend.core({ serverUrl, ...A }, undefined, undefined, {
+      stateFile: openConfStateFile(dir, quietLogger()),
+    });
+    expect((await conversations(second))[0]?.pendingReply).toBe('queued');
+  });
+
   it('a garbage state file is set aside with a warning and the app starts from defaults', async ({ backend }) => {
     const dir = mkdtempSync(join(tmpdir(), 'auzap-state-'));
     writeFileSync(join(dir, 'auzap-state.json'), '{"version": 1, "inbox": [trunc');

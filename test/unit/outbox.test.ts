@@ -83,6 +83,7 @@ function setUp(options: { online?: boolean; store?: InboxStore } = {}) {
     isOnline: () => link.online,
     describeFailure: (failure) => (failure instanceof RestError ? failure.text : { key: 'common.somethingWrong' }),
     pushNow: () => {},
+    saveNow: () => {},
     onChanged: () => {},
   });
   const bubbles = (conversationId = 'c1') =>

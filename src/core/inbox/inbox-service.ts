@@ -38,6 +38,8 @@ export interface InboxServiceOptions {
   onSummary: () => void;
   /** Something worth persisting changed. */
   onPersist: () => void;
+  /** Writes the state at once (a reply shown as queued must outlive a crash a moment later). */
+  saveNow: () => void;
   onUnauthorized: (detail: UserText) => void;
 }
 
@@ -85,6 +87,7 @@ export function createInboxService(options: InboxServiceOptions) {
     isOnline: options.isOnline,
     describeFailure,
     pushNow: pushes.flushNow,
+    saveNow: options.saveNow,
     onChanged: pushes.schedule,
   });
 

@@ -27,6 +27,11 @@ export interface OutboxOptions {
   describeFailure(failure: unknown): UserText;
   /** Push now: the bubble must appear under the user's finger. */
   pushNow(): void;
+  /**
+   * Save now: a reply the user saw accepted ("queued") is only theirs to trust once it is
+   * on disk, not a debounce later (a crash or power cut in between lost it).
+   */
+  saveNow(): void;
   onChanged(): void;
 }
 
@@ -39,6 +44,12 @@ function waitingMayHelp(failure: unknown): boolean {
   if (failure.kind === 'network' || failure.kind === 'unauthorized') return true;
   const status = failure.status ?? 0;
   return failure.kind === 'http' && (status >= 500 || status === 408 || status === 429);
+}
+
+/** A reply accepted or retried: on screen at once, and on disk. */
+function showAndKeep(options: OutboxOptions) {
+  options.pushNow();
+  options.saveNow();
 }
 
 export function createOutbox(options: OutboxOptions) {
@@ -129,7 +140,7 @@ export function createOutbox(options: OutboxOptions) {
       });
       waiting.add(conversationId);
       drain(conversationId);
-      options.pushNow();
+      showAndKeep(options);
       return store.message(conversationId, localId) as MessageView;
     },
 
@@ -141,7 +152,7 @@ export function createOutbox(options: OutboxOptions) {
       store.updateMessage(conversationId, localId, { status: 'queued', error: null });
       waiting.add(conversationId);
       drain(conversationId);
-      options.pushNow();
+      showAndKeep(options);
       return store.message(conversationId, localId) ?? message;
     },
 
