@@ -151,7 +151,7 @@ function MethodChooser({ instance }: { instance: InstanceView }) {
             value={phone}
             onChange={(e) => setPhone(e.target.value)}
             aria-invalid={problem ? true : undefined}
-            aria-describedby="connect-problem"
+            aria-describedby={problem ? 'connect-problem' : undefined}
           />
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('connect.code.get')}
