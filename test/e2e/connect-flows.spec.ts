@@ -147,6 +147,25 @@ test('pairing code: validated number, XXXX-XXXX, live countdown, and a new code 
   await expect(page.getByTestId('connect-success')).toHaveText('WhatsApp +55 11 98765-4321 is now linked to Support.');
 });
 
+test('the phone number typed for a pairing code is still there after the request failed and was cancelled', async ({
+  page,
+  apps,
+}) => {
+  const { sim, host, sales } = await setUp(apps, {});
+  await openInstance(page, host.url, sales.id);
+  await simPost(sim, '/sim/fail', {
+    method: 'POST',
+    path: `/instances/${sales.id}/connect`,
+    status: 500,
+    error: 'down',
+  });
+  await page.getByLabel('Phone number with country code').fill('+55 (11) 98765-4321');
+  await page.getByRole('button', { name: 'Get pairing code' }).click();
+  await expect(page.getByTestId('connect-error')).toContainText('HTTP 500');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByLabel('Phone number with country code')).toHaveValue('+55 (11) 98765-4321');
+});
+
 test('every disconnect reason has its own words and follow-up', async ({ page, apps }) => {
   const { sim, host, sales } = await setUp(apps, {});
   await openInstance(page, host.url, sales.id);

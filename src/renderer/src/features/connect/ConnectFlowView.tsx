@@ -36,7 +36,9 @@ const dismiss = (instanceId: string) => void runCommand('connect-flow:dismiss', 
 export function ConnectFlowView({ instance, flow }: { instance: InstanceView; flow: ConnectFlow | null }) {
   const i18n = useT();
   const { t } = i18n;
-  if (!flow) return <MethodChooser instance={instance} />;
+  // Kept here, not in the chooser: a cancelled or failed request brings the chooser back with the number typed.
+  const [phone, setPhone] = useState('');
+  if (!flow) return <MethodChooser instance={instance} phone={phone} onPhone={setPhone} />;
   const { stage } = flow;
   switch (stage.kind) {
     case 'requesting':
@@ -105,8 +107,15 @@ export function ConnectFlowView({ instance, flow }: { instance: InstanceView; fl
   }
 }
 
-function MethodChooser({ instance }: { instance: InstanceView }) {
-  const [phone, setPhone] = useState('');
+function MethodChooser({
+  instance,
+  phone,
+  onPhone: setPhone,
+}: {
+  instance: InstanceView;
+  phone: string;
+  onPhone: (phone: string) => void;
+}) {
   const [problem, setProblem] = useState<UserText | null>(null);
   const [busy, setBusy] = useState(false);
   const i18n = useT();
