@@ -5,12 +5,16 @@ import { describe, expect } from 'vitest';
 import { openConfStateFile } from '../../src/core/persistence/state-file';
 import { storeIncomingMessages } from '../../src/simulator/simulator';
 import type { ConversationView } from '../../src/shared/inbox';
-import { test as it } from './fixtures';
+import { test as it, type Backend } from './fixtures';
 import { call, postJson, quietLogger, waitFor, waitForJoined, type CoreUnderTest } from './support';
 import { inEnglish } from '../support/words';
 import { openThread } from './support-threads';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
+
+/** A core keeping its state in `dir`, as the app does from one start to the next. */
+const coreSavingIn = (backend: Backend, dir: string, serverUrl: string, account: typeof A = A) =>
+  backend.core({ serverUrl, ...account }, undefined, undefined, { stateFile: openConfStateFile(dir, quietLogger()) });
 
 const conversations = (c: CoreUnderTest): Promise<ConversationView[]> => call(c.core, 'inbox:get-conversations');
 
@@ -170,9 +174,7 @@ describe('inbox in the core, against the simulator', () => {
   }) => {
     const dir = mkdtempSync(join(tmpdir(), 'auzap-state-'));
     const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
-    const first = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, {
-      stateFile: openConfStateFile(dir, quietLogger()),
-    });
+    const first = coreSavingIn(backend, dir, sim.url);
     await first.waitForStatus('online');
     await waitForJoined(sim.url, A.organizationId);
     const [one] = sim.injectMessage({ contactName: 'Fábio', content: 'um', count: 2 });
@@ -186,9 +188,7 @@ describe('inbox in the core, against the simulator', () => {
     await sim.close();
 
     // The server is gone: what the user sees comes from the saved state alone.
-    const second = backend.core({ serverUrl, ...A }, undefined, undefined, {
-      stateFile: openConfStateFile(dir, quietLogger()),
-    });
+    const second = coreSavingIn(backend, dir, serverUrl);
     expect(second.core.snapshot().inbox.totalUnread).toBe(3);
     const rows = await conversations(second);
     const byName = rows.map((r) => [r.contactName, r.unreadCount, r.muted]).sort();
@@ -198,9 +198,7 @@ describe('inbox in the core, against the simulator', () => {
     ]);
 
     // Another organization on the same machine never sees this inbox.
-    const other = backend.core({ serverUrl, token: 't', organizationId: 'org-other' }, undefined, undefined, {
-      stateFile: openConfStateFile(dir, quietLogger()),
-    });
+    const other = coreSavingIn(backend, dir, serverUrl, { token: 't', organizationId: 'org-other' });
     expect(await conversations(other)).toEqual([]);
   });
 
@@ -209,9 +207,7 @@ describe('inbox in the core, against the simulator', () => {
   }) => {
     const dir = mkdtempSync(join(tmpdir(), 'auzap-state-'));
     const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
-    const first = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, {
-      stateFile: openConfStateFile(dir, quietLogger()),
-    });
+    const first = coreSavingIn(backend, dir, sim.url);
     await first.waitForStatus('online');
     await waitForJoined(sim.url, A.organizationId);
     const [injected] = sim.injectMessage({ contactName: 'Joana', content: 'oi' });
@@ -224,9 +220,7 @@ describe('inbox in the core, against the simulator', () => {
     const queued = await call(first.core, 'inbox:send', { conversationId, content: 'já te respondo' });
     expect(queued.status).toBe('queued');
     // No time passes and the first app never stops (a crash): the second reads the disk as it is.
-    const second = backend.core({ serverUrl, ...A }, undefined, undefined, {
-      stateFile: openConfStateFile(dir, quietLogger()),
-    });
+    const second = coreSavingIn(backend, dir, serverUrl);
     expect((await conversations(second))[0]?.pendingReply).toBe('queued');
   });
 
