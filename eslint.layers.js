@@ -84,7 +84,8 @@ const LAYERS = [
     pattern: 'src/host-web',
     layers: ['core', 'shared'],
     files: ['demo-backend'],
-    packages: ['ws', 'zod'],
+    // tsx: the host runs from its sources, and so does its connection thread (connection-worker-bootstrap.mjs).
+    packages: ['ws', 'zod', 'tsx'],
     node: true,
   },
   // The simulator is a fake backend: it knows only the shared contract.

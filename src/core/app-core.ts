@@ -36,6 +36,7 @@ import { createRestClient } from './rest-client';
 import { pushForClickedNotification } from './notifications/notification-click';
 import {
   createServerConnection,
+  type ConnectionFactory,
   type ServerConnection,
   type ServerConnectionOptions,
   type Transport,
@@ -57,6 +58,8 @@ export interface AppCoreOptions {
   stateFile?: StateFile;
   transports?: Transport[];
   backoff?: ServerConnectionOptions['backoff'];
+  /** Opens the server connection; the hosts run it on its own thread (connection-thread/). */
+  connect?: ConnectionFactory;
   /** Observes every validated server event (tests, later features). */
   onServerEvent?: (event: ServerEvent) => void;
   /** Swappable for tests; defaults to the global fetch. */
@@ -242,7 +245,8 @@ function openConnection(
   deps: { publish: (part: SnapshotPart) => void; gate: EventGate; server: ServerParts | null },
 ): ServerConnection {
   const { server } = deps;
-  return createServerConnection({
+  const connect = options.connect ?? createServerConnection;
+  return connect({
     ...target,
     transports: options.transports,
     backoff: options.backoff,

@@ -25,7 +25,7 @@ export type { PlatformPort, UpdatesPort } from './ports';
 /** The core's own ports (version, logger, clock and timers, tray, notifier, inbox state file), plus the host's. */
 export interface HostRuntimeOptions extends Pick<
   AppCoreOptions,
-  'version' | 'logger' | 'clock' | 'tray' | 'notifier' | 'stateFile'
+  'version' | 'logger' | 'clock' | 'tray' | 'notifier' | 'stateFile' | 'connect'
 > {
   /** AUZAP_* from the environment: when AUZAP_SERVER_URL is set it wins over saved settings. */
   env: EnvSettings;
@@ -87,10 +87,10 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
   }
 
   const boot = async (): Promise<BootedCore> => {
-    const { version, clock, tray, notifier, stateFile } = options;
+    const { version, clock, tray, notifier, stateFile, connect } = options;
     const booted = await bootCore(
       settings.effective(),
-      { version, logger, clock, tray, notifier, stateFile, locale: locale.current },
+      { version, logger, clock, tray, notifier, stateFile, connect, locale: locale.current },
       options.startDemoBackend,
     );
     const unsubscribe = booted.core.onPush(pushes.emit);

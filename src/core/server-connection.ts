@@ -42,6 +42,9 @@ export interface ServerConnection {
   readonly state: ConnectionState;
 }
 
+/** How a core opens its connection: in this thread by default, or on a thread of its own. */
+export type ConnectionFactory = (options: ServerConnectionOptions) => ServerConnection;
+
 export const RECONNECT_DELAY_MS = 1_000;
 export const RECONNECT_DELAY_MAX_MS = 5_000;
 

@@ -15,6 +15,8 @@ import { openConfStateFile, SETTINGS_FILE_NAME } from '../core/persistence/state
 import { createBoundedLogger } from '../core/logging';
 import { createConsoleLogger, systemClock } from '../core/ports';
 import { startDemoBackend } from '../simulator/demo-backend';
+import { threadedConnections } from '../core/connection-thread/threaded-connection';
+import { connectionWorkerFromSource } from './connection-worker-from-source';
 import { createWebShell } from './host-shell';
 import { logUncaughtErrors } from './process-errors';
 import { startWebHost } from './web-host';
@@ -66,6 +68,8 @@ async function main() {
     startDemoBackend,
     settingsFile: openConfStateFile(dataDir, logger, SETTINGS_FILE_NAME),
     processLanguages: () => languagesFromEnv(process.env),
+    // The connection on its own thread, as in the desktop app (from the sources here).
+    connect: threadedConnections(connectionWorkerFromSource),
   });
   clickTarget = runtime;
   const web = await startWebHost({ runtime, shell, logger, rendererDir, bridgeScriptFile, port, host: values.host });

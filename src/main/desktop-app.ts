@@ -11,6 +11,8 @@ import type { EnvSettings } from '../core/host-config';
 import { startHostRuntime, type HostRuntime } from '../core/host-runtime';
 import { SETTINGS_FILE_NAME, STATE_FILE_NAME } from '../core/persistence/state-file';
 import { systemClock, type DesktopNotification, type Logger } from '../core/ports';
+import { builtConnectionWorker } from '../core/connection-thread/built-worker';
+import { threadedConnections } from '../core/connection-thread/threaded-connection';
 import { startDemoBackend } from '../simulator/demo-backend';
 import { installAppProtocol } from './shell/app-protocol';
 import { logProcessTrouble } from './shell/crash-recovery';
@@ -47,6 +49,11 @@ export interface DesktopApp {
   shutdown(): Promise<void>;
 }
 
+/** The built connection thread: out/main/index.js → out/connection-thread/ (src/core/connection-thread/vite.config.ts). */
+const connectionOnItsThread = threadedConnections(
+  builtConnectionWorker(join(import.meta.dirname, '../connection-thread/connection-worker.cjs')),
+);
+
 export async function startDesktopApp(context: DesktopAppContext): Promise<DesktopApp> {
   const { logger, quit, locale } = context;
   const platform = process.platform;
@@ -64,7 +71,6 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
     showWindow();
     runtime?.notificationClicked(notification);
   };
-
   const { notifier, recorder } = createDesktopNotifier(logger, notificationClicked, showWindow);
   const autostart = platform === 'linux' ? linuxAutostart({ app, execPath: process.execPath, env: process.env }) : null;
   // An AppImage moved or renamed (by the user, or by an update installed at quit): the
@@ -102,6 +108,7 @@ export async function startDesktopApp(context: DesktopAppContext): Promise<Deskt
     ...(updates ? { updates: updates.port } : {}),
     platform: launchAtLogin ? { setLaunchAtLogin: launchAtLogin } : {},
     systemLanguages: () => systemLanguages(app),
+    connect: connectionOnItsThread,
   });
   const started = runtime;
   const demoUrl = started.demoBackendUrl();

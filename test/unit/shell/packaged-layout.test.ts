@@ -16,7 +16,11 @@ import { join } from 'node:path';
 import asar from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { Arch, build, Platform } from 'electron-builder';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { builtConnectionWorker } from '../../../src/core/connection-thread/built-worker';
+import { threadedConnections } from '../../../src/core/connection-thread/threaded-connection';
+import { systemClock } from '../../../src/core/ports';
+import { startSimulator } from '../../../src/simulator/simulator';
 import { repoRoot } from './support/electron-package';
 import { writeStandInElectron } from './support/electron-stand-in';
 
@@ -30,6 +34,13 @@ let files: string[];
 let debArgs: string[] = [];
 let desktopEntry = '';
 let afterInstall = '';
+
+async function joined(simUrl: string): Promise<number> {
+  const state = (await (await fetch(`${simUrl}/sim/state`)).json()) as {
+    organizations: Array<{ id: string; sockets: { joined: number } }>;
+  };
+  return state.organizations.find((o) => o.id === 'o')?.sockets.joined ?? 0;
+}
 
 /** Runs electron-builder; resolves once the deb target has computed fpm's arguments. */
 async function packageWithStandIn(): Promise<void> {
@@ -51,7 +62,9 @@ async function packageWithStandIn(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(repoRoot, 'out', 'main', 'index.js'))) throw new Error('Run "npm run build" first.');
+  for (const built of ['out/main/index.js', 'out/connection-thread/connection-worker.cjs']) {
+    if (!existsSync(join(repoRoot, built))) throw new Error(`${built} is missing: run "npm run build" first.`);
+  }
   scratch = mkdtempSync(join(tmpdir(), 'auzap-package-'));
   await packageWithStandIn();
   unpacked = join(scratch, 'dist', 'linux-unpacked');
@@ -69,6 +82,7 @@ describe.runIf(process.platform === 'linux')('the packaged app (Linux dir + deb,
       expect.arrayContaining([
         '/package.json',
         '/out/main/index.js',
+        '/out/connection-thread/connection-worker.cjs',
         '/out/preload/index.cjs',
         '/out/renderer/index.html',
         '/resources/icon.png',
@@ -85,6 +99,38 @@ describe.runIf(process.platform === 'linux')('the packaged app (Linux dir + deb,
       [],
     );
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+  });
+
+  it('the connection thread runs from the script inside app.asar, needing nothing else from it', async () => {
+    // What desktop-app.ts does: the main thread reads the script (Electron's fs reads inside
+    // app.asar), the worker evaluates it. Here in plain Node, the archive read by @electron/asar.
+    const spawn = builtConnectionWorker('out/connection-thread/connection-worker.cjs', (path) =>
+      asar.extractFile(join(resources, 'app.asar'), path).toString('utf8'),
+    );
+    const sim = await startSimulator({ accounts: [{ token: 't', organizationId: 'o' }], seedDemoData: false });
+    const events: string[] = [];
+    const states: string[] = [];
+    const connection = threadedConnections(spawn)({
+      serverUrl: sim.url,
+      token: 't',
+      organizationId: 'o',
+      logger: { info: () => undefined, warn: () => undefined, error: (line) => states.push(`error: ${line}`) },
+      clock: systemClock,
+      onState: (state) => states.push(state.status),
+      onEvent: (name, payload) => events.push(`${name} ${JSON.stringify(payload).includes('from the server')}`),
+    });
+    try {
+      connection.start();
+      await vi.waitFor(() => expect(states).toContain('online'), { timeout: 10_000 });
+      await vi.waitFor(async () => expect(await joined(sim.url)).toBe(1), { timeout: 5_000 });
+      sim.injectMessage({ organizationId: 'o', content: 'from the server' });
+      await vi.waitFor(() => expect(events).toEqual(['whatsapp:message true']), { timeout: 5_000 });
+      // No fallback to the main thread happened.
+      expect(states.filter((s) => s.startsWith('error'))).toEqual([]);
+    } finally {
+      connection.stop();
+      await sim.close();
+    }
   });
 
   it('the packaged package.json gives the app its name, version and desktop id', () => {
