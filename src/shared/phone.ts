@@ -35,13 +35,21 @@ function grouped(country: string, national: string): string {
 
 /**
  * What a person types ("+55 (11) 98765-4321", "5511987654321", "(11) 98765-4321" for a
- * Brazilian shop) → what the API wants ("5511987654321"). Without a country code, Brazil is assumed.
+ * Brazilian shop) → what the API wants ("5511987654321"); '' when it cannot be a whole
+ * number. Without a country code, a Brazilian number is assumed: area code and number (10
+ * or 11 digits, a leading trunk 0 allowed). A number without its area code ("98765-4321")
+ * is not guessed at: it would pair some other phone, or none. (libphonenumber's small
+ * metadata checks lengths only, and takes 98 for an area code there.)
  */
 export function normalisePhoneInput(input: string): string {
   const trimmed = input.trim();
   const digits = trimmed.replace(/\D/g, '');
   if (trimmed.startsWith('+') || trimmed.startsWith('00')) return digits.replace(/^00/, '');
-  const brazilian = parsePhoneNumberFromString(trimmed, 'BR');
-  if (brazilian?.isValid() && !digits.startsWith('55')) return brazilian.number.slice(1);
-  return digits;
+  const national = /^0\d{10,11}$/.test(digits) ? digits.slice(1) : digits;
+  // Brazilian area codes have no 0 in them (11 to 99).
+  if (/^[1-9]{2}\d{8,9}$/.test(national)) return `55${national}`;
+  // The country code typed without its "+": Brazil's, or another country's whole number.
+  if (/^55\d{10,11}$/.test(digits)) return digits;
+  const foreign = digits.length >= 11 && !digits.startsWith('55');
+  return foreign && parsePhoneNumberFromString(`+${digits}`)?.isPossible() ? digits : '';
 }

@@ -108,10 +108,15 @@ test('pairing code: validated number, XXXX-XXXX, live countdown, and a new code 
   // Described by the problem only while there is one (a reference to nothing is read as nothing, or flagged).
   const phoneField = page.getByLabel('Phone number with country code');
   await expect(phoneField).not.toHaveAttribute('aria-describedby');
+  // A number without its area code is not guessed at: it would pair some other phone.
+  await phoneField.fill('98765-4321');
+  await page.getByRole('button', { name: 'Get pairing code' }).click();
+  await expect(page.getByTestId('connect-problem')).toContainText('full number with the country code');
+  await expect(phoneField).toHaveAccessibleDescription(/country code/);
   await phoneField.fill('12ab');
   await page.getByRole('button', { name: 'Get pairing code' }).click();
   await expect(page.getByTestId('connect-problem')).toContainText('country code');
-  await expect(phoneField).toHaveAccessibleDescription(/country code/);
+  expect(sim.state.instances.find((i) => i.id === support.id)?.status).not.toBe('connecting');
   expect(emittedPayloads(sim, 'whatsapp:pairing-code')).toHaveLength(0);
 
   await page.getByLabel('Phone number with country code').fill('+55 (11) 98765-4321');

@@ -45,11 +45,21 @@ describe('connect flow formatting', () => {
     expect(normalisePhoneInput('5511987654321')).toBe('5511987654321');
     expect(normalisePhoneInput('(11) 98765-4321')).toBe('5511987654321');
     expect(normalisePhoneInput('0044 7911 123456')).toBe('447911123456');
+    expect(normalisePhoneInput('11 3456-7890')).toBe('551134567890');
+    expect(normalisePhoneInput('0 11 98765-4321')).toBe('5511987654321');
+    expect(normalisePhoneInput('55 11 9000-0003')).toBe('551190000003');
+    expect(normalisePhoneInput('447911123456')).toBe('447911123456');
     expect(formatPhoneNumber('5511987654321')).toBe('+55 11 98765-4321');
     expect(formatPhoneNumber('+5521912345678')).toBe('+55 21 91234-5678');
     expect(formatPhoneNumber('14155550123')).toBe('+1 415 555-0123');
     expect(formatPhoneNumber('447911123456')).toBe('+44 7911 123456');
     expect(formatPhoneNumber('unknown')).toBe('unknown');
+  });
+
+  it('refuses a number without its area code instead of guessing one (it would pair some other phone)', () => {
+    expect(normalisePhoneInput('98765-4321')).toBe('');
+    expect(normalisePhoneInput('3456-7890')).toBe('');
+    expect(normalisePhoneInput('12ab')).toBe('');
   });
 
   it('writes Brazilian mobiles and landlines with the hyphen, also numbers the metadata cannot validate', () => {
