@@ -102,8 +102,30 @@ test("the thread's header says which number the chat came in on, by name and pho
   await waitUntilOnline(page, second.url, sim);
   await openConversation(page, 'Bruno');
   await expect(number).toHaveText('Came in on Unnamed number');
+  // Not linked: a reply would show "Sent", yet WhatsApp cannot carry it. The reply box says so.
+  const notConnected = page.getByTestId('thread-number-not-connected');
+  await expect(notConnected).toHaveText(
+    'Unnamed number is not connected to WhatsApp: replies from this chat may not reach the customer until it is linked again.',
+  );
   await openConversation(page, 'Ana');
   await expect(number).toHaveText('Came in on Sales · +55 11 90000-0001');
+  await expect(notConnected).toHaveCount(0);
+  // Sales drops while Ana's chat is open: the warning comes, and goes once it is linked again.
+  await simPost(sim, `/sim/instances/${sales.id}/drop`, { reason: 'connection_lost' });
+  await expect(notConnected).toContainText('Sales is not connected to WhatsApp');
+  // Linked again (the server's list says so too, as after a real link).
+  sales.status = 'connected';
+  await simPost(sim, '/sim/emit', {
+    organizationId: A.organizationId,
+    event: 'whatsapp:connected',
+    payload: {
+      instanceId: sales.id,
+      organizationId: A.organizationId,
+      phoneNumber: '5511900000001',
+      timestamp: new Date().toISOString(),
+    },
+  });
+  await expect(notConnected).toHaveCount(0);
 });
 
 test("in a narrow window the thread header wraps a number's name as it must, never inside its phone", async ({

@@ -624,3 +624,46 @@ test('messages that arrive in the open chat while the window is in the backgroun
   expect(await y(divider)).toBeGreaterThan(await y(text('Vocês entregam?')));
   expect(await y(divider)).toBeLessThan(await y(text('No bairro Centro')));
 });
+
+test('a chat with more unread than one page opens where they begin, and what came before is still reachable', async ({
+  page,
+  apps,
+}) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const read = Array.from({ length: 100 }, (_, i) => ({
+    at: minutesAgo(400 - i),
+    from: i % 2 === 0 ? ('customer' as const) : ('staff' as const),
+    text: `Message ${i}: read`,
+  }));
+  // More than the 50 a thread opens with.
+  const unread = Array.from({ length: 80 }, (_, i) => ({
+    at: minutesAgo(200 - i),
+    from: 'customer' as const,
+    text: `Message ${100 + i}: unread`,
+  }));
+  seedThread(sim, A.organizationId, 'Bia', [...read, ...unread]);
+  const host = await apps.hostFor(sim, A);
+  await waitUntilOnline(page, host.url, sim);
+  await expect(page.getByTestId('conversation-row').filter({ hasText: 'Bia' })).toContainText('80');
+  const thread = await openConversation(page, 'Bia');
+
+  const divider = thread.getByTestId('unread-divider');
+  await expect(divider).toHaveText('80 unread messages');
+  await expect(divider).toBeInViewport();
+  // Right under the divider, the first of the 80, not the first of the page the chat opened with.
+  const firstUnread = thread.getByTestId('message').filter({ hasText: 'Message 100:' });
+  await expect(firstUnread).toBeInViewport();
+  const [dividerBox, firstBox] = await Promise.all([divider.boundingBox(), firstUnread.boundingBox()]);
+  expect(firstBox?.y).toBeGreaterThan(dividerBox?.y ?? Infinity);
+  await expect(thread.getByTestId('message').filter({ hasText: 'Message 99:' })).toHaveCount(1);
+
+  // Reading back from there reaches the chat's very first message.
+  const list = thread.getByTestId('message-list');
+  const first = thread.getByTestId('message').filter({ hasText: 'Message 0:' });
+  await expect(async () => {
+    await list.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    await expect(first).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+});

@@ -340,6 +340,8 @@ export const en = {
   'thread.newMessageFrom': 'New message from {name}: {text}',
   'thread.cameInOn': 'Came in on {number}',
   'thread.cameInOnPhone': 'Came in on {number} · {phone}',
+  'thread.numberNotConnected':
+    '{number} is not connected to WhatsApp: replies from this chat may not reach the customer until it is linked again.',
   'thread.jumpToLatestLabel':
     '{count, plural, =0 {Jump to latest} one {Jump to latest, # new message} other {Jump to latest, # new messages}}',
 

@@ -340,6 +340,8 @@ export const ptBR: Record<MessageKey, string> = {
   'thread.newMessageFrom': 'Nova mensagem de {name}: {text}',
   'thread.cameInOn': 'Chegou pelo número {number}',
   'thread.cameInOnPhone': 'Chegou pelo número {number} · {phone}',
+  'thread.numberNotConnected':
+    'O número {number} não está conectado ao WhatsApp: as respostas desta conversa podem não chegar ao cliente até que ele seja conectado de novo.',
   'thread.jumpToLatestLabel':
     '{count, plural, =0 {Ir para as mais recentes} one {Ir para as mais recentes, # nova mensagem} other {Ir para as mais recentes, # novas mensagens}}',
 

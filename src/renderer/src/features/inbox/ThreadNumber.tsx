@@ -23,3 +23,16 @@ export function ThreadNumber({ instance }: { instance: InstanceView }) {
     </p>
   );
 }
+
+/**
+ * By the reply box while the chat's number is not linked: the server takes a reply, but
+ * WhatsApp cannot carry it, and "Sent" alone would say it reached the customer.
+ */
+export function NumberNotConnected({ instance }: { instance: InstanceView }) {
+  const i18n = useT();
+  return (
+    <p className="banner banner--warning" data-testid="thread-number-not-connected">
+      {i18n.t('thread.numberNotConnected', { number: numberName(instance, i18n) })}
+    </p>
+  );
+}

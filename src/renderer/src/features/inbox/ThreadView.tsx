@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { InstanceView } from '../../../../shared/bridge';
 import type { ConversationView } from '../../../../shared/inbox';
 import { formatPhoneNumber } from '../../../../shared/phone';
@@ -12,10 +12,11 @@ import { useT } from '../../i18n/I18nProvider';
 import { useThreadScroll, type ThreadScroll } from './useThreadScroll';
 import { MuteControl } from './MuteControl';
 import { useThread } from './useThread';
+import { useOlderPages } from './useOlderPages';
 import { useDraft } from './useDraft';
 import { say } from '../../../../shared/i18n/user-text';
 import { useArrivalAnnouncement } from './useArrivalAnnouncement';
-import { ThreadNumber } from './ThreadNumber';
+import { NumberNotConnected, ThreadNumber } from './ThreadNumber';
 import { useToday } from '../../hooks/useToday';
 
 /** One conversation: its messages (virtualized: 5,000 stay smooth) and the reply box. */
@@ -36,7 +37,7 @@ export function ThreadView({
   /** Connected to the server: a thread that could not be loaded is loaded again when it is. */
   online: boolean;
 }) {
-  const thread = useThread(conversation.id);
+  const thread = useThread(conversation.id, conversation.unreadCount);
   const [draft, onDraftChange] = useDraft(draftScope, conversation.id);
   const { error: loadError, retry } = thread;
   useEffect(() => {
@@ -45,10 +46,10 @@ export function ThreadView({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [online]);
   const { messages } = thread;
-  const [loadingOlder, setLoadingOlder] = useState(false);
   const rows = useThreadRows(messages, conversation.unreadCount, !thread.loading);
   const scroll = useThreadScroll({ rows, messages, ready: !thread.loading });
   const { scroller, virtualizer } = scroll;
+  const { loadingOlder, loadOlderAtTop } = useOlderPages(thread, scroller);
   // A thread that failed to open is not on screen yet: what it loads later is not news. (An
   // older page that failed leaves it open: arrivals are still announced.)
   const arrival = useArrivalAnnouncement(messages, !thread.loading && !thread.openFailed);
@@ -60,11 +61,7 @@ export function ThreadView({
 
   const onScroll = () => {
     scroll.trackScroll();
-    const el = scroller.current;
-    if (el && el.scrollTop < 40 && thread.hasOlder && !loadingOlder && !thread.loading) {
-      setLoadingOlder(true);
-      void thread.loadOlder().finally(() => setLoadingOlder(false));
-    }
+    loadOlderAtTop();
   };
 
   return (
@@ -127,6 +124,7 @@ export function ThreadView({
         {arrival === null ? '' : t('thread.newMessageFrom', { name, text: arrival })}
       </p>
       {scroll.scrolledUp ? <JumpToLatest scroll={scroll} /> : null}
+      {number && number.status !== 'connected' ? <NumberNotConnected instance={number} /> : null}
       <Composer
         conversationId={conversation.id}
         draft={draft}

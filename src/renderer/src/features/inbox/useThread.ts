@@ -22,11 +22,21 @@ const RETRY_MAX_MS = 60_000;
 /** …this many times (about five minutes): a chat gone from the server, or a refused sign-in, is not asked for forever. */
 const RETRY_ATTEMPTS = 8;
 
+/** Opening a chat reads back at most this many older pages to reach where its unread begin. */
+const UNREAD_PAGES_MAX = 10;
+
+const incomingCount = (messages: readonly MessageView[]) =>
+  messages.reduce((n, m) => n + (m.direction === 'incoming' ? 1 : 0), 0);
+
 /** What failed: opening the thread, or its older page (each is tried again as itself). */
 type Failure = { text: UserText; step: 'open' | 'older' } | null;
 
-/** Opens a conversation (which marks it read) and follows its messages. */
-export function useThread(conversationId: string): ThreadState {
+/**
+ * Opens a conversation (which marks it read) and follows its messages. `unreadAtOpen`: a chat
+ * with more unread than its first page holds is read back to where they begin before the
+ * view is placed on them (it landed on the page's first message, the rest out of reach).
+ */
+export function useThread(conversationId: string, unreadAtOpen = 0): ThreadState {
   const [messages, setMessages] = useState<MessageView[]>([]);
   const [hasOlder, setHasOlder] = useState(false);
   const [loading, setLoading] = useState(true);
@@ -39,12 +49,37 @@ export function useThread(conversationId: string): ThreadState {
     setFailure(page.error ? { text: page.error, step: 'open' } : null);
   }, []);
 
+  const unread = useRef(unreadAtOpen);
+  const readBackToUnread = useCallback(
+    async (page: ThreadPage) => {
+      let shown = page.messages;
+      let more = page.hasOlder && !page.error;
+      for (let i = 0; i < UNREAD_PAGES_MAX && more && incomingCount(shown) < unread.current; i += 1) {
+        try {
+          const older = await invoke('inbox:load-older', { conversationId });
+          shown = joinThreadStart(shown, older.messages);
+          setMessages((current) => joinThreadStart(current, older.messages));
+          setHasOlder(older.hasOlder);
+          if (older.error) setFailure({ text: older.error, step: 'older' });
+          more = older.hasOlder && !older.error && older.messages.length > 0;
+        } catch (reason) {
+          setFailure({ text: failureText(reason, 'thread.olderFailed'), step: 'older' });
+          return;
+        }
+      }
+    },
+    [conversationId],
+  );
+
   const open = useCallback(() => {
     invoke('inbox:open-conversation', { conversationId })
-      .then(take)
+      .then(async (page) => {
+        take(page);
+        await readBackToUnread(page);
+      })
       .catch((reason: unknown) => setFailure({ text: failureText(reason, 'thread.openFailed'), step: 'open' }))
       .finally(() => setLoading(false));
-  }, [conversationId, take]);
+  }, [conversationId, take, readBackToUnread]);
 
   useEffect(() => {
     const bridge = getBridge();

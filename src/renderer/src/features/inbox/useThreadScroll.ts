@@ -181,12 +181,14 @@ function useKeepReadingPlace(
 ): void {
   const first = messages[0];
   const firstKey = first ? messageKey(first) : null;
-  const before = useRef({ firstKey, totalSize });
+  const before = useRef({ firstKey, totalSize, reading: false });
   useLayoutEffect(() => {
     const previous = before.current;
-    before.current = { firstKey, totalSize };
+    before.current = { firstKey, totalSize, reading: reading() };
     const el = scroller.current;
-    if (!el || previous.firstKey === null || previous.firstKey === firstKey || !reading()) return;
+    // Only what came in above a view already placed: a page read back before the view was
+    // placed (to reach the first unread) came in with the placing, which accounts for it.
+    if (!el || previous.firstKey === null || previous.firstKey === firstKey || !previous.reading) return;
     shiftView(el, totalSize - previous.totalSize);
   }, [firstKey, totalSize, scroller, reading]);
 }
