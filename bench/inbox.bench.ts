@@ -152,7 +152,7 @@ async function benchApp() {
     results['app: list scroll frame p50 (ms)'] = list.p50;
     results['app: list scroll frame p95 (ms)'] = list.p95;
 
-    await page.getByPlaceholder('Search name, number or message').fill('Cliente Grande');
+    await page.getByRole('searchbox', { name: 'Search conversations' }).fill('Cliente Grande');
     t = performance.now();
     await page.getByTestId('conversation-row').filter({ hasText: 'Cliente Grande' }).click();
     // The thread loads its newest page first; older pages come as the user scrolls up.

@@ -138,7 +138,7 @@ async function main() {
     results['scale: list scroll, longest task (ms; 0 = none over 50)'] = round(listScroll.longestTask);
     results['scale: list scroll, tasks over 50 ms'] = listScroll.longTasks;
 
-    await page.getByPlaceholder('Search name, number or message').fill(BIG_THREAD_NAME);
+    await page.getByRole('searchbox', { name: 'Search conversations' }).fill(BIG_THREAD_NAME);
     await page.getByTestId('conversation-row').filter({ hasText: BIG_THREAD_NAME }).click();
     await page.getByTestId('message').first().waitFor();
     await resetTasks(page);

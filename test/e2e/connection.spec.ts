@@ -59,6 +59,12 @@ test.describe('connection status in the window', () => {
     const status = page.getByTestId('connection-status');
     await expect(status).toHaveAttribute('data-status', 'offline');
     await expect(status).toContainText(/attempt \d+/);
+    // What a screen reader is told is the state alone: a count that moves every few seconds
+    // would have it say "Offline" again with each attempt.
+    const live = status.locator('[aria-live]');
+    await expect(live).toHaveCount(1);
+    await expect(live).toHaveText('Offline — reconnecting');
+    await expect(live).toHaveAttribute('role', 'status');
     await expect(page.getByTestId('connection-detail')).toContainText(url);
     // Nothing could be loaded: the lists say why, and the count claims nothing.
     await expect(page.getByTestId('instances-not-loaded')).toHaveText('Can’t load the numbers while AuZap is offline.');

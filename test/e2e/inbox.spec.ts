@@ -36,14 +36,23 @@ test('a new message appears at once; unread is the same in the list, title, head
 
   // Search by name (accents ignored), by number, by message text.
   const search = page.getByLabel('Search conversations');
+  // A screen reader hears how many chats a search shows, once typing pauses.
+  const results = page.getByRole('status').and(page.getByTestId('search-results'));
+  await expect(results).toHaveText('');
   await search.fill('souza');
   await expect(page.getByTestId('conversation-row')).toHaveCount(1);
+  await expect(results).toHaveText('1 conversation matches');
   await search.fill('sabado');
   await expect(page.getByTestId('conversation-row')).toHaveCount(1);
   await search.fill('nobody like this');
   await expect(page.getByTestId('search-empty')).toBeVisible();
+  await expect(results).toHaveText('No conversation matches');
+  // Nothing to move through: the empty list is no tab stop.
+  await expect(page.getByRole('listbox', { name: 'Conversations' })).toHaveAttribute('tabindex', '-1');
   await search.fill('');
   await expect(page.getByTestId('conversation-row')).toHaveCount(2);
+  await expect(results).toHaveText('');
+  await expect(page.getByRole('listbox', { name: 'Conversations' })).toHaveAttribute('tabindex', '0');
 
   await row(page, 'Ana Souza').click();
   // Delivered twice by the server, shown once.

@@ -202,6 +202,9 @@ test('? or Ctrl+/ shows every shortcut; ? typed in a field is just a question ma
   await expect(help.locator('[data-action="quick-switcher"]')).toContainText('Ctrl+K');
   await expect(help.locator('[data-action="next-unread"]')).toContainText('Alt+Shift+↓');
   await expect(help.locator('[data-action="help"]')).toContainText('Ctrl+/');
+  await expect(help.locator('[data-action="help"]')).toContainText('F1');
+  // Read as a table: each key cell under "Keys", each action under "What they do".
+  await expect(help.getByRole('columnheader')).toHaveText(['Keys', 'What they do']);
   expect(await focusIsInside(page, 'shortcut-help')).toBe(true);
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
@@ -222,5 +225,10 @@ test('? or Ctrl+/ shows every shortcut; ? typed in a field is just a question ma
   await help.getByRole('button', { name: 'Close' }).click();
   await expect(help).toBeHidden();
   await expect(reply).toBeFocused();
+  await expect(reply).toHaveValue('Tudo bem?');
+  // F1, where people look for help first, types nothing: it works from the reply box too.
+  await page.keyboard.press('F1');
+  await expect(help).toBeVisible();
+  await page.keyboard.press('Escape');
   await expect(reply).toHaveValue('Tudo bem?');
 });

@@ -444,6 +444,25 @@ test('the thread is a log; a message arriving in it is announced politely; each 
   // Formatting marks are not read out.
   sim.injectMessage({ conversationId, content: 'Abrimos *às 9h* no _sábado_' });
   await expect(announcer).toHaveText('New message from Gabi: Abrimos às 9h no sábado');
+
+  // A burst is said once or twice with its count, not message by message for as long again.
+  await announcer.evaluate((el) => {
+    const heard: string[] = [];
+    (window as unknown as { heard: string[] }).heard = heard;
+    new MutationObserver(() => heard.push(el.textContent ?? '')).observe(el, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  for (let i = 1; i <= 6; i += 1) {
+    sim.injectMessage({ conversationId, content: `Burst ${i}` });
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await expect(log.getByTestId('message')).toHaveCount(11);
+  await expect(announcer).toHaveText(/^\d new messages from Gabi, the latest: Burst 6\s*$/);
+  const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+  expect(new Set(heard.map((h) => h.trim())).size).toBeLessThanOrEqual(2);
 });
 
 test('a chat whose messages cannot load stays unread, says why with Try again, and loads by itself once the server is back', async ({

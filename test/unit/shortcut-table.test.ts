@@ -41,6 +41,10 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('?', { shiftKey: true }), linux)).toBe('help');
     expect(shortcutFor(press('?', { shiftKey: true }), { mac: false, typing: true })).toBeNull();
     expect(shortcutFor(press('/', { ctrlKey: true }), { mac: false, typing: true })).toBe('help');
+    // F1, where people look for help first, types nothing either.
+    expect(shortcutFor(press('F1'), linux)).toBe('help');
+    expect(shortcutFor(press('F1'), { mac: false, typing: true })).toBe('help');
+    expect(shortcutFor(press('F1', { ctrlKey: true }), linux)).toBeNull();
     expect(shortcutFor(press('k', { ctrlKey: true }), { mac: false, typing: true })).toBe('quick-switcher');
     expect(shortcutFor(press('ArrowDown', { altKey: true }), { mac: false, typing: true })).toBe('next-conversation');
     expect(shortcutFor(press('Escape'), { mac: false, typing: true })).toBe('escape');

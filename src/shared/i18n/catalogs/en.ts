@@ -239,6 +239,8 @@ export const en = {
   'conversations.searchPlaceholder': 'Search name or number',
   'conversations.empty': 'No conversations yet.',
   'conversations.draft': 'Draft:',
+  'conversations.searchResults':
+    '{count, plural, =0 {No conversation matches} one {# conversation matches} other {# conversations match}}',
   'conversations.noMatch': 'Nothing matches “{query}”.',
   'conversations.notSent': 'Message not sent',
   'conversations.queued': 'Message queued',
@@ -337,7 +339,8 @@ export const en = {
   'thread.newSince': '{count} new',
   'thread.receivedFrom': 'Received from {name}:',
   'thread.replyTo': 'Your reply to {name}:',
-  'thread.newMessageFrom': 'New message from {name}: {text}',
+  'thread.newMessagesFrom':
+    '{count, plural, one {New message from {name}: {text}} other {# new messages from {name}, the latest: {text}}}',
   'thread.cameInOn': 'Came in on {number}',
   'thread.cameInOnPhone': 'Came in on {number} · {phone}',
   'thread.numberNotConnected':
@@ -356,6 +359,8 @@ export const en = {
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.or': 'or',
   'shortcuts.close': 'Close',
+  'shortcuts.keysHeader': 'Keys',
+  'shortcuts.doesHeader': 'What they do',
   'shortcuts.listbox': 'In the conversation list: ↑/↓, Home/End, PageUp/PageDown move; Enter opens.',
   'shortcuts.quickSwitcher': 'Jump to a conversation by name or number',
   'shortcuts.previous': 'Previous conversation',

@@ -238,6 +238,8 @@ export const ptBR: Record<MessageKey, string> = {
   'conversations.searchPlaceholder': 'Buscar nome ou número',
   'conversations.empty': 'Nenhuma conversa ainda.',
   'conversations.draft': 'Rascunho:',
+  'conversations.searchResults':
+    '{count, plural, =0 {Nenhuma conversa encontrada} one {# conversa encontrada} other {# conversas encontradas}}',
   'conversations.noMatch': 'Nada encontrado para “{query}”.',
   'conversations.notSent': 'Mensagem não enviada',
   'conversations.queued': 'Mensagem na fila',
@@ -337,7 +339,8 @@ export const ptBR: Record<MessageKey, string> = {
   'thread.newSince': '{count, plural, one {# nova} other {# novas}}',
   'thread.receivedFrom': 'Recebida de {name}:',
   'thread.replyTo': 'Sua resposta para {name}:',
-  'thread.newMessageFrom': 'Nova mensagem de {name}: {text}',
+  'thread.newMessagesFrom':
+    '{count, plural, one {Nova mensagem de {name}: {text}} other {# novas mensagens de {name}, a última: {text}}}',
   'thread.cameInOn': 'Chegou pelo número {number}',
   'thread.cameInOnPhone': 'Chegou pelo número {number} · {phone}',
   'thread.numberNotConnected':
@@ -356,6 +359,8 @@ export const ptBR: Record<MessageKey, string> = {
   'shortcuts.title': 'Atalhos de teclado',
   'shortcuts.or': 'ou',
   'shortcuts.close': 'Fechar',
+  'shortcuts.keysHeader': 'Teclas',
+  'shortcuts.doesHeader': 'O que fazem',
   'shortcuts.listbox': 'Na lista de conversas: ↑/↓, Home/End, PageUp/PageDown movem; Enter abre.',
   'shortcuts.quickSwitcher': 'Ir para uma conversa pelo nome ou número',
   'shortcuts.previous': 'Conversa anterior',

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ConversationView } from '../../../../shared/inbox';
 import { useToday } from '../../hooks/useToday';
 import { ConversationRow } from './ConversationRow';
@@ -109,6 +109,7 @@ export const ConversationList = memo(function ConversationList({
           {t('conversations.noMatch', { query })}
         </p>
       ) : null}
+      <SearchResultsStatus query={deferredQuery} count={visible.length} />
       <div className="conversations__scroller" ref={scroller} data-testid="conversation-list">
         <ul
           ref={listbox}
@@ -116,7 +117,8 @@ export const ConversationList = memo(function ConversationList({
           className="conversations__rows"
           role="listbox"
           aria-label={t('conversations.label')}
-          tabIndex={0}
+          // Nothing to move through: no tab stop that says nothing.
+          tabIndex={visible.length > 0 ? 0 : -1}
           aria-activedescendant={activeRow ? optionId(activeRow.id) : undefined}
           onKeyDown={cursor.onListKeyDown}
           onFocus={cursor.onListFocus}
@@ -149,3 +151,27 @@ export const ConversationList = memo(function ConversationList({
     </section>
   );
 });
+
+/** Said once typing pauses: a count per keystroke would talk over the typing. */
+const SEARCH_SETTLE_MS = 600;
+
+/** How many chats a search shows, for screen readers (the list itself changes silently). */
+function SearchResultsStatus({ query, count }: { query: string; count: number }) {
+  const { t } = useT();
+  const searching = query.trim() !== '';
+  const now = `${query}\u0000${count}`;
+  const [said, setSaid] = useState({ for: '', text: '' });
+  useEffect(() => {
+    if (!searching) return;
+    const timer = setTimeout(
+      () => setSaid({ for: now, text: t('conversations.searchResults', { count }) }),
+      SEARCH_SETTLE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [searching, now, count, t]);
+  return (
+    <p className="visually-hidden" role="status" data-testid="search-results">
+      {searching && said.for === now ? said.text : ''}
+    </p>
+  );
+}

@@ -121,7 +121,9 @@ export function ThreadView({
         </div>
       </div>
       <p className="visually-hidden" aria-live="polite" data-testid="thread-announcer">
-        {arrival === null ? '' : t('thread.newMessageFrom', { name, text: arrival })}
+        {arrival === null
+          ? ''
+          : announce(t('thread.newMessagesFrom', { count: arrival.count, name, text: arrival.text }), arrival.serial)}
       </p>
       {scroll.scrolledUp ? <JumpToLatest scroll={scroll} /> : null}
       {number && number.status !== 'connected' ? <NumberNotConnected instance={number} /> : null}
@@ -134,6 +136,12 @@ export function ThreadView({
     </section>
   );
 }
+
+/**
+ * The same words twice ("Oi", "Oi") change nothing in the page, and nothing would be read:
+ * every other announcement ends in a no-break space, which is not spoken.
+ */
+const announce = (words: string, serial: number) => (serial % 2 === 0 ? `${words}\u00a0` : words);
 
 function ThreadRowContent({ row, contact, today }: { row: ThreadRow; contact: string; today: number }) {
   if (row.kind === 'message') return <MessageBubble message={row.message} grouped={row.grouped} contact={contact} />;

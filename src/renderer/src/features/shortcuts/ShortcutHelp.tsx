@@ -7,15 +7,23 @@ const WORDS = {
   or: 'shortcuts.or',
   close: 'shortcuts.close',
   listbox: 'shortcuts.listbox',
+  keys: 'shortcuts.keysHeader',
+  does: 'shortcuts.doesHeader',
 } as const;
 
-/** `?` or Ctrl/⌘+/: every shortcut, read from the same table the key handler uses. */
+/** `?`, Ctrl/⌘+/ or F1: every shortcut, read from the same table the key handler uses. */
 export function ShortcutHelp({ mac, onClose }: { mac: boolean; onClose: () => void }) {
   const { t } = useT();
   return (
     <ModalDialog label={t(WORDS.title)} className="shortcut-help" testId="shortcut-help" onClose={onClose}>
       <h2>{t(WORDS.title)}</h2>
       <table className="shortcut-help__table">
+        <thead>
+          <tr>
+            <th scope="col">{t(WORDS.keys)}</th>
+            <th scope="col">{t(WORDS.does)}</th>
+          </tr>
+        </thead>
         <tbody>
           {SHORTCUTS.map((shortcut) => (
             <tr key={shortcut.action} data-testid="shortcut-row" data-action={shortcut.action}>

@@ -97,15 +97,16 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   {
     action: 'help',
-    keys: [['?'], ['Mod', '/']],
+    keys: [['?'], ['Mod', '/'], ['F1']],
     does: 'shortcuts.help',
     whileTyping: false,
-    matches: (p, mac) => (noMod(p) && p.key === '?') || (mod(p, mac) && !p.altKey && p.key === '/'),
+    matches: (p, mac) => (noMod(p) && (p.key === '?' || p.key === 'F1')) || (mod(p, mac) && !p.altKey && p.key === '/'),
   },
 ];
 
-/** Ctrl/⌘+/ types nothing, so it opens the help even from a field; `?` does not. */
-const typesNothing = (press: KeyPress) => press.ctrlKey || press.metaKey || press.altKey || press.key === 'Escape';
+/** Ctrl/⌘+/ and F1 type nothing, so they open the help even from a field; `?` does not. */
+const typesNothing = (press: KeyPress) =>
+  press.ctrlKey || press.metaKey || press.altKey || press.key === 'Escape' || press.key === 'F1';
 
 /** The action a key press asks for, or null. `typing`: the focus is in a text field. */
 export function shortcutFor(press: KeyPress, context: { mac: boolean; typing: boolean }): ShortcutAction | null {

@@ -9,15 +9,13 @@ export function ConnectionStatus({ connection }: { connection: ConnectionState }
     !unusableSettings(connection) && (connection.status === 'offline' || connection.status === 'connecting');
   const { t } = useT();
   return (
-    <div
-      className="connection"
-      data-testid="connection-status"
-      data-status={connection.status}
-      role="status"
-      aria-live="polite"
-    >
+    <div className="connection" data-testid="connection-status" data-status={connection.status}>
       <span className={`connection__dot connection__dot--${connection.status}`} aria-hidden="true" />
-      <span className="connection__label">{t(connectionLabel(connection))}</span>
+      {/* Only the state is live: the attempt count changes every few seconds while offline, and
+          a screen reader would say "Offline" again with each one. */}
+      <span className="connection__label" role="status" aria-live="polite" data-testid="connection-status-label">
+        {t(connectionLabel(connection))}
+      </span>
       {connection.status === 'offline' && connection.attempt > 0 ? (
         <span className="connection__attempt">{t('connection.attempt', { attempt: connection.attempt })}</span>
       ) : null}
