@@ -206,3 +206,33 @@ test('with two numbers, a list row shows the whole of an ordinary name and of it
     expect(long.shown).toBeGreaterThan(20);
   }
 });
+
+test('at 800×600 two numbers both fit in the numbers box, and the chats keep the room', async ({ page, apps }) => {
+  const sim = await apps.simulator({ accounts: [A], seedDemoData: false });
+  const shops = [
+    addInstance(sim.state, A.organizationId, 'Loja Centro', { status: 'connected', phoneNumber: '5511900000001' }),
+    // A dropped number says what it was last connected as: a third line.
+    addInstance(sim.state, A.organizationId, 'Loja Norte', { status: 'connected', phoneNumber: '5511900000002' }),
+  ];
+  for (let i = 0; i < 8; i += 1) {
+    await simPost(sim, '/sim/messages', { contactName: `Cliente ${i}`, content: 'Oi', instanceId: shops[i % 2]?.id });
+  }
+  const host = await apps.hostFor(sim, A);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await waitUntilOnline(page, host.url, sim);
+  await simPost(sim, `/sim/instances/${shops[1]?.id ?? ''}/drop`, { reason: 'connection_lost' });
+  const box = page.getByTestId('instance-list');
+  await expect(box.getByTestId('instance-last-phone')).toHaveCount(1);
+
+  const outside = await box.evaluate((nav) => {
+    const scroller = nav.parentElement ?? nav;
+    const bottom = Math.min(scroller.getBoundingClientRect().bottom, nav.getBoundingClientRect().bottom);
+    return [...nav.querySelectorAll('li')].filter((li) => li.getBoundingClientRect().bottom > bottom + 0.5).length;
+  });
+  expect(outside).toBe(0);
+  // The chats below still get most of the height: several rows in view.
+  const rowsInView = await page
+    .getByTestId('conversation-row')
+    .evaluateAll((rows) => rows.filter((r) => r.getBoundingClientRect().bottom <= window.innerHeight).length);
+  expect(rowsInView).toBeGreaterThanOrEqual(4);
+});
