@@ -47,11 +47,23 @@ function positiveInt(value: string | undefined): number | undefined {
   return value && Number.isInteger(parsed) && parsed > 0 ? parsed : undefined;
 }
 
+const HAS_SCHEME = /^[a-z][a-z\d+.-]*:\/\//i;
+const THIS_MACHINE = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
+
+/**
+ * An address typed without its scheme ("api.auzap.com") is taken as a browser takes it:
+ * https, except a server on this machine ("localhost:3000"), which is http.
+ */
+function withScheme(raw: string): string {
+  if (HAS_SCHEME.test(raw)) return raw;
+  return `${THIS_MACHINE.test(raw.replace(/\/+$/, '')) ? 'http' : 'https'}://${raw}`;
+}
+
 /** Parses a server address; returns a normalised origin+path or a reason it is unusable. */
 export function normaliseServerUrl(raw: string): { ok: true; url: string } | { ok: false; reason: UserText } {
   let url: URL;
   try {
-    url = new URL(raw);
+    url = new URL(withScheme(raw));
   } catch {
     return { ok: false, reason: text('config.badAddress', { address: raw }) };
   }

@@ -40,6 +40,12 @@ describe('host configuration', () => {
     expect(normaliseServerUrl('https://api.auzap.com/')).toEqual({ ok: true, url: 'https://api.auzap.com' });
     expect(normaliseServerUrl('HTTPS://API.AuZap.com:443')).toEqual({ ok: true, url: 'https://api.auzap.com' });
     expect(normaliseServerUrl('http://127.0.0.1:3000')).toEqual({ ok: true, url: 'http://127.0.0.1:3000' });
+    // Typed without a scheme, as people type addresses: https, or http for this machine.
+    expect(normaliseServerUrl('api.auzap.com')).toEqual({ ok: true, url: 'https://api.auzap.com' });
+    expect(normaliseServerUrl('api.auzap.com:8443/')).toEqual({ ok: true, url: 'https://api.auzap.com:8443' });
+    expect(normaliseServerUrl('localhost:3000')).toEqual({ ok: true, url: 'http://localhost:3000' });
+    expect(normaliseServerUrl('127.0.0.1:3000')).toEqual({ ok: true, url: 'http://127.0.0.1:3000' });
+    expect(normaliseServerUrl('api.auzap.com/api').ok).toBe(false);
     for (const pasted of [
       'https://api.auzap.com/api',
       'https://api.auzap.com/socket.io/',
