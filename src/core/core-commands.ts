@@ -76,6 +76,10 @@ export function createCoreCommands(deps: CoreCommandDeps): CommandDispatcher {
     'inbox:load-older': ({ conversationId }) => inbox().loadOlder(conversationId),
     'inbox:send': ({ conversationId, content }) => inbox().send(conversationId, content),
     'inbox:retry-send': ({ conversationId, localId }) => inbox().retry(conversationId, localId),
+    'inbox:discard-reply': ({ conversationId, localId }) => {
+      inbox().discard(conversationId, localId);
+      return null;
+    },
     'inbox:set-muted': ({ conversationId, muted, duration }) => {
       inbox().setMuted(conversationId, muted, muteEndsAt(duration ?? 'always', deps.clock.now()));
       if (muted) notifications.forget(conversationId);

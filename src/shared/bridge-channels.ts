@@ -28,6 +28,7 @@ export const CORE_COMMAND_CHANNELS = [
   'inbox:load-older',
   'inbox:send',
   'inbox:retry-send',
+  'inbox:discard-reply',
   'inbox:set-muted',
   'notifications:update-settings',
 ] as const;

@@ -216,6 +216,8 @@ export const commandContracts = {
     result: messageView,
   },
   'inbox:retry-send': { args: z.tuple([conversationRef.extend({ localId: z.string().min(1) })]), result: messageView },
+  /** Only a reply that could not be sent; it leaves as an `inbox:messages` removal. */
+  'inbox:discard-reply': { args: z.tuple([conversationRef.extend({ localId: z.string().min(1) })]), result: z.null() },
   /** `duration` (default: always) only counts when muting; main works out when it ends. */
   'inbox:set-muted': {
     args: z.tuple([conversationRef.extend({ muted: z.boolean(), duration: muteDuration.optional() })]),

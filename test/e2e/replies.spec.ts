@@ -83,7 +83,7 @@ test('replies typed while the server is down are queued, survive a restart of th
   expect(storedReplies(back, conversationId)).toEqual(['Tenho sim, no M.', 'Separo pra você?']);
 });
 
-test('a 5xx is queued and sent by itself; a lost answer is not duplicated; a 4xx is failed with Retry', async ({
+test('a 5xx is queued and sent by itself; a lost answer is not duplicated; a 4xx is failed with Retry and Discard', async ({
   page,
   apps,
 }) => {
@@ -120,6 +120,19 @@ test('a 5xx is queued and sent by itself; a lost answer is not duplicated; a 4xx
   await expect(bubble(page, 'Posso ajudar?')).toHaveAttribute('data-status', 'sent');
   await expect(row(page, 'Kátia').getByTestId('pending-reply')).toHaveCount(0);
   await expect(mine(page)).toHaveCount(3);
+  expect(storedReplies(sim, conversationId)).toEqual(['Dois dias úteis.', 'Frete grátis.', 'Posso ajudar?']);
+
+  // A refusal that will not change: the reply can be let go of, and stays gone.
+  await simPost(sim, '/sim/fail', { method: 'POST', path, status: 422, error: 'blocked by the customer' });
+  await reply(page, 'Ainda aí?');
+  await expect(bubble(page, 'Ainda aí?')).toHaveAttribute('data-status', 'failed');
+  await bubble(page, 'Ainda aí?').getByRole('button', { name: 'Discard' }).click();
+  await expect(bubble(page, 'Ainda aí?')).toHaveCount(0);
+  await expect(row(page, 'Kátia').getByTestId('pending-reply')).toHaveCount(0);
+  await page.reload();
+  await row(page, 'Kátia').click();
+  await expect(mine(page)).toHaveCount(3);
+  await expect(bubble(page, 'Ainda aí?')).toHaveCount(0);
   expect(storedReplies(sim, conversationId)).toEqual(['Dois dias úteis.', 'Frete grátis.', 'Posso ajudar?']);
 });
 

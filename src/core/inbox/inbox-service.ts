@@ -15,7 +15,8 @@ import type { InboxStore } from './inbox-store';
 import { createInboxSync } from './inbox-sync';
 import { createOutbox } from './outbox';
 import { createThreadReader } from './thread-reader';
-import type { UserText } from '../../shared/i18n/user-text';
+import { text, type UserText } from '../../shared/i18n/user-text';
+import { UserFacingError } from '../user-facing-error';
 
 export interface InboxViewer {
   /** The conversation on screen in a focused, visible window, if any. */
@@ -130,6 +131,16 @@ export function createInboxService(options: InboxServiceOptions) {
     send: async (conversationId: string, content: string): Promise<MessageView> => outbox.send(conversationId, content),
     retry: async (conversationId: string, localId: string): Promise<MessageView> =>
       outbox.retry(conversationId, localId),
+
+    /** A reply the server refused, let go of: gone from the thread, its row and the saved state. */
+    discard(conversationId: string, localId: string) {
+      const message = store.message(conversationId, localId);
+      if (message?.status !== 'failed' || !store.discardOutgoing(conversationId, localId)) {
+        throw new UserFacingError(text('inbox.notDiscardable'));
+      }
+      pushes.schedule();
+      options.onPersist();
+    },
 
     /** `until`: when the mute ends by itself (epoch ms); null: until unmuted. */
     setMuted(conversationId: string, muted: boolean, until: number | null = null) {

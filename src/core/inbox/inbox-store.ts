@@ -55,6 +55,35 @@ export interface InboxStats extends ShelfStats {
   missedRanges: number;
 }
 
+/**
+ * Stores a message in its thread and moves the row. A live message older than all the
+ * thread holds, while older history exists, is only remembered: storing it would show
+ * it next to messages it is not next to (a page is contiguous by itself, and the
+ * caller keeps it joined to the rest).
+ */
+function storeMessage(
+  parts: {
+    shelf: ReturnType<typeof createThreadShelf>;
+    table: ReturnType<typeof createConversationTable>;
+    changes: ReturnType<typeof createChangeSet>;
+  },
+  message: MessageView,
+  placement: Placement,
+): boolean {
+  const { shelf, table, changes } = parts;
+  const t = shelf.thread(message.conversationId);
+  const oldest = placement === 'live' && t.hasOlder ? oldestStored(t) : null;
+  if (oldest && message.timestamp < oldest.timestamp && !t.byId.has(message.id)) {
+    shelf.remember(message.conversationId, message.id);
+    table.bumpActivity(message);
+    return true;
+  }
+  const isNew = putMessage(t, message, placement === 'older' ? 'older' : 'newer');
+  changes.message(message.conversationId, message.id);
+  table.bumpActivity(message);
+  return isNew;
+}
+
 export function createInboxStore(limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
   // Only a thread on screen follows its messages (see inbox-pushes).
   const changes = createChangeSet((conversationId) => shelf.isOpen(conversationId));
@@ -65,25 +94,8 @@ export function createInboxStore(limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
   const missed = createMissedRanges();
   let lastSyncAt: string | null = null;
 
-  /**
-   * Stores a message in its thread and moves the row. A live message older than all the
-   * thread holds, while older history exists, is only remembered: storing it would show
-   * it next to messages it is not next to (a page is contiguous by itself, and the
-   * caller keeps it joined to the rest).
-   */
-  const store = (message: MessageView, placement: Placement): boolean => {
-    const t = shelf.thread(message.conversationId);
-    const oldest = placement === 'live' && t.hasOlder ? oldestStored(t) : null;
-    if (oldest && message.timestamp < oldest.timestamp && !t.byId.has(message.id)) {
-      shelf.remember(message.conversationId, message.id);
-      table.bumpActivity(message);
-      return true;
-    }
-    const isNew = putMessage(t, message, placement === 'older' ? 'older' : 'newer');
-    changes.message(message.conversationId, message.id);
-    table.bumpActivity(message);
-    return isNew;
-  };
+  const store = (message: MessageView, placement: Placement): boolean =>
+    storeMessage({ shelf, table, changes }, message, placement);
 
   /** The list shows a chat's waiting or refused reply: worked out again whenever one changes. */
   const refreshPendingReply = (conversationId: string) =>
@@ -161,6 +173,15 @@ export function createInboxStore(limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
       table.bumpActivity(stored);
       shelf.trim(conversationId);
       refreshPendingReply(conversationId);
+    },
+
+    /** A reply that could not be sent, let go of by the user. */
+    discardOutgoing(conversationId: string, localId: string): boolean {
+      const t = shelf.get(conversationId);
+      if (!t || !removeMessage(t, localId)) return false;
+      changes.removedMessage(conversationId, localId);
+      refreshPendingReply(conversationId);
+      return true;
     },
 
     updateMessage(conversationId: string, id: string, patch: Partial<MessageView>): MessageView | null {

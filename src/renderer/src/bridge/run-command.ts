@@ -13,6 +13,7 @@ import { text, type UserText } from '../../../shared/i18n/user-text';
 const ATTEMPTS: Partial<Record<CommandChannel, MessageKey>> = {
   'inbox:set-muted': 'failure.mute',
   'inbox:retry-send': 'failure.retrySend',
+  'inbox:discard-reply': 'failure.discardReply',
   'settings:update-preferences': 'failure.setting',
   'connect-flow:dismiss': 'failure.dismissFlow',
   'connection:retry-now': 'failure.retryConnection',

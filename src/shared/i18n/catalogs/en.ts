@@ -254,6 +254,7 @@ export const en = {
   'thread.queuedOffline': 'Queued — sends when back online',
   'thread.notSent': 'Not sent.',
   'thread.retry': 'Retry',
+  'thread.discard': 'Discard',
   'thread.sendFailed': 'Could not send. Your text is kept.',
   'thread.replyPlaceholder': 'Write a reply (Enter sends, Shift+Enter adds a line)',
   'thread.reply': 'Reply',
@@ -286,6 +287,7 @@ export const en = {
   'thread.olderFailed': 'Could not load older messages.',
   'inbox.conversationGone': 'This conversation no longer exists.',
   'inbox.notRetryable': 'This message is not waiting for a retry.',
+  'inbox.notDiscardable': 'Only a reply that could not be sent can be discarded.',
 
   'connection.refused': 'The server refused your sign-in. Sign in again to continue.',
   'connection.refusedSaying': 'The server refused your sign-in (“{server}”). Sign in again to continue.',
@@ -325,6 +327,7 @@ export const en = {
   'failure.generic': 'That did not work',
   'failure.mute': 'Could not change the mute setting',
   'failure.retrySend': 'Could not retry sending the message',
+  'failure.discardReply': 'Could not discard the message',
   'failure.setting': 'Could not save the setting',
   'failure.dismissFlow': 'Could not close the linking panel',
   'failure.retryConnection': 'Could not retry the connection',

@@ -253,6 +253,7 @@ export const ptBR: Record<MessageKey, string> = {
   'thread.queuedOffline': 'Na fila — será enviada quando a conexão voltar',
   'thread.notSent': 'Não enviada.',
   'thread.retry': 'Tentar de novo',
+  'thread.discard': 'Descartar',
   'thread.sendFailed': 'Não foi possível enviar. Seu texto foi mantido.',
   'thread.replyPlaceholder': 'Escreva uma resposta (Enter envia, Shift+Enter pula linha)',
   'thread.reply': 'Resposta',
@@ -285,6 +286,7 @@ export const ptBR: Record<MessageKey, string> = {
   'thread.olderFailed': 'Não foi possível carregar as mensagens anteriores.',
   'inbox.conversationGone': 'Esta conversa não existe mais.',
   'inbox.notRetryable': 'Esta mensagem não está esperando uma nova tentativa.',
+  'inbox.notDiscardable': 'Só uma resposta que não pôde ser enviada pode ser descartada.',
 
   'connection.refused': 'O servidor recusou o seu acesso. Entre de novo para continuar.',
   'connection.refusedSaying': 'O servidor recusou o seu acesso (“{server}”). Entre de novo para continuar.',
@@ -325,6 +327,7 @@ export const ptBR: Record<MessageKey, string> = {
   'failure.generic': 'Isso não funcionou',
   'failure.mute': 'Não foi possível mudar o silenciamento',
   'failure.retrySend': 'Não foi possível tentar enviar a mensagem de novo',
+  'failure.discardReply': 'Não foi possível descartar a mensagem',
   'failure.setting': 'Não foi possível salvar a configuração',
   'failure.dismissFlow': 'Não foi possível fechar o painel de conexão',
   'failure.retryConnection': 'Não foi possível tentar a conexão de novo',

@@ -126,6 +126,15 @@ function OutgoingStatus({ message }: { message: MessageView }) {
         }}
       >
         {t('thread.retry')}
+      </button>{' '}
+      {/* A refusal that will not change (a blocked customer): the reply need not stay in the thread. */}
+      <button
+        type="button"
+        className="link-button"
+        disabled={retrying}
+        onClick={() => void runCommand('inbox:discard-reply', { conversationId: message.conversationId, localId })}
+      >
+        {t('thread.discard')}
       </button>
     </span>
   );
