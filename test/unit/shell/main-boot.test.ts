@@ -10,7 +10,8 @@
  *   - Windows ending the session (log-off, shutdown) gets the state written synchronously;
  *   - a second launch while the app is still starting (hidden, at login) shows the window;
  *   - started at login where the desktop shows no tray, the window is shown (nothing else could);
- *   - a failed start shows a dialog with its reason and exits with an error.
+ *   - a failed start shows a dialog with its reason and exits with an error;
+ *   - the connection runs on the built worker script next to the main bundle.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,6 +84,14 @@ describe('the main process, started with a stand-in Electron', () => {
     expect(existsSync(join(appData, 'auzap-desktop'))).toBe(false);
     expect(readFileSync(join(appData, 'AuZap', 'auzap-window.json'), 'utf8')).toContain('closeToTrayNoticeShown');
     expect(readFileSync(join(appData, 'AuZap', 'logs', 'main.log'), 'utf8')).toContain('AuZap 0.1.0 started');
+  });
+
+  it('connects through the built connection thread (out/connection-thread), not the main-thread fallback', () => {
+    const { run, report, calls } = boot({ FAKE_THEN: 'online' });
+    expect(report, run.stderr).not.toBeNull();
+    const log = String(calls('log')[0]?.[1] ?? '');
+    expect(log).toMatch(/connected to http:\/\/127\.0\.0\.1:\d+ over websocket/);
+    expect(log).not.toContain("the connection's thread");
   });
 
   it('packaged: no Develop menu, no DevTools, no test hooks, the icon from app.asar.unpacked', () => {

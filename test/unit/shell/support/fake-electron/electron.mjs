@@ -3,7 +3,7 @@
 // record of what the app asked of it (globalThis.__fakeElectron.calls). Behaviour is
 // steered by FAKE_* environment variables (see main-boot.test.ts).
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const calls = [];
 const record = (...entry) => calls.push(entry);
@@ -200,6 +200,17 @@ powerMonitor.on('newListener', (event) => {
       for (const win of windows) win.emit('session-end');
       record('state on disk', existsSync(state));
       report();
+    } else if (env.FAKE_THEN === 'online') {
+      // Until the app's log says the connection (on its own thread) reached the demo backend.
+      const log = `${paths.userData}/logs/main.log`;
+      const started = Date.now();
+      const poll = setInterval(() => {
+        const text = existsSync(log) ? readFileSync(log, 'utf8') : '';
+        if (!text.includes('connected to http') && Date.now() - started < 15_000) return;
+        clearInterval(poll);
+        record('log', text);
+        report();
+      }, 50);
     } else {
       report();
     }
