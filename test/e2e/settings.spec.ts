@@ -67,6 +67,11 @@ test('a server set in the environment locks the connection fields; updates belon
   await expect(page.getByTestId('server-url')).toBeDisabled();
   await expect(page.getByTestId('server-url')).toHaveValue(sim.url);
   await expect(page.getByTestId('token-storage')).toHaveText('Set by AUZAP_TOKEN in the environment.');
+  // Not "Saved": nothing was saved here, and what is typed replaces it for this run only.
+  await expect(page.getByTestId('token')).toHaveAttribute(
+    'placeholder',
+    'From AUZAP_TOKEN — type to replace it for this run',
+  );
   await expect(page.getByRole('button', { name: 'Save and reconnect' })).toHaveCount(0);
   await expect(page.getByTestId('updates-unavailable')).toBeVisible();
 });

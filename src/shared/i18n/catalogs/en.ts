@@ -131,6 +131,7 @@ export const en = {
   'settings.token.environment': 'Set by AUZAP_TOKEN in the environment.',
   'settings.token.none': 'No sign-in token saved.',
   'settings.token.replace': 'Saved — type to replace',
+  'settings.token.replaceEnvironment': 'From AUZAP_TOKEN — type to replace it for this run',
   'settings.token.paste': 'Paste your token',
   'settings.loadFailed': 'Could not load the settings.',
   'settings.loading': 'Loading settings…',

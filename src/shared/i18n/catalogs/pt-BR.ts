@@ -129,6 +129,7 @@ export const ptBR: Record<MessageKey, string> = {
   'settings.token.plain': 'Salvo sem criptografia neste computador: não há chaveiro do sistema disponível aqui.',
   'settings.token.environment': 'Definido por AUZAP_TOKEN no ambiente.',
   'settings.token.none': 'Nenhum token de acesso salvo.',
+  'settings.token.replaceEnvironment': 'Vem de AUZAP_TOKEN — digite para substituí-lo nesta execução',
   'settings.token.replace': 'Salvo — digite para substituir',
   'settings.token.paste': 'Cole seu token',
   'settings.loadFailed': 'Não foi possível carregar as configurações.',

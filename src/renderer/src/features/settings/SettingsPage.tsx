@@ -10,6 +10,7 @@ import { UpdatePanel } from '../updates/UpdatePanel';
 import { useUpdateState } from '../updates/useUpdateState';
 import { useT } from '../../i18n/I18nProvider';
 import type { FixRequest } from '../../../../shared/settings-fix';
+import type { MessageKey } from '../../../../shared/i18n/translate';
 import { useFixFocus } from './useFixFocus';
 import { LanguageSetting } from './LanguageSetting';
 import { NotificationControls } from './NotificationControls';
@@ -208,7 +209,7 @@ function ConnectionSettings({
           className="input"
           type="password"
           autoComplete="off"
-          placeholder={t(settings.hasToken ? 'settings.token.replace' : 'settings.token.paste')}
+          placeholder={t(tokenPlaceholder(settings))}
           value={token}
           onChange={(e) => setToken(e.target.value)}
           data-testid="token"
@@ -232,4 +233,10 @@ function ConnectionSettings({
       </button>
     </form>
   );
+}
+
+/** What the empty token field says: a token from the environment is not one saved here. */
+function tokenPlaceholder(settings: SettingsView): MessageKey {
+  if (settings.tokenStorage === 'environment') return 'settings.token.replaceEnvironment';
+  return settings.hasToken ? 'settings.token.replace' : 'settings.token.paste';
 }
