@@ -6,6 +6,7 @@ import { storeIncomingMessages } from '../../src/simulator/simulator';
 import { expect, test } from './support/fixtures';
 import type { RunningHost } from './support/hosts';
 import { A, conversationRow as row, lookAway, openInboxOnline } from './support/inbox';
+import { seriousViolations } from './support/axe';
 import { simPost } from './support/sim';
 
 async function unreadEverywhere(page: Page, h: RunningHost) {
@@ -164,6 +165,26 @@ test('media show as a clear placeholder; only web links can be opened', async ({
   await expect(media.nth(1)).toContainText('🎤 Audio');
   await expect(media.nth(1).getByTestId('media-link')).toHaveCount(0);
   await expect(media.nth(2)).toContainText('Unsupported message');
+  // The link is the app's, readable in both themes: not the browser's blue (nor purple once visited).
+  const link = media.nth(0).getByTestId('media-link');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const accent = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+    );
+    const shown = await link.evaluate((el) => {
+      const probe = document.createElement('span');
+      document.body.append(probe);
+      probe.style.color = getComputedStyle(document.documentElement).getPropertyValue('--accent');
+      const expected = getComputedStyle(probe).color;
+      probe.remove();
+      return { color: getComputedStyle(el).color, expected, fontStyle: getComputedStyle(el).fontStyle };
+    });
+    expect(accent, colorScheme).not.toBe('');
+    expect(shown.color, colorScheme).toBe(shown.expected);
+    expect(shown.fontStyle).toBe('normal');
+  }
+  expect(await seriousViolations(page, 'media')).toEqual([]);
 });
 
 test('settings, unread counts and mutes survive a restart; a garbage store falls back to defaults', async ({
