@@ -83,7 +83,7 @@ test('replies typed while the server is down are queued, survive a restart of th
   expect(storedReplies(back, conversationId)).toEqual(['Tenho sim, no M.', 'Separo pra você?']);
 });
 
-test('a 5xx is queued and sent by itself; a lost answer is not duplicated; a 4xx is failed with Retry and Discard', async ({
+test('a 5xx is queued and sent by itself; a lost answer is not duplicated; a 4xx is failed with Retry, Discard and Edit', async ({
   page,
   apps,
 }) => {
@@ -134,6 +134,27 @@ test('a 5xx is queued and sent by itself; a lost answer is not duplicated; a 4xx
   await expect(mine(page)).toHaveCount(3);
   await expect(bubble(page, 'Ainda aí?')).toHaveCount(0);
   expect(storedReplies(sim, conversationId)).toEqual(['Dois dias úteis.', 'Frete grátis.', 'Posso ajudar?']);
+
+  // Or its words come back into the reply box, to be changed and sent again.
+  await simPost(sim, '/sim/fail', { method: 'POST', path, status: 422, error: 'message too long' });
+  await reply(page, 'Posso trocar');
+  await expect(bubble(page, 'Posso trocar')).toHaveAttribute('data-status', 'failed');
+  await bubble(page, 'Posso trocar').getByRole('button', { name: 'Edit' }).click();
+  await expect(bubble(page, 'Posso trocar')).toHaveCount(0);
+  const box = page.getByLabel('Reply');
+  await expect(box).toHaveValue('Posso trocar');
+  await expect(box).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' o tamanho?');
+  await page.keyboard.press('Enter');
+  await expect(bubble(page, 'Posso trocar o tamanho?')).toHaveAttribute('data-status', 'sent');
+  await expect(mine(page)).toHaveCount(4);
+  expect(storedReplies(sim, conversationId)).toEqual([
+    'Dois dias úteis.',
+    'Frete grátis.',
+    'Posso ajudar?',
+    'Posso trocar o tamanho?',
+  ]);
 });
 
 test('a draft survives switching chats and reloading the window, and is gone once sent', async ({ page, apps }) => {

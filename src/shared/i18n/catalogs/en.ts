@@ -256,6 +256,7 @@ export const en = {
   'thread.notSent': 'Not sent.',
   'thread.retry': 'Retry',
   'thread.discard': 'Discard',
+  'thread.edit': 'Edit',
   'thread.sendFailed': 'Could not send. Your text is kept.',
   'thread.replyPlaceholder': 'Write a reply (Enter sends, Shift+Enter adds a line)',
   'thread.reply': 'Reply',

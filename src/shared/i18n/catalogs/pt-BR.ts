@@ -255,6 +255,7 @@ export const ptBR: Record<MessageKey, string> = {
   'thread.notSent': 'Não enviada.',
   'thread.retry': 'Tentar de novo',
   'thread.discard': 'Descartar',
+  'thread.edit': 'Editar',
   'thread.sendFailed': 'Não foi possível enviar. Seu texto foi mantido.',
   'thread.replyPlaceholder': 'Escreva uma resposta (Enter envia, Shift+Enter pula linha)',
   'thread.reply': 'Resposta',

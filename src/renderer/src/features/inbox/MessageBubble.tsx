@@ -1,3 +1,4 @@
+import { useRefusedReplyEdit } from './refused-reply';
 import { useState } from 'react';
 import type { MessageView } from '../../../../shared/inbox';
 import { mediaWord, type MediaKind } from '../../../../shared/message-text';
@@ -96,6 +97,7 @@ export function MessageBubble({
 
 function OutgoingStatus({ message }: { message: MessageView }) {
   const [retrying, setRetrying] = useState(false);
+  const editRefused = useRefusedReplyEdit();
   const i18n = useT();
   const { t } = i18n;
   if (message.status === 'sending') return <span data-testid="message-status">{t('thread.sending')}</span>;
@@ -136,6 +138,14 @@ function OutgoingStatus({ message }: { message: MessageView }) {
       >
         {t('thread.discard')}
       </button>
+      {editRefused ? (
+        <>
+          {' '}
+          <button type="button" className="link-button" disabled={retrying} onClick={() => editRefused(message)}>
+            {t('thread.edit')}
+          </button>
+        </>
+      ) : null}
     </span>
   );
 }

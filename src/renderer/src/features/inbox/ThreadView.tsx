@@ -13,6 +13,8 @@ import { useThreadScroll, type ThreadScroll } from './useThreadScroll';
 import { MuteControl } from './MuteControl';
 import { useThread } from './useThread';
 import { useOlderPages } from './useOlderPages';
+import { RefusedReplyEdit } from './refused-reply';
+import { useRefusedReplyEditing } from './useRefusedReplyEditing';
 import { useDraft } from './useDraft';
 import { say } from '../../../../shared/i18n/user-text';
 import { useArrivalAnnouncement } from './useArrivalAnnouncement';
@@ -39,6 +41,7 @@ export function ThreadView({
 }) {
   const thread = useThread(conversation.id, conversation.unreadCount);
   const [draft, onDraftChange] = useDraft(draftScope, conversation.id);
+  const [editRequest, editRefused] = useRefusedReplyEditing(draft, onDraftChange);
   const { error: loadError, retry } = thread;
   useEffect(() => {
     if (online && loadError) retry();
@@ -103,21 +106,23 @@ export function ThreadView({
           <p className="thread__loading muted">{t('thread.loading')}</p>
         ) : null}
         <div className="thread__rows" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            return (
-              <div
-                key={item.key}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className="thread__row"
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <ThreadRowContent row={row} contact={name} today={today} />
-              </div>
-            );
-          })}
+          <RefusedReplyEdit.Provider value={editRefused}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              return (
+                <div
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className="thread__row"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <ThreadRowContent row={row} contact={name} today={today} />
+                </div>
+              );
+            })}
+          </RefusedReplyEdit.Provider>
         </div>
       </div>
       <p className="visually-hidden" aria-live="polite" data-testid="thread-announcer">
@@ -131,7 +136,8 @@ export function ThreadView({
         conversationId={conversation.id}
         draft={draft}
         onDraftChange={onDraftChange}
-        focusRequest={focusRequest}
+        // Both only grow: an Edit focuses the reply box as opening the chat does.
+        focusRequest={focusRequest + editRequest}
       />
     </section>
   );
