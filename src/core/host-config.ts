@@ -47,16 +47,21 @@ function positiveInt(value: string | undefined): number | undefined {
   return value && Number.isInteger(parsed) && parsed > 0 ? parsed : undefined;
 }
 
-const HAS_SCHEME = /^[a-z][a-z\d+.-]*:\/\//i;
-const THIS_MACHINE = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
+/** "https:…", "http:…" (even without the slashes, as URL takes them), "ftp://…": a scheme was typed. */
+const HAS_SCHEME = /^(https?:|[a-z][a-z\d+.-]*:\/\/)/i;
+/** This machine and the private networks a shop's own server sits on. */
+const LOCAL_HOST =
+  /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+)(:\d+)?$/i;
 
 /**
  * An address typed without its scheme ("api.auzap.com") is taken as a browser takes it:
- * https, except a server on this machine ("localhost:3000"), which is http.
+ * https, except a server on this machine or the local network ("localhost:3000",
+ * "192.168.0.5:3000"), which is http.
  */
 function withScheme(raw: string): string {
   if (HAS_SCHEME.test(raw)) return raw;
-  return `${THIS_MACHINE.test(raw.replace(/\/+$/, '')) ? 'http' : 'https'}://${raw}`;
+  const host = raw.split(/[/?#]/, 1)[0] ?? '';
+  return `${LOCAL_HOST.test(host) ? 'http' : 'https'}://${raw}`;
 }
 
 /** Parses a server address; returns a normalised origin+path or a reason it is unusable. */

@@ -129,6 +129,9 @@ test('a 5xx is queued and sent by itself; a lost answer is not duplicated; a 4xx
   await bubble(page, 'Ainda aí?').getByRole('button', { name: 'Discard' }).click();
   await expect(bubble(page, 'Ainda aí?')).toHaveCount(0);
   await expect(row(page, 'Kátia').getByTestId('pending-reply')).toHaveCount(0);
+  // Nor is it the chat's last word in the list any more.
+  await expect(row(page, 'Kátia')).not.toContainText('Ainda aí?');
+  await expect(row(page, 'Kátia')).toContainText('Posso ajudar?');
   await page.reload();
   await row(page, 'Kátia').click();
   await expect(mine(page)).toHaveCount(3);

@@ -123,6 +123,45 @@ describe('the connection on its own thread', () => {
     expect(await joinedSockets(sim.url)).toBe(0);
   });
 
+  it('a thread that dies after a refused sign-in: the fallback does not reconnect with the refused token', async ({
+    backend,
+  }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const tracked = trackedThreads();
+    const c = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, { connect: tracked.connect });
+    await c.waitForStatus('online');
+    await waitForJoined(sim.url, A.organizationId);
+    // Refused once: a reconnect would not be refused again, so only the fallback's restraint keeps it signed out.
+    await postJson(`${sim.url}/sim/fail`, { method: 'GET', path: '/instances', status: 401, times: 1 });
+    await c.core.dispatch('instances:refresh', []);
+    await tracked.threads[0]?.terminate();
+    await waitFor(() => c.logger.lines.some((l) => l.includes("the connection's thread ended")), 5_000, 'fallback');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(c.core.snapshot().connection.status).toBe('auth_failed');
+    expect(await joinedSockets(sim.url)).toBe(0);
+  });
+
+  it('an event the core fails on costs that event only, not the rest of its batch', async ({ backend }) => {
+    const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
+    const seen: string[] = [];
+    const c = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, {
+      ...onThread,
+      onServerEvent: (event) => {
+        seen.push(contents([event])[0] ?? event.name);
+        if (seen.length === 1) throw new Error('a bug in a later feature');
+      },
+    });
+    await c.waitForStatus('online');
+    await waitForJoined(sim.url, A.organizationId);
+    // Emitted in one go: they reach the main thread in one batch.
+    for (const content of ['um', 'dois', 'três']) sim.injectMessage({ organizationId: A.organizationId, content });
+    await waitFor(() => seen.length === 3, 5_000, 'the two after it');
+    expect(seen).toEqual(['um', 'dois', 'três']);
+    expect(c.logger.lines).toContainEqual(
+      expect.stringMatching(/^ERROR handling a whatsapp:message event failed: Error: a bug in a later feature/),
+    );
+  });
+
   it('stopping the core ends the thread and its socket', async ({ backend }) => {
     const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
     const tracked = trackedThreads();

@@ -45,6 +45,11 @@ describe('host configuration', () => {
     expect(normaliseServerUrl('api.auzap.com:8443/')).toEqual({ ok: true, url: 'https://api.auzap.com:8443' });
     expect(normaliseServerUrl('localhost:3000')).toEqual({ ok: true, url: 'http://localhost:3000' });
     expect(normaliseServerUrl('127.0.0.1:3000')).toEqual({ ok: true, url: 'http://127.0.0.1:3000' });
+    expect(normaliseServerUrl('192.168.0.5:3000')).toEqual({ ok: true, url: 'http://192.168.0.5:3000' });
+    expect(normaliseServerUrl('https:api.auzap.com')).toEqual({ ok: true, url: 'https://api.auzap.com' });
+    // Named with the scheme it was taken as.
+    const withPath = normaliseServerUrl('localhost:3000/api');
+    expect(!withPath.ok && inEnglish(withPath.reason)).toContain('use http://localhost:3000');
     expect(normaliseServerUrl('api.auzap.com/api').ok).toBe(false);
     for (const pasted of [
       'https://api.auzap.com/api',

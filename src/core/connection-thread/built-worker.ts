@@ -1,5 +1,5 @@
 /**
- * Starts the built connection thread (out/main/connection-worker.cjs, one self-contained
+ * Starts the built connection thread (out/connection-thread/connection-worker.cjs, one self-contained
  * script) the way the desktop app does: read here, run as an eval worker. Reading goes
  * through this thread's fs, which in Electron reads inside app.asar; the worker itself
  * then needs nothing but Node's built-in modules.

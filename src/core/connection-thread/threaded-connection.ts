@@ -17,19 +17,28 @@ import {
   type ServerConnection,
   type ServerConnectionOptions,
 } from '../server-connection';
+import type { UserText } from '../../shared/i18n/user-text';
 import type { FromConnection, ToConnection } from './protocol';
 
 const EVENT_NAMES = new Set<string>(SERVER_EVENT_NAMES);
 /** How long a stopping thread may take to say goodbye to the server before it is ended. */
 const STOP_GRACE_MS = 1_000;
 
-/** The events of one batch, in the order they came; every payload still passes the core's event gate. */
-function handOverEvents(json: string, onEvent: ServerConnectionOptions['onEvent']): void {
+/**
+ * The events of one batch, in the order they came; every payload still passes the core's
+ * event gate. One event the core fails on costs that event, not the thousands after it.
+ */
+function handOverEvents(json: string, options: ServerConnectionOptions): void {
   const events: unknown = JSON.parse(json);
   if (!Array.isArray(events)) return;
   for (let i = 0; i < events.length; i += 2) {
     const name: unknown = events[i];
-    if (typeof name === 'string' && EVENT_NAMES.has(name)) onEvent(name as ServerEventName, events[i + 1]);
+    if (typeof name !== 'string' || !EVENT_NAMES.has(name)) continue;
+    try {
+      options.onEvent(name as ServerEventName, events[i + 1]);
+    } catch (error) {
+      options.logger.error(`handling a ${name} event failed: ${describeError(error, { stack: true })}`);
+    }
   }
 }
 
@@ -51,6 +60,8 @@ export function createThreadedConnection(options: ServerConnectionOptions, spawn
   let inThread: ServerConnection | null = null;
   let stopped = false;
   let everConnected = false;
+  /** Asked to sign in again: a fallback must not reconnect with the refused token. */
+  let signInNeeded: UserText | null = null;
   let state: ConnectionState = {
     status: 'connecting',
     detail: null,
@@ -70,7 +81,7 @@ export function createThreadedConnection(options: ServerConnectionOptions, spawn
   const receive = (message: FromConnection) => {
     switch (message.type) {
       case 'events':
-        handOverEvents(message.json, options.onEvent);
+        handOverEvents(message.json, options);
         return;
       case 'state':
         state = message.state;
@@ -95,7 +106,8 @@ export function createThreadedConnection(options: ServerConnectionOptions, spawn
     if (failed) void failed.terminate();
     logger.error(`the connection's thread ${why}; connecting from the main thread instead`);
     inThread = createServerConnection(options);
-    inThread.start();
+    if (signInNeeded) inThread.requireSignIn(signInNeeded);
+    else inThread.start();
   };
 
   const startThread = () => {
@@ -152,6 +164,7 @@ export function createThreadedConnection(options: ServerConnectionOptions, spawn
     },
     requireSignIn(detail) {
       if (inThread) return inThread.requireSignIn(detail);
+      signInNeeded = detail;
       setState({ status: 'auth_failed', detail, attempt: 0, transport: null });
       post({ type: 'require-sign-in', detail });
     },

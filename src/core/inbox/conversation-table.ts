@@ -251,10 +251,10 @@ export function createConversationTable(changes: ChangeSet, slots: ConversationS
       serverCounts.createdLive(id);
     },
 
-    /** A newer message moves the row up and becomes its preview. */
-    bumpActivity(message: MessageView): void {
+    /** A newer message moves the row up and becomes its preview; `back`: the newer one went, this one stands again. */
+    bumpActivity(message: MessageView, back = false): void {
       const record = rows.get(message.conversationId);
-      if (!record || message.timestamp < record.lastMessageAt) return;
+      if (!record || (!back && message.timestamp < record.lastMessageAt)) return;
       record.lastMessageAt = message.timestamp;
       previews.due(message);
       touch(record.id);

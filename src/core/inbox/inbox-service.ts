@@ -139,7 +139,8 @@ export function createInboxService(options: InboxServiceOptions) {
         throw new UserFacingError(text('inbox.notDiscardable'));
       }
       pushes.schedule();
-      options.onPersist();
+      // On disk at once, as a queued reply is: a crash must not bring it back.
+      options.saveNow();
     },
 
     /** `until`: when the mute ends by itself (epoch ms); null: until unmuted. */

@@ -178,9 +178,14 @@ export function createInboxStore(limits: ShelfLimits = DEFAULT_SHELF_LIMITS) {
     /** A reply that could not be sent, let go of by the user. */
     discardOutgoing(conversationId: string, localId: string): boolean {
       const t = shelf.get(conversationId);
-      if (!t || !removeMessage(t, localId)) return false;
+      const gone = t?.byId.get(localId);
+      if (!t || !gone || !removeMessage(t, localId)) return false;
       changes.removedMessage(conversationId, localId);
       refreshPendingReply(conversationId);
+      // It was the row's last word (its preview and place in the list): no longer.
+      const newest = t.ordered[t.ordered.length - 1];
+      if (newest && gone.timestamp >= (table.get(conversationId)?.lastMessageAt ?? ''))
+        table.bumpActivity(newest, true);
       return true;
     },
 

@@ -18,23 +18,32 @@ export function useOlderPages(
   const asking = useRef(false);
   const { loading, hasOlder, error, loadOlder, messages } = thread;
 
-  const loadOlderAtTop = () => {
+  /** Asks for the older page when the view is at the top; true when it asked. */
+  const loadOlderAtTop = (): boolean => {
     const el = scroller.current;
-    if (!el || el.scrollTop >= NEAR_TOP_PX || !hasOlder || loading || asking.current) return;
+    if (!el || el.scrollTop >= NEAR_TOP_PX || !hasOlder || loading || asking.current) return false;
     asking.current = true;
     setLoadingOlder(true);
     void loadOlder().finally(() => {
       asking.current = false;
       setLoadingOlder(false);
     });
+    return true;
   };
+
+  // How many messages there were when the view last asked by itself: a page that added
+  // nothing (memory let go of the oldest meanwhile, a server ignoring the cursor) must not
+  // have it ask again and again, two frames apart.
+  const askedWith = useRef<number | null>(null);
 
   // Looked at once laid out (the view is placed in a layout effect, and rows are measured
   // after). A page that failed is tried again by useThread, not here.
   useEffect(() => {
-    if (loading || !hasOlder || loadingOlder || error) return;
+    if (loading || !hasOlder || loadingOlder || error || askedWith.current === messages.length) return;
     let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(loadOlderAtTop);
+      frame = requestAnimationFrame(() => {
+        if (loadOlderAtTop()) askedWith.current = messages.length;
+      });
     });
     return () => cancelAnimationFrame(frame);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loadOlderAtTop reads these same values

@@ -50,14 +50,23 @@ export function useThread(conversationId: string, unreadAtOpen = 0): ThreadState
   }, []);
 
   const unread = useRef(unreadAtOpen);
+  // The chat left mid-way: reading it back for a view that is gone would keep it open in main.
+  const shown = useRef(true);
+  useEffect(() => {
+    shown.current = true;
+    return () => {
+      shown.current = false;
+    };
+  }, [conversationId]);
   const readBackToUnread = useCallback(
     async (page: ThreadPage) => {
-      let shown = page.messages;
+      let held = page.messages;
       let more = page.hasOlder && !page.error;
-      for (let i = 0; i < UNREAD_PAGES_MAX && more && incomingCount(shown) < unread.current; i += 1) {
+      for (let i = 0; i < UNREAD_PAGES_MAX && more && incomingCount(held) < unread.current; i += 1) {
+        if (!shown.current) return;
         try {
           const older = await invoke('inbox:load-older', { conversationId });
-          shown = joinThreadStart(shown, older.messages);
+          held = joinThreadStart(held, older.messages);
           setMessages((current) => joinThreadStart(current, older.messages));
           setHasOlder(older.hasOlder);
           if (older.error) setFailure({ text: older.error, step: 'older' });
