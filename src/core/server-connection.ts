@@ -11,7 +11,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { CLIENT_EVENT_JOIN_ORGANIZATION, SERVER_EVENT_NAMES, type ServerEventName } from '../shared/events';
 import type { ConnectionState } from '../shared/bridge';
-import type { Logger, Scheduler, Timer } from './ports';
+import type { Clock, Logger, Scheduler, Timer } from './ports';
 import { describeConnectError, describeDisconnectReason, describeRefusal } from './connection-words';
 import type { UserText } from '../shared/i18n/user-text';
 
@@ -45,6 +45,26 @@ export interface ServerConnection {
 /** How a core opens its connection: in this thread by default, or on a thread of its own. */
 export type ConnectionFactory = (options: ServerConnectionOptions) => ServerConnection;
 
+/** Where every connection starts: connecting, no attempt yet. */
+export function initialConnectionState(clock: Clock): ConnectionState {
+  return {
+    status: 'connecting',
+    detail: null,
+    since: new Date(clock.now()).toISOString(),
+    attempt: 0,
+    transport: null,
+  };
+}
+
+/** The next state; `since` moves only when the status changes. */
+export function followingState(
+  current: ConnectionState,
+  next: Omit<ConnectionState, 'since'>,
+  clock: Clock,
+): ConnectionState {
+  return { ...next, since: next.status === current.status ? current.since : new Date(clock.now()).toISOString() };
+}
+
 export const RECONNECT_DELAY_MS = 1_000;
 export const RECONNECT_DELAY_MAX_MS = 5_000;
 
@@ -54,17 +74,10 @@ export function createServerConnection(options: ServerConnectionOptions): Server
   let socket: Socket | null = null;
   let everConnected = false;
   let serverRetryTimer: Timer | null = null;
-  let state: ConnectionState = {
-    status: 'connecting',
-    detail: null,
-    since: new Date(clock.now()).toISOString(),
-    attempt: 0,
-    transport: null,
-  };
+  let state = initialConnectionState(clock);
 
   const setState = (next: Omit<ConnectionState, 'since'>) => {
-    const changedStatus = next.status !== state.status;
-    state = { ...next, since: changedStatus ? new Date(clock.now()).toISOString() : state.since };
+    state = followingState(state, next, clock);
     options.onState(state);
   };
 

@@ -13,6 +13,8 @@ import { SERVER_EVENT_NAMES, type ServerEventName } from '../../shared/events';
 import type { ConnectionState } from '../../shared/bridge';
 import {
   createServerConnection,
+  followingState,
+  initialConnectionState,
   type ConnectionFactory,
   type ServerConnection,
   type ServerConnectionOptions,
@@ -62,19 +64,12 @@ export function createThreadedConnection(options: ServerConnectionOptions, spawn
   let everConnected = false;
   /** Asked to sign in again: a fallback must not reconnect with the refused token. */
   let signInNeeded: UserText | null = null;
-  let state: ConnectionState = {
-    status: 'connecting',
-    detail: null,
-    since: new Date(clock.now()).toISOString(),
-    attempt: 0,
-    transport: null,
-  };
+  let state = initialConnectionState(clock);
 
   // Commands change the state at once here, as the in-thread connection does: the core
   // asks it right after (is it online? may a reply go out?), before the thread answers.
   const setState = (next: Omit<ConnectionState, 'since'>) => {
-    const since = next.status === state.status ? state.since : new Date(clock.now()).toISOString();
-    state = { ...next, since };
+    state = followingState(state, next, clock);
     options.onState(state);
   };
 
