@@ -13,7 +13,11 @@ export interface Backend {
   /** A started core (see startCore for the extra options). */
   core(...args: Parameters<typeof startCore>): CoreUnderTest;
   /** A core that is online and whose socket the simulator has put in the organization room. */
-  onlineCore(sim: Simulator, account: { token: string; organizationId: string }): Promise<CoreUnderTest>;
+  onlineCore(
+    sim: Simulator,
+    account: { token: string; organizationId: string },
+    extra?: Parameters<typeof startCore>[3],
+  ): Promise<CoreUnderTest>;
 }
 
 export const test = base.extend<{ backend: Backend }>({
@@ -32,8 +36,8 @@ export const test = base.extend<{ backend: Backend }>({
         cores.push(core);
         return core;
       },
-      async onlineCore(sim, account) {
-        const core = backend.core({ serverUrl: sim.url, ...account });
+      async onlineCore(sim, account, extra) {
+        const core = backend.core({ serverUrl: sim.url, ...account }, undefined, undefined, extra);
         await core.waitForStatus('online');
         await waitForJoined(sim.url, account.organizationId);
         return core;

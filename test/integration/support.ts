@@ -91,13 +91,18 @@ export async function postJson(url: string, body: unknown): Promise<Response> {
  * "Online" means the client sent join-organization; the server handles it a moment
  * later (a real backend too). Tests that inject right away wait for the join.
  */
+/** How many sockets the simulator has in an organization's room. */
+export async function joinedSockets(simUrl: string, organizationId: string): Promise<number> {
+  const state = (await (await fetch(`${simUrl}/sim/state`)).json()) as {
+    organizations: Array<{ id: string; sockets: { joined: number } }>;
+  };
+  return state.organizations.find((o) => o.id === organizationId)?.sockets.joined ?? 0;
+}
+
 export async function waitForJoined(simUrl: string, organizationId: string, count = 1): Promise<void> {
   const deadline = Date.now() + 5_000;
   for (;;) {
-    const state = (await (await fetch(`${simUrl}/sim/state`)).json()) as {
-      organizations: Array<{ id: string; sockets: { joined: number } }>;
-    };
-    if ((state.organizations.find((o) => o.id === organizationId)?.sockets.joined ?? 0) >= count) return;
+    if ((await joinedSockets(simUrl, organizationId)) >= count) return;
     if (Date.now() > deadline) throw new Error(`no socket joined ${organizationId}`);
     await new Promise((r) => setTimeout(r, 20));
   }

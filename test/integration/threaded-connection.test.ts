@@ -10,7 +10,7 @@ import { connectionWorkerFromSource } from '../../src/host-web/connection-worker
 import { storeIncomingMessages } from '../../src/simulator/simulator';
 import { inEnglish } from '../support/words';
 import { test as it } from './fixtures';
-import { postJson, waitFor, waitForJoined } from './support';
+import { joinedSockets, postJson, waitFor, waitForJoined } from './support';
 
 const A = { token: 'token-a', organizationId: 'org-a' };
 const onThread = { connect: threadedConnections(connectionWorkerFromSource) };
@@ -28,13 +28,6 @@ function trackedThreads() {
   return { threads, exited, connect: threadedConnections(spawn) };
 }
 
-async function joinedSockets(simUrl: string): Promise<number> {
-  const state = (await (await fetch(`${simUrl}/sim/state`)).json()) as {
-    organizations: Array<{ id: string; sockets: { joined: number } }>;
-  };
-  return state.organizations.find((o) => o.id === A.organizationId)?.sockets.joined ?? 0;
-}
-
 const contents = (events: Array<{ name: string; payload: unknown }>) =>
   events.flatMap((e) =>
     e.name === 'whatsapp:message' ? [(e.payload as { message: { content: string } }).message.content] : [],
@@ -45,10 +38,8 @@ describe('the connection on its own thread', () => {
     backend,
   }) => {
     const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
-    const c = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, onThread);
-    await c.waitForStatus('online');
+    const c = await backend.onlineCore(sim, A, onThread);
     expect(c.core.snapshot().connection.transport).toBe('websocket');
-    await waitForJoined(sim.url, A.organizationId);
     const sent = Array.from({ length: 300 }, (_, i) => `message ${i}`);
     for (const [i, content] of sent.entries()) {
       sim.injectMessage({ organizationId: A.organizationId, contactName: `Cliente ${i % 7}`, content });
@@ -102,9 +93,7 @@ describe('the connection on its own thread', () => {
     backend,
   }) => {
     const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
-    const c = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, onThread);
-    await c.waitForStatus('online');
-    await waitForJoined(sim.url, A.organizationId);
+    const c = await backend.onlineCore(sim, A, onThread);
     await postJson(`${sim.url}/sim/fail`, {
       method: 'GET',
       path: '/instances',
@@ -116,11 +105,11 @@ describe('the connection on its own thread', () => {
     // At once, not when the thread answers: a reply about to go out must see it.
     expect(c.core.snapshot().connection.status).toBe('auth_failed');
     expect(inEnglish(c.core.snapshot().connection.detail)).toContain('token revoked');
-    await expect.poll(() => joinedSockets(sim.url), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => joinedSockets(sim.url, A.organizationId), { timeout: 5_000 }).toBe(0);
     // And it stays signed out: the thread does not reconnect behind the user's back.
     await new Promise((r) => setTimeout(r, 500));
     expect(c.core.snapshot().connection.status).toBe('auth_failed');
-    expect(await joinedSockets(sim.url)).toBe(0);
+    expect(await joinedSockets(sim.url, A.organizationId)).toBe(0);
   });
 
   it('a thread that dies after a refused sign-in: the fallback does not reconnect with the refused token', async ({
@@ -128,9 +117,7 @@ describe('the connection on its own thread', () => {
   }) => {
     const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
     const tracked = trackedThreads();
-    const c = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, { connect: tracked.connect });
-    await c.waitForStatus('online');
-    await waitForJoined(sim.url, A.organizationId);
+    const c = await backend.onlineCore(sim, A, { connect: tracked.connect });
     // Refused once: a reconnect would not be refused again, so only the fallback's restraint keeps it signed out.
     await postJson(`${sim.url}/sim/fail`, { method: 'GET', path: '/instances', status: 401, times: 1 });
     await c.core.dispatch('instances:refresh', []);
@@ -138,7 +125,7 @@ describe('the connection on its own thread', () => {
     await waitFor(() => c.logger.lines.some((l) => l.includes("the connection's thread ended")), 5_000, 'fallback');
     await new Promise((r) => setTimeout(r, 500));
     expect(c.core.snapshot().connection.status).toBe('auth_failed');
-    expect(await joinedSockets(sim.url)).toBe(0);
+    expect(await joinedSockets(sim.url, A.organizationId)).toBe(0);
   });
 
   it('an event the core fails on costs that event only, not the rest of its batch', async ({ backend }) => {
@@ -165,12 +152,10 @@ describe('the connection on its own thread', () => {
   it('stopping the core ends the thread and its socket', async ({ backend }) => {
     const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
     const tracked = trackedThreads();
-    const c = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, { connect: tracked.connect });
-    await c.waitForStatus('online');
-    await waitForJoined(sim.url, A.organizationId);
+    const c = await backend.onlineCore(sim, A, { connect: tracked.connect });
     c.core.stop();
     await waitFor(() => tracked.exited.size === 1, 5_000, 'the thread to end');
-    await expect.poll(() => joinedSockets(sim.url), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => joinedSockets(sim.url, A.organizationId), { timeout: 5_000 }).toBe(0);
   });
 
   it('a thread that cannot start: the connection runs in the main thread, and the log says why', async ({
@@ -180,9 +165,7 @@ describe('the connection on its own thread', () => {
     const broken = threadedConnections(
       () => new Worker('throw new Error("the connection script is damaged")', { eval: true }),
     );
-    const c = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, { connect: broken });
-    await c.waitForStatus('online');
-    await waitForJoined(sim.url, A.organizationId);
+    const c = await backend.onlineCore(sim, A, { connect: broken });
     sim.injectMessage({ organizationId: A.organizationId, content: 'still delivered' });
     await waitFor(() => contents(c.events).length === 1, 5_000, 'the message');
     expect(contents(c.events)).toEqual(['still delivered']);
@@ -210,9 +193,7 @@ describe('the connection on its own thread', () => {
   }) => {
     const sim = await backend.simulator({ accounts: [A], seedDemoData: false });
     const tracked = trackedThreads();
-    const c = backend.core({ serverUrl: sim.url, ...A }, undefined, undefined, { connect: tracked.connect });
-    await c.waitForStatus('online');
-    await waitForJoined(sim.url, A.organizationId);
+    const c = await backend.onlineCore(sim, A, { connect: tracked.connect });
     const [first] = sim.injectMessage({ organizationId: A.organizationId, contactName: 'Rita', content: 'oi' });
     await waitFor(() => c.core.snapshot().inbox.totalUnread === 1, 5_000, 'one unread');
 

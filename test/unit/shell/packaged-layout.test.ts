@@ -21,6 +21,7 @@ import { builtConnectionWorker } from '../../../src/core/connection-thread/built
 import { threadedConnections } from '../../../src/core/connection-thread/threaded-connection';
 import { systemClock } from '../../../src/core/ports';
 import { startSimulator } from '../../../src/simulator/simulator';
+import { joinedSockets } from '../../integration/support';
 import { repoRoot } from './support/electron-package';
 import { writeStandInElectron } from './support/electron-stand-in';
 
@@ -34,13 +35,6 @@ let files: string[];
 let debArgs: string[] = [];
 let desktopEntry = '';
 let afterInstall = '';
-
-async function joined(simUrl: string): Promise<number> {
-  const state = (await (await fetch(`${simUrl}/sim/state`)).json()) as {
-    organizations: Array<{ id: string; sockets: { joined: number } }>;
-  };
-  return state.organizations.find((o) => o.id === 'o')?.sockets.joined ?? 0;
-}
 
 /** Runs electron-builder; resolves once the deb target has computed fpm's arguments. */
 async function packageWithStandIn(): Promise<void> {
@@ -122,7 +116,7 @@ describe.runIf(process.platform === 'linux')('the packaged app (Linux dir + deb,
     try {
       connection.start();
       await vi.waitFor(() => expect(states).toContain('online'), { timeout: 10_000 });
-      await vi.waitFor(async () => expect(await joined(sim.url)).toBe(1), { timeout: 5_000 });
+      await vi.waitFor(async () => expect(await joinedSockets(sim.url, 'o')).toBe(1), { timeout: 5_000 });
       sim.injectMessage({ organizationId: 'o', content: 'from the server' });
       await vi.waitFor(() => expect(events).toEqual(['whatsapp:message true']), { timeout: 5_000 });
       // No fallback to the main thread happened.
